@@ -1,0 +1,67 @@
+"""The `python -m bot` command line."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bot import settings
+
+
+def _build_nlp(_args) -> int:
+    from bot.nlp.pipeline import build_to_disk
+
+    print(f"spaCy pipeline written to {build_to_disk().relative_to(settings.PROJECT_ROOT)}")
+    return 0
+
+
+def _ingest(_args) -> int:
+    from bot.ingest import IngestError
+    from bot.ingest.run import ingest
+    from bot.store.db import migrate, new_session
+
+    migrate()
+    try:
+        with new_session() as session:
+            report = ingest(session)
+    except IngestError as error:
+        print(f"Ingest stopped; the store is unchanged. Fix these and run it again:\n{error}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
+def _ask(args) -> int:
+    from bot.answers import answer_question
+    from bot.store.db import new_session
+
+    with new_session() as session:
+        print(answer_question(session, args.topic, args.scar_type or (), args.treatment or ()).text)
+    return 0
+
+
+def _serve(_args) -> int:
+    from bot.serve import serve
+
+    return serve()
+
+
+def _shell(_args) -> int:
+    from bot.serve import shell
+
+    return shell()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="The acne-scar assistant's tools.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("build-nlp", help="build the project's spaCy pipeline").set_defaults(run=_build_nlp)
+    commands.add_parser("ingest", help="migrate the store and fill it from data/").set_defaults(run=_ingest)
+    ask = commands.add_parser("ask", help="print the stored answer for a topic")
+    ask.add_argument("topic")
+    ask.add_argument("--scar-type", action="append")
+    ask.add_argument("--treatment", action="append")
+    ask.set_defaults(run=_ask)
+    commands.add_parser("serve", help="run the action server and the Rasa server").set_defaults(run=_serve)
+    commands.add_parser("shell", help="run the action server and `rasa shell`").set_defaults(run=_shell)
+    args = parser.parse_args(argv)
+    return args.run(args)

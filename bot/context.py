@@ -1,0 +1,59 @@
+"""Conversation context: which scar types and treatments a question is about.
+
+Values named in the message win. A message that names none but refers back
+("how are they treated?", "what about it?") keeps the values under discussion;
+any other message is a general question.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ENTITIES = ("scar_type", "treatment")
+REFERRING_WORDS = frozenset({"they", "them", "their", "it", "its", "those", "these", "that", "this", "ones", "one"})
+
+
+@dataclass(frozen=True)
+class Subject:
+    topic: str
+    values: dict[str, list[str]] = field(default_factory=dict)
+
+    def get(self, entity: str) -> list[str]:
+        return self.values.get(entity, [])
+
+
+def refers_back(text: str) -> bool:
+    return bool(REFERRING_WORDS & set(re.findall(r"[a-z]+", text.lower())))
+
+
+def resolve_subject(
+    topic: str | None,
+    mentioned: dict[str, list[str]],
+    remembered_topic: str | None,
+    remembered: dict[str, list[str]],
+    text: str,
+    follow_up: bool,
+) -> Subject:
+    """The topic and entity values a message asks about.
+
+    `topic` is None for a follow-up such as "what about boxcar scars?", which
+    keeps the topic under discussion.
+    """
+    keep_values = follow_up or refers_back(text)
+    values = {}
+    for entity in ENTITIES:
+        if mentioned.get(entity):
+            values[entity] = list(dict.fromkeys(mentioned[entity]))
+        elif keep_values and remembered.get(entity):
+            values[entity] = list(remembered[entity])
+    if topic is None:
+        topic = remembered_topic or _default_topic(values)
+    return Subject(topic, values)
+
+
+def _default_topic(values: dict[str, list[str]]) -> str:
+    if values.get("treatment"):
+        return "treatment"
+    if values.get("scar_type"):
+        return "scar_types"
+    return "overview"

@@ -1,0 +1,54 @@
+"""The entity vocabulary: canonical values per entity type and their variants.
+
+It is read from the Rasa NLU file data/nlu/vocabulary.yml (lookup tables give
+the canonical values of each entity type, synonym blocks their variants), so
+Rasa's synonym mapper and the spaCy entity rules share one source.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot import settings
+
+
+@dataclass(frozen=True)
+class Term:
+    entity: str
+    canonical: str
+    variants: tuple[str, ...]
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.canonical, *self.variants)
+
+
+def _examples(block: dict) -> list[str]:
+    return [
+        line.strip()[2:].strip()
+        for line in block.get("examples", "").splitlines()
+        if line.strip().startswith("- ")
+    ]
+
+
+def load_terms(path: Path = settings.VOCABULARY_FILE) -> list[Term]:
+    """Every canonical value with its entity type and variants."""
+    nlu = yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", [])
+    variants: dict[str, list[str]] = {}
+    for block in nlu:
+        if "synonym" in block:
+            variants.setdefault(block["synonym"], []).extend(_examples(block))
+    terms = []
+    for block in nlu:
+        if "lookup" in block:
+            for canonical in _examples(block):
+                terms.append(
+                    Term(block["lookup"], canonical, tuple(variants.pop(canonical, [])))
+                )
+    if variants:
+        raise ValueError(
+            f"{path}: synonyms for values that no lookup table lists: {sorted(variants)}"
+        )
+    return terms

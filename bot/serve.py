@@ -1,0 +1,87 @@
+"""Run the action server and a Rasa command together; stopping one stops both."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from bot import settings
+
+RASA = str(Path(sys.executable).with_name("rasa"))
+
+
+def wait_for(url: str, timeout: float, process: subprocess.Popen | None = None) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return True
+        except OSError:
+            time.sleep(0.5)
+    return False
+
+
+def start_action_server() -> subprocess.Popen:
+    process = subprocess.Popen(
+        [RASA, "run", "actions", "--actions", "actions", "--port", str(settings.ACTION_SERVER_PORT)],
+        cwd=settings.PROJECT_ROOT,
+    )
+    if not wait_for(f"http://localhost:{settings.ACTION_SERVER_PORT}/health", 60, process):
+        process.terminate()
+        raise RuntimeError("the action server did not start; see its log above")
+    return process
+
+
+def _announce_when_ready() -> None:
+    base = f"http://localhost:{settings.RASA_PORT}"
+    if wait_for(f"{base}/", 180):
+        print(
+            "\nThe assistant is ready.\n"
+            f"  REST channel: curl -s -XPOST {base}/webhooks/rest/webhook "
+            "-H 'Content-Type: application/json' -d '{\"sender\": \"me\", \"message\": \"what causes acne scars?\"}'\n"
+            "  Chat in a terminal instead: make shell\n"
+            "  Stop: Ctrl-C\n",
+            flush=True,
+        )
+
+
+def run_with_actions(rasa_args: list[str], announce: bool) -> int:
+    """Start the action server, then Rasa in the foreground; return Rasa's exit code."""
+    actions = start_action_server()
+    rasa = None
+    try:
+        if announce:
+            threading.Thread(target=_announce_when_ready, daemon=True).start()
+        rasa = subprocess.Popen([RASA, *rasa_args], cwd=settings.PROJECT_ROOT)
+        return rasa.wait()
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        for process in (rasa, actions):
+            if process is not None and process.poll() is None:
+                process.send_signal(signal.SIGINT)
+        for process in (rasa, actions):
+            if process is not None:
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+
+def serve() -> int:
+    return run_with_actions(
+        ["run", "--port", str(settings.RASA_PORT), "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"],
+        announce=True,
+    )
+
+
+def shell() -> int:
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    return run_with_actions(["shell", "--endpoints", "endpoints.yml"], announce=False)

@@ -1,0 +1,69 @@
+"""All configuration in one place.
+
+Values that differ between machines or deployments come from environment
+variables; everything else is a constant here. Secrets are never stored in the
+repository.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+DOCUMENTS_DIR = PROJECT_ROOT / "data" / "documents"
+KNOWLEDGE_DIR = PROJECT_ROOT / "data" / "knowledge"
+VOCABULARY_FILE = PROJECT_ROOT / "data" / "nlu" / "vocabulary.yml"
+CONFIG_FILE = PROJECT_ROOT / "config.yml"
+LOCAL_DATA_DIR = PROJECT_ROOT / "var"
+
+DISCLAIMER = (
+    "This is general educational information, not a diagnosis or a substitute "
+    "for professional medical advice. Please see a board-certified dermatologist "
+    "about your own skin."
+)
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def database_url() -> str:
+    """SQLAlchemy URL of the knowledge store (default: an SQLite file under var/)."""
+    return os.environ.get(
+        "ACNEBOT_DATABASE_URL", f"sqlite:///{LOCAL_DATA_DIR / 'knowledge.sqlite3'}"
+    )
+
+
+def citations_enabled() -> bool:
+    """Whether answers name their source documents."""
+    return _flag("ACNEBOT_CITATIONS", True)
+
+
+def clinic_contact() -> str:
+    """How patients reach the clinic for bookings, prices and anything personal."""
+    return os.environ.get(
+        "ACNEBOT_CLINIC_CONTACT",
+        "please contact the clinic's reception by phone or through the contact page of this website",
+    )
+
+
+@lru_cache(maxsize=1)
+def spacy_pipeline_path() -> Path:
+    """Where the project's spaCy pipeline lives: read from SpacyNLP in config.yml,
+    so Rasa and the ingestion code always load the same pipeline."""
+    config = yaml.safe_load(CONFIG_FILE.read_text(encoding="utf-8"))
+    for component in config.get("pipeline", []):
+        if component.get("name") == "SpacyNLP":
+            return PROJECT_ROOT / component["model"]
+    raise RuntimeError(f"{CONFIG_FILE} has no SpacyNLP component with a model path")
+
+
+RASA_PORT = int(os.environ.get("ACNEBOT_RASA_PORT", "5005"))
+ACTION_SERVER_PORT = int(os.environ.get("ACNEBOT_ACTION_PORT", "5055"))

@@ -1,0 +1,1 @@
+"""The knowledge store: SQLAlchemy models, database access and queries."""

@@ -1,0 +1,21 @@
+"""Read queries on the knowledge store."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from bot.store.models import Citation, Entry
+
+
+def find_entry(session: Session, topic: str, scar_type: str | None, treatment: str | None) -> Entry | None:
+    """The entry for exactly this topic, scar type and treatment (None matches no value)."""
+    query = (
+        select(Entry)
+        .where(
+            Entry.topic == topic,
+            Entry.scar_type.is_(None) if scar_type is None else Entry.scar_type == scar_type,
+            Entry.treatment.is_(None) if treatment is None else Entry.treatment == treatment,
+        )
+        .options(selectinload(Entry.citations).selectinload(Citation.document))
+    )
+    return session.scalars(query).first()

@@ -90,3 +90,13 @@ def out_of_scope_text() -> str:
 def topic_menu() -> list[dict[str, str]]:
     """Quick-reply buttons for the most asked topics."""
     return [{"title": TOPICS[topic], "payload": f"/{INTENT_PREFIX}{topic}"} for topic in MENU_TOPICS]
+
+
+def offer_topics_text(understood: bool) -> str:
+    if understood:
+        return (
+            "I answer general questions about acne scars: what causes them, the types, "
+            "whether picking causes them, treatments, prevention, and when to see a "
+            "dermatologist. Pick a topic or ask in your own words."
+        )
+    return "Sorry, I'm not sure I understood. Could you rephrase it, or pick one of these topics?"

@@ -20,6 +20,10 @@ VOCABULARY_FILE = PROJECT_ROOT / "data" / "nlu" / "vocabulary.yml"
 CONFIG_FILE = PROJECT_ROOT / "config.yml"
 LOCAL_DATA_DIR = PROJECT_ROOT / "var"
 
+# The action server's port is also in endpoints.yml.
+RASA_PORT = 5005
+ACTION_SERVER_PORT = 5055
+
 DISCLAIMER = (
     "This is general educational information, not a diagnosis or a substitute "
     "for professional medical advice. Please see a board-certified dermatologist "
@@ -63,7 +67,3 @@ def spacy_pipeline_path() -> Path:
         if component.get("name") == "SpacyNLP":
             return PROJECT_ROOT / component["model"]
     raise RuntimeError(f"{CONFIG_FILE} has no SpacyNLP component with a model path")
-
-
-RASA_PORT = int(os.environ.get("ACNEBOT_RASA_PORT", "5005"))
-ACTION_SERVER_PORT = int(os.environ.get("ACNEBOT_ACTION_PORT", "5055"))

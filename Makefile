@@ -1,0 +1,66 @@
+# Everything runs through these targets; see README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Python 3.10 (the newest Rasa 3.6 supports): python3.10 on PATH, else pyenv's.
+PYTHON310 ?= $(shell for py in python3.10 "$$(pyenv root 2>/dev/null)"/versions/3.10*/bin/python3.10; do \
+	"$$py" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { echo "$$py"; break; }; done)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+SPACY_PIPELINE := build/spacy_pipeline/meta.json
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+
+.PHONY: help setup ingest train run shell test validate test-stories constraints clean
+
+help:
+	@echo "make run     set up, then start the assistant (REST on :5005, actions on :5055)"
+	@echo "make test    set up, then run every test"
+	@echo "make shell   chat with the assistant in the terminal"
+	@echo "make setup   install, build the spaCy pipeline, ingest and train; start nothing"
+	@echo "make ingest  fill the knowledge store from data/"
+	@echo "make train   train the Rasa model if data or config changed"
+
+$(INSTALLED): requirements.txt constraints.txt
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed: put python3.10 on PATH or install it with pyenv (pyenv install 3.10)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON310) -m venv $(VENV)
+	$(BIN)/pip install --quiet -c constraints.txt pip
+	$(BIN)/pip install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+$(SPACY_PIPELINE): $(INSTALLED) data/nlu/vocabulary.yml bot/nlp/pipeline.py bot/nlp/vocabulary.py
+	$(BIN)/python -m bot build-nlp
+
+ingest: $(SPACY_PIPELINE)
+	$(BIN)/python -m bot ingest
+
+# Rasa fingerprints data and config itself and skips training when nothing changed.
+train: $(SPACY_PIPELINE)
+	$(BIN)/rasa train --quiet --fixed-model-name acne-scar-assistant
+
+setup: ingest train
+
+run: setup
+	$(BIN)/python -m bot serve
+
+shell: setup
+	$(BIN)/python -m bot shell
+
+validate: $(INSTALLED)
+	$(BIN)/rasa data validate --fail-on-warnings
+
+test-stories: train
+	$(BIN)/rasa test core --stories tests/stories --fail-on-prediction-errors --out results/stories
+
+test: setup validate
+	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory test-stories
+
+constraints: $(INSTALLED)
+	{ echo "# Exact versions for Python 3.10, regenerate with: make constraints"; \
+	  echo "pip==$$($(BIN)/pip --version | cut -d' ' -f2)"; \
+	  $(BIN)/pip freeze --exclude-editable | grep -v '^pip=='; } > constraints.txt
+
+clean:
+	rm -rf models build var results .pytest_cache

@@ -1,0 +1,19 @@
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.answers import out_of_scope_text, topic_menu
+
+
+class ActionOutOfScope(Action):
+    """Says politely that only acne scars are covered, and where to go instead."""
+
+    def name(self) -> Text:
+        return "action_out_of_scope"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=out_of_scope_text(), buttons=topic_menu())
+        return []

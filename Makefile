@@ -11,6 +11,7 @@ INSTALLED := $(VENV)/.installed
 SPACY_PIPELINE := build/spacy_pipeline/meta.json
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::PendingDeprecationWarning
 
 .PHONY: help setup ingest train run shell test validate test-stories constraints clean
 
@@ -35,9 +36,11 @@ $(SPACY_PIPELINE): $(INSTALLED) data/nlu/vocabulary.yml bot/nlp/pipeline.py bot/
 ingest: $(SPACY_PIPELINE)
 	$(BIN)/python -m bot ingest
 
-# Rasa fingerprints data and config itself and skips training when nothing changed.
+# Rasa fingerprints data and config itself and skips training when nothing changed;
+# it does not see a rebuilt spaCy pipeline, hence --force then.
+MODEL := models/acne-scar-assistant.tar.gz
 train: $(SPACY_PIPELINE)
-	$(BIN)/rasa train --quiet --fixed-model-name acne-scar-assistant
+	$(BIN)/rasa train --quiet --fixed-model-name acne-scar-assistant $$([ $(MODEL) -nt $(SPACY_PIPELINE) ] || echo --force)
 
 setup: ingest train
 
@@ -51,7 +54,7 @@ validate: $(INSTALLED)
 	$(BIN)/rasa data validate --fail-on-warnings
 
 test-stories: train
-	$(BIN)/rasa test core --stories tests/stories --fail-on-prediction-errors --out results/stories
+	$(BIN)/rasa test core --e2e --stories tests/stories --fail-on-prediction-errors --out results/stories
 
 test: setup validate
 	$(BIN)/python -m pytest

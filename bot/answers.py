@@ -30,7 +30,11 @@ class Answer:
 
 def _candidates(topic: str, scar_type: str | None, treatment: str | None) -> list[tuple]:
     """Entries to try, most specific first; the general topic entry last."""
-    order = [(topic, scar_type, treatment), (topic, scar_type, None), (topic, None, treatment)]
+    order = [(topic, scar_type, treatment)]
+    if scar_type:
+        order.append((topic, scar_type, None))
+    if treatment:
+        order.append((topic, None, treatment))
     if scar_type and topic == "causes":
         # Each scar type's description says why it forms.
         order.append(("scar_types", scar_type, None))

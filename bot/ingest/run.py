@@ -89,6 +89,9 @@ def _sync_documents(session: Session, documents: list[SourceDocument]) -> tuple[
             row.title, row.source, row.body = document.title, document.source, document.body
             row.sha256 = document.sha256
             row.ingested_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+            # Old passages go first: the new ones reuse their positions.
+            row.passages.clear()
+            session.flush()
             row.passages = [
                 Passage(position=i, start_char=p.start, end_char=p.end, text=p.text, tags="|".join(p.tags))
                 for i, p in enumerate(split_passages(document.body))

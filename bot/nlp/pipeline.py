@@ -13,6 +13,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from bot import settings
 from bot.nlp.vocabulary import Term, load_terms
@@ -20,6 +21,9 @@ from bot.nlp.vocabulary import Term, load_terms
 
 def build(terms: list[Term]) -> Language:
     nlp = spacy.blank("en")
+    # Text scraped from web pages glues list items together ("Harmony XL Pro)Microneedling").
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])\)(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("sentencizer")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})

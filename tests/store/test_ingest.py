@@ -1,0 +1,173 @@
+"""Ingest on real SQLite and PostgreSQL stores: idempotence, citations, bad input."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from sqlalchemy import func, select
+
+from bot import settings
+from bot.ingest import IngestError
+from bot.ingest.run import ingest
+from bot.store.models import Citation, Document, Entry, Passage
+
+
+@pytest.fixture
+def data_dirs(tmp_path):
+    documents = shutil.copytree(settings.DOCUMENTS_DIR, tmp_path / "documents")
+    knowledge = shutil.copytree(settings.KNOWLEDGE_DIR, tmp_path / "knowledge")
+    return documents, knowledge
+
+
+def snapshot(session):
+    """Everything stored, as plain values, to compare two states of the store.
+
+    It ends its read transaction, as ingest begins its own."""
+    state = {
+        model.__tablename__: sorted(
+            tuple(getattr(row, column.name) for column in model.__table__.columns)
+            for row in session.scalars(select(model))
+        )
+        for model in (Document, Passage, Entry, Citation)
+    }
+    session.rollback()
+    return state
+
+
+def count(session, model):
+    value = session.scalar(select(func.count()).select_from(model))
+    session.rollback()
+    return value
+
+
+def test_ingest_fills_the_store_from_data(session):
+    report = ingest(session)
+    assert len(report.documents.added) == 3
+    assert count(session, Document) == 3
+    assert count(session, Entry) == len(report.entries.added) > 30
+    assert count(session, Passage) > 30
+    # every entry rests on at least one citation whose offsets point at its quote
+    for entry in session.scalars(select(Entry)):
+        assert entry.citations, entry.key
+        for citation in entry.citations:
+            assert citation.document.body[citation.start_char:citation.end_char] == citation.quote
+
+
+def test_ingest_twice_changes_nothing(session):
+    ingest(session)
+    before = snapshot(session)
+    report = ingest(session)
+    assert not report.documents.changed and not report.entries.changed
+    assert report.entries.unchanged == len(before["entries"])
+    assert snapshot(session) == before
+
+
+def test_passages_are_sentences_tagged_with_their_entities(session):
+    ingest(session)
+    passages = session.scalars(select(Passage).join(Document).where(Document.slug == "health-library-acne-scars")).all()
+    atrophic = next(p for p in passages if "Atrophic scars are sunken" in p.text)
+    assert "scar_type:atrophic" in atrophic.tags.split("|")
+    listing = next(p for p in passages if "These include ice pick" in p.text)
+    assert {"scar_type:ice pick", "scar_type:boxcar", "scar_type:rolling"} <= set(listing.tags.split("|"))
+    devices = next(p for p in passages if "Harmony XL Pro" in p.text)
+    assert {"treatment:laser", "treatment:microneedling", "treatment:dermal fillers"} <= set(devices.tags.split("|"))
+    for passage in passages:
+        assert passage.document.body[passage.start_char:passage.end_char] == passage.text
+
+
+def test_a_quote_missing_from_its_document_stops_ingest_and_names_the_entry(session, data_dirs):
+    documents, knowledge = data_dirs
+    ingest(session, documents, knowledge)
+    before = snapshot(session)
+    path = knowledge / "care.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "quote: A dermatologist is the right specialist",
+            "quote: A plastic surgeon is the right specialist",
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(IngestError) as raised:
+        ingest(session, documents, knowledge)
+    assert raised.value.problems == [
+        "care.yml: entry 'specialist' quotes a passage that is not in 'health-library-acne-scars': "
+        '"A plastic surgeon is the right specialist to consult for evaluation and treatment of acne scars."'
+    ]
+    assert snapshot(session) == before
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.txt", b"", "empty.txt: the file is empty"),
+        ("latin1.txt", "---\ntitle: x\nsource: y\n---\nCaf\xe9 acne".encode("latin-1"), "latin1.txt: not UTF-8 text"),
+        ("no-header.txt", b"Acne scars are permanent.", "no-header.txt: missing the provenance header"),
+        ("no-title.txt", b"---\nsource: y\n---\nText", "no-title.txt: the provenance header lacks title"),
+        ("notes.pdf", b"%PDF-1.4", "notes.pdf: unsupported file type"),
+    ],
+)
+def test_bad_documents_get_a_clear_message_and_lose_nothing(session, data_dirs, name, content, message):
+    documents, knowledge = data_dirs
+    ingest(session, documents, knowledge)
+    before = snapshot(session)
+    (documents / name).write_bytes(content)
+    with pytest.raises(IngestError) as raised:
+        ingest(session, documents, knowledge)
+    assert len(raised.value.problems) == 1
+    assert raised.value.problems[0].startswith(message)
+    assert snapshot(session) == before
+
+
+def test_a_document_copied_under_another_name_is_refused(session, data_dirs):
+    documents, knowledge = data_dirs
+    shutil.copy(documents / "alluraderm-acne-scars.txt", documents / "zz-copy.txt")
+    with pytest.raises(IngestError) as raised:
+        ingest(session, documents, knowledge)
+    assert raised.value.problems == ["zz-copy.txt: same text as alluraderm-acne-scars.txt; remove one of them"]
+
+
+def test_a_changed_document_replaces_its_passages_and_refreshes_citations(session, data_dirs):
+    documents, knowledge = data_dirs
+    ingest(session, documents, knowledge)
+    first_passages = count(session, Passage)
+    path = documents / "alluraderm-acne-scars.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nMicroneedling is offered too.\n", encoding="utf-8")
+    report = ingest(session, documents, knowledge)
+    assert report.documents.updated == ["alluraderm-acne-scars"]
+    # entries citing the changed document are refreshed; the others are untouched
+    assert report.entries.updated and report.entries.unchanged
+    document = session.scalars(select(Document).where(Document.slug == "alluraderm-acne-scars")).one()
+    assert document.passages[-1].text == "Microneedling is offered too."
+    assert count(session, Passage) == first_passages + 1
+
+
+def test_a_removed_document_takes_its_passages_with_it(session, data_dirs):
+    documents, knowledge = data_dirs
+    (documents / "extra.md").write_text("---\ntitle: Extra\nsource: test\n---\nRolling scars are uneven.\n", encoding="utf-8")
+    ingest(session, documents, knowledge)
+    (documents / "extra.md").unlink()
+    report = ingest(session, documents, knowledge)
+    assert report.documents.removed == ["extra"]
+    assert count(session, Document) == 3
+    assert not session.scalars(select(Passage).where(Passage.text == "Rolling scars are uneven.")).all()
+
+
+def test_entries_must_name_known_topics_and_vocabulary(session, data_dirs):
+    documents, knowledge = data_dirs
+    (knowledge / "zz-bad.yml").write_text(
+        "entries:\n"
+        "  - key: bad\n"
+        "    topic: pricing\n"
+        "    scar_type: keloid\n"
+        "    answer: Something.\n"
+        "    citations:\n"
+        "      - document: nowhere\n"
+        "        quote: anything\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(IngestError) as raised:
+        ingest(session, documents, knowledge)
+    problems = "\n".join(raised.value.problems)
+    assert "entry 'bad' has an unknown topic 'pricing'" in problems
+    assert "entry 'bad' has scar_type 'keloid', which the vocabulary does not list" in problems
+    assert "entry 'bad' cites 'nowhere', which is not in data/documents/" in problems

@@ -1,0 +1,48 @@
+from bot.context import refers_back, resolve_subject
+
+
+def resolve(topic, mentioned=None, remembered=None, text="", follow_up=False, remembered_topic=None):
+    return resolve_subject(topic, mentioned or {}, remembered_topic, remembered or {}, text, follow_up)
+
+
+def test_values_in_the_message_win():
+    subject = resolve("treatment", {"scar_type": ["boxcar"]}, {"scar_type": ["rolling"]}, "how are boxcar scars treated")
+    assert subject.topic == "treatment" and subject.get("scar_type") == ["boxcar"]
+
+
+def test_a_message_that_refers_back_keeps_the_subject():
+    subject = resolve("treatment", remembered={"scar_type": ["rolling"]}, text="How are they treated?")
+    assert subject.get("scar_type") == ["rolling"]
+
+
+def test_a_general_question_drops_the_subject():
+    subject = resolve("treatment", remembered={"scar_type": ["rolling"]}, text="how are acne scars treated")
+    assert subject.get("scar_type") == []
+
+
+def test_a_follow_up_keeps_the_topic_and_changes_the_value():
+    subject = resolve(
+        None,
+        {"scar_type": ["boxcar"]},
+        {"scar_type": ["rolling"], "treatment": ["laser"]},
+        "what about boxcar scars?",
+        follow_up=True,
+        remembered_topic="treatment",
+    )
+    assert subject.topic == "treatment"
+    assert subject.values == {"scar_type": ["boxcar"], "treatment": ["laser"]}
+
+
+def test_a_follow_up_with_nothing_before_picks_a_topic_from_the_value():
+    assert resolve(None, {"treatment": ["laser"]}, follow_up=True).topic == "treatment"
+    assert resolve(None, {"scar_type": ["boxcar"]}, follow_up=True).topic == "scar_types"
+    assert resolve(None, follow_up=True).topic == "overview"
+
+
+def test_repeated_values_are_kept_once():
+    assert resolve("scar_types", {"scar_type": ["boxcar", "boxcar"]}).get("scar_type") == ["boxcar"]
+
+
+def test_referring_words_are_whole_words():
+    assert refers_back("and does that hurt?")
+    assert not refers_back("what are the options for thick scars")

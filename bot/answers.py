@@ -35,9 +35,12 @@ def _candidates(topic: str, scar_type: str | None, treatment: str | None) -> lis
         order.append((topic, scar_type, None))
     if treatment:
         order.append((topic, None, treatment))
-    if scar_type and topic == "causes":
-        # Each scar type's description says why it forms.
+    # A scar type's description says what it is, what it looks like and why it
+    # forms; a treatment's entry says what it is.
+    if scar_type and topic in ("overview", "causes", "symptoms"):
         order.append(("scar_types", scar_type, None))
+    if treatment and topic == "overview":
+        order.append(("treatment", None, treatment))
     order.append((topic, None, None))
     return list(dict.fromkeys(order))
 

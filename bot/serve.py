@@ -28,15 +28,31 @@ def wait_for(url: str, timeout: float, process: subprocess.Popen | None = None) 
     return False
 
 
-def start_action_server() -> subprocess.Popen:
+def start_action_server(port: int = settings.ACTION_SERVER_PORT, **popen_options) -> subprocess.Popen:
+    """Start the rasa-sdk action server and wait until it answers its health check."""
     process = subprocess.Popen(
-        [RASA, "run", "actions", "--actions", "actions", "--port", str(settings.ACTION_SERVER_PORT)],
+        [RASA, "run", "actions", "--actions", "actions", "--port", str(port)],
         cwd=settings.PROJECT_ROOT,
+        **popen_options,
     )
-    if not wait_for(f"http://localhost:{settings.ACTION_SERVER_PORT}/health", 60, process):
+    if not wait_for(f"http://localhost:{port}/health", 60, process):
         process.terminate()
-        raise RuntimeError("the action server did not start; see its log above")
+        raise RuntimeError("the action server did not start; see its log")
     return process
+
+
+def stop(*processes: subprocess.Popen | None) -> None:
+    """Ask each process to stop as Ctrl-C would, then wait; kill what hangs."""
+    for process in processes:
+        if process is not None and process.poll() is None:
+            process.send_signal(signal.SIGINT)
+    for process in processes:
+        if process is not None:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def _announce_when_ready() -> None:
@@ -64,15 +80,7 @@ def run_with_actions(rasa_args: list[str], announce: bool) -> int:
     except KeyboardInterrupt:
         return 130
     finally:
-        for process in (rasa, actions):
-            if process is not None and process.poll() is None:
-                process.send_signal(signal.SIGINT)
-        for process in (rasa, actions):
-            if process is not None:
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+        stop(rasa, actions)
 
 
 def serve() -> int:

@@ -1,0 +1,70 @@
+"""A real running assistant: the action server and the Rasa server with the trained
+model, on their own ports, reading a freshly ingested SQLite store."""
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+import requests
+
+from bot import settings
+from bot.ingest.run import ingest
+from bot.serve import RASA, start_action_server, stop, wait_for
+from bot.store.db import migrate, new_session
+
+RASA_PORT = 5105
+ACTION_PORT = 5155
+MODEL = settings.PROJECT_ROOT / "models" / "acne-scar-assistant.tar.gz"
+
+
+@pytest.fixture(scope="session")
+def bot_url(tmp_path_factory):
+    if not MODEL.exists():
+        pytest.fail(f"No trained model at {MODEL}: run `make train` (make test does it)")
+    workdir = tmp_path_factory.mktemp("bot")
+    store_url = f"sqlite:///{workdir / 'knowledge.sqlite3'}"
+    migrate(store_url)
+    with new_session(store_url) as session:
+        ingest(session)
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://localhost:{ACTION_PORT}/webhook"\n')
+    env = {**os.environ, "ACNEBOT_DATABASE_URL": store_url, "TF_CPP_MIN_LOG_LEVEL": "2"}
+    logs = {name: open(workdir / f"{name}.log", "w") for name in ("actions", "rasa")}
+    actions = start_action_server(ACTION_PORT, env=env, stdout=logs["actions"], stderr=subprocess.STDOUT)
+    rasa = subprocess.Popen(
+        [RASA, "run", "--port", str(RASA_PORT), "--model", str(MODEL),
+         "--endpoints", str(endpoints), "--credentials", "credentials.yml"],
+        cwd=settings.PROJECT_ROOT, env=env, stdout=logs["rasa"], stderr=subprocess.STDOUT,
+    )
+    url = f"http://localhost:{RASA_PORT}"
+    try:
+        if not wait_for(f"{url}/", 180, rasa):
+            pytest.fail("The Rasa server did not start:\n" + (workdir / "rasa.log").read_text()[-3000:])
+        yield url
+    finally:
+        stop(rasa, actions)
+        for log in logs.values():
+            log.close()
+
+
+class Chat:
+    """One patient's conversation over the REST channel."""
+
+    def __init__(self, url: str, sender: str):
+        self.url, self.sender = f"{url}/webhooks/rest/webhook", sender
+        self.http = requests.Session()
+
+    def send(self, message: str) -> list[dict]:
+        response = self.http.post(self.url, json={"sender": self.sender, "message": message}, timeout=30)
+        response.raise_for_status()
+        return response.json()
+
+    def ask(self, message: str) -> str:
+        """The reply's text bubbles joined, as a patient reads them."""
+        return "\n\n".join(m["text"] for m in self.send(message) if "text" in m)
+
+
+@pytest.fixture
+def chat(bot_url, request):
+    return Chat(bot_url, sender=request.node.name)

@@ -1,0 +1,65 @@
+"""The assistant end to end over the REST channel: NLU, dialogue, actions, store."""
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot import settings
+from tests.e2e.conftest import Chat
+
+CASES = yaml.safe_load((Path(__file__).parent / "answers.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["ask"] for case in CASES])
+def test_each_topic_answers_in_the_patients_words(chat, case):
+    messages = chat.send(case["ask"])
+    text = "\n\n".join(m["text"] for m in messages if "text" in m)
+    assert case["expect"].lower() in text.lower(), text
+    if case.get("disclaimer", True):
+        assert messages[-1]["text"] == settings.DISCLAIMER
+    else:
+        assert settings.DISCLAIMER not in text
+
+
+def test_follow_ups_refer_back_switch_topic_and_return(chat):
+    assert "bands of fibrous scar tissue" in chat.ask("what are rolling scars?")
+    assert chat.ask("how are they treated?").startswith("Rolling scars come from bands of scar tissue")
+    assert chat.ask("what about boxcar scars?").startswith("Boxcar scars are sunken scars")
+    # a detour out of scope, then back: the topic under discussion is kept
+    assert "only help with questions about acne scars" in chat.ask("what's the weather like")
+    assert chat.ask("and ice pick ones?").startswith("Ice pick scars are sunken scars")
+    # a switch to another topic, then a follow-up within it
+    assert chat.ask("do acne scars run in families?").startswith("Genetics can play a part")
+    assert chat.ask("how can I prevent them?").startswith("The best way to prevent acne scars")
+
+
+def test_a_treatment_follow_up(chat):
+    assert "Fraxel DUAL re:store" in chat.ask("tell me about laser treatment for acne scars")
+    assert chat.ask("and microneedling?").startswith("Microneedling is one of the treatments")
+
+
+def test_unclear_messages_get_a_rephrase_request_with_topic_buttons(chat):
+    [message] = chat.send("blorp zxq frrr")
+    assert message["text"].startswith("Sorry, I'm not sure I understood")
+    assert [b["payload"] for b in message["buttons"]][0] == "/ask_causes"
+    # a button press sends its payload, which answers that topic
+    assert "inflamed acne lesions" in chat.ask("/ask_causes")
+
+
+def test_latency_over_rest_is_under_100_ms_at_the_95th_percentile(bot_url, tmp_path):
+    questions = [case["ask"] for case in CASES]
+    latencies = []
+    for conversation in range(30):
+        patient = Chat(bot_url, sender=f"latency-{conversation}")
+        for turn in range(10):
+            started = time.perf_counter()
+            patient.send(questions[(conversation * 7 + turn) % len(questions)])
+            latencies.append((time.perf_counter() - started) * 1000)
+    p50 = statistics.median(latencies)
+    p95 = statistics.quantiles(latencies, n=100)[94]
+    print(f"\nREST latency over {len(latencies)} turns (30 conversations x 10): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    assert p95 < 100

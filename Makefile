@@ -13,7 +13,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::PendingDeprecationWarning
 
-.PHONY: help setup ingest train run shell test validate test-stories constraints clean
+.PHONY: help setup ingest train run shell test validate test-stories coverage review constraints clean
 
 help:
 	@echo "make run     set up, then start the assistant (REST on :5005, actions on :5055)"
@@ -22,6 +22,8 @@ help:
 	@echo "make setup   install, build the spaCy pipeline, ingest and train; start nothing"
 	@echo "make ingest  fill the knowledge store from data/"
 	@echo "make train   train the Rasa model if data or config changed"
+	@echo "make coverage  list document sentences no entry covers; fail on broken citations"
+	@echo "make review  write results/review.md for a clinician to review every entry"
 
 $(INSTALLED): requirements.txt constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed: put python3.10 on PATH or install it with pyenv (pyenv install 3.10)"; exit 1; }
@@ -30,7 +32,7 @@ $(INSTALLED): requirements.txt constraints.txt
 	$(BIN)/pip install --quiet -r requirements.txt -c constraints.txt
 	touch $@
 
-$(SPACY_PIPELINE): $(INSTALLED) data/nlu/vocabulary.yml bot/nlp/pipeline.py bot/nlp/vocabulary.py
+$(SPACY_PIPELINE): $(INSTALLED) data/nlu/vocabulary.yml data/tagging.yml bot/nlp/pipeline.py bot/nlp/vocabulary.py
 	$(BIN)/python -m bot build-nlp
 
 ingest: $(SPACY_PIPELINE)
@@ -43,6 +45,12 @@ train: $(SPACY_PIPELINE)
 	$(BIN)/rasa train --quiet --fixed-model-name acne-scar-assistant $$([ $(MODEL) -nt $(SPACY_PIPELINE) ] || echo --force)
 
 setup: ingest train
+
+coverage: $(SPACY_PIPELINE)
+	$(BIN)/python -m bot coverage
+
+review: ingest
+	$(BIN)/python -m bot review
 
 run: setup
 	$(BIN)/python -m bot serve

@@ -30,7 +30,11 @@ class ActionAnswerQuestion(Action):
         )
         with new_session() as session:
             answer = answer_question(
-                session, subject.topic, subject.get("scar_type"), subject.get("treatment")
+                session,
+                subject.topic,
+                subject.get("scar_type"),
+                subject.get("treatment"),
+                question=tracker.latest_message.get("text") or "",
             )
         dispatcher.utter_message(text=answer.text)
         return [SlotSet("topic", subject.topic)] + [

@@ -5,11 +5,14 @@ Every reply with medical content ends with settings.DISCLAIMER.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from sqlalchemy.orm import Session
 
 from bot import settings
+from bot.nlp.lemmas import lemmas_of, training_lemmas
+from bot.retrieval import Hit, passage_index
 from bot.store.models import Entry
 from bot.store.queries import find_entry
 from bot.topics import INTENT_PREFIX, TOPICS
@@ -26,6 +29,7 @@ NOTHING_FOUND = (
 class Answer:
     text: str
     entry_keys: tuple[str, ...]
+    passage_ids: tuple[int, ...] = ()
 
 
 def _candidates(topic: str, scar_type: str | None, treatment: str | None) -> list[tuple]:
@@ -47,9 +51,11 @@ def _candidates(topic: str, scar_type: str | None, treatment: str | None) -> lis
 
 def select_entries(
     session: Session, topic: str, scar_types: Sequence[str] = (), treatments: Sequence[str] = ()
-) -> list[Entry]:
-    """One entry per combination of the values asked about, without repeats."""
+) -> tuple[list[Entry], list[dict[str, str]]]:
+    """One entry per combination of the values asked about, without repeats, and
+    the combinations that had no entry of their own."""
     entries: dict[str, Entry] = {}
+    unmatched = []
     for scar_type in list(scar_types) or [None]:
         for treatment in list(treatments) or [None]:
             for candidate in _candidates(topic, scar_type, treatment):
@@ -57,20 +63,34 @@ def select_entries(
                 if entry is not None:
                     entries.setdefault(entry.key, entry)
                     break
-    return list(entries.values())
+            if (scar_type or treatment) and (entry is None or (entry.scar_type, entry.treatment) != (scar_type, treatment)):
+                unmatched.append({"scar_type": scar_type, "treatment": treatment})
+    return list(entries.values()), unmatched
 
 
-def compose(entries: Sequence[Entry]) -> str:
+def _cites(entries: Sequence[Entry], hit: Hit) -> bool:
+    return any(
+        citation.document_id == hit.document_id and citation.start_char < hit.end and hit.start < citation.end_char
+        for entry in entries
+        for citation in entry.citations
+    )
+
+
+def compose(entries: Sequence[Entry], hits: Sequence[Hit] = ()) -> str:
     parts = []
     for entry in entries:
         parts.append(entry.answer.strip())
         if entry.sources_differ:
             parts.append(f"Sources differ: {entry.sources_differ}")
+    if hits:
+        quotes = "\n".join(f"• “{hit.text}” ({hit.document_title})" for hit in hits)
+        parts.append(("The sources also say:\n" if entries else "Here is what the sources say:\n") + quotes)
     if not parts:
         parts.append(NOTHING_FOUND)
     if settings.citations_enabled():
         titles = dict.fromkeys(
-            citation.document.title for entry in entries for citation in entry.citations
+            [citation.document.title for entry in entries for citation in entry.citations]
+            + [hit.document_title for hit in hits]
         )
         if titles:
             parts.append("Sources: " + "; ".join(titles) + ".")
@@ -78,11 +98,58 @@ def compose(entries: Sequence[Entry]) -> str:
     return "\n\n".join(parts)
 
 
+def _answer(entries: Sequence[Entry], hits: Sequence[Hit] = ()) -> Answer:
+    return Answer(compose(entries, hits), tuple(e.key for e in entries), tuple(h.passage_id for h in hits))
+
+
+def _novel_terms(terms: tuple[str, ...], entries: Sequence[Entry]) -> set[str]:
+    """Words of the question that neither the NLU training data nor the chosen
+    answers contain: what a newly added document may be the only one to cover."""
+    known = set(training_lemmas())
+    for entry in entries:
+        known.update(_answer_lemmas(entry.answer))
+    return set(terms) - known
+
+
+@lru_cache(maxsize=512)
+def _answer_lemmas(text: str) -> tuple[str, ...]:
+    return lemmas_of(text)
+
+
 def answer_question(
-    session: Session, topic: str, scar_types: Sequence[str] = (), treatments: Sequence[str] = ()
+    session: Session,
+    topic: str,
+    scar_types: Sequence[str] = (),
+    treatments: Sequence[str] = (),
+    question: str = "",
 ) -> Answer:
-    entries = select_entries(session, topic, scar_types, treatments)
-    return Answer(compose(entries), tuple(entry.key for entry in entries))
+    """The curated answer for the topic and values, or the best stored passages
+    where the curated entries do not cover the question."""
+    entries, unmatched = select_entries(session, topic, scar_types, treatments)
+    terms = lemmas_of(question) if question.strip() else ()
+    novel = _novel_terms(terms, entries)
+    if novel:
+        hits = passage_index(session).search(terms, any_of=novel)
+        if hits:
+            return _answer([], hits)
+    if not entries:
+        return _answer([], passage_index(session).search(terms))
+    extra: dict[int, Hit] = {}
+    for values in unmatched if terms else ():
+        tags = {f"{entity}:{value}" for entity, value in values.items() if value}
+        for hit in passage_index(session).search(terms, all_tags=tags):
+            if not _cites(entries, hit):
+                extra.setdefault(hit.passage_id, hit)
+    return _answer(entries, list(extra.values()))
+
+
+def answer_from_passages(session: Session, question: str) -> Answer | None:
+    """For a message the NLU model did not understand: passages that contain its
+    unfamiliar words, or None when nothing relevant is stored."""
+    terms = lemmas_of(question)
+    novel = _novel_terms(terms, [])
+    hits = passage_index(session).search(terms, any_of=novel) if novel else []
+    return _answer([], hits) if hits else None
 
 
 def out_of_scope_text() -> str:

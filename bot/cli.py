@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from bot import settings
 
@@ -27,6 +28,30 @@ def _ingest(_args) -> int:
         print(f"Ingest stopped; the store is unchanged. Fix these and run it again:\n{error}", file=sys.stderr)
         return 1
     print(report.summary())
+    return 0
+
+
+def _coverage(args) -> int:
+    from bot.coverage import coverage
+
+    report = coverage()
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(report.markdown(), encoding="utf-8")
+    print(f"{report.summary()}\nReport: {args.output}")
+    for problem in report.problems:
+        print(f"- {problem}", file=sys.stderr)
+    return 1 if report.problems else 0
+
+
+def _review(args) -> int:
+    from bot.review import review_markdown
+    from bot.store.db import new_session
+
+    with new_session() as session:
+        text = review_markdown(session)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text, encoding="utf-8")
+    print(f"Review file: {args.output}")
     return 0
 
 
@@ -56,6 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build-nlp", help="build the project's spaCy pipeline").set_defaults(run=_build_nlp)
     commands.add_parser("ingest", help="migrate the store and fill it from data/").set_defaults(run=_ingest)
+    report = commands.add_parser("coverage", help="report document sentences no entry covers, and broken citations")
+    report.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "coverage.md")
+    report.set_defaults(run=_coverage)
+    review = commands.add_parser("review", help="write the clinician review file of every entry")
+    review.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "review.md")
+    review.set_defaults(run=_review)
     ask = commands.add_parser("ask", help="print the stored answer for a topic")
     ask.add_argument("topic")
     ask.add_argument("--scar-type", action="append")

@@ -17,6 +17,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS_DIR = PROJECT_ROOT / "data" / "documents"
 KNOWLEDGE_DIR = PROJECT_ROOT / "data" / "knowledge"
 VOCABULARY_FILE = PROJECT_ROOT / "data" / "nlu" / "vocabulary.yml"
+TAGGING_FILE = PROJECT_ROOT / "data" / "tagging.yml"
 CONFIG_FILE = PROJECT_ROOT / "config.yml"
 LOCAL_DATA_DIR = PROJECT_ROOT / "var"
 
@@ -48,6 +49,11 @@ def database_url() -> str:
 def citations_enabled() -> bool:
     """Whether answers name their source documents."""
     return _flag("ACNEBOT_CITATIONS", True)
+
+
+def reviewed_only() -> bool:
+    """Whether answers use only entries a clinician has reviewed (reviewed_by and reviewed_on set)."""
+    return _flag("ACNEBOT_REVIEWED_ONLY", False)
 
 
 def clinic_contact() -> str:

@@ -46,5 +46,11 @@ def test_patients_spellings_in_sentences(text, expected):
 def test_the_pipeline_is_the_one_rasa_loads():
     nlp = load()
     assert settings.spacy_pipeline_path().name == "spacy_pipeline"
-    assert nlp.pipe_names == ["lemmatizer", "sentencizer", "entity_ruler"]
+    assert nlp.pipe_names == ["lemmatizer", "sentencizer", "entity_ruler", "span_ruler"]
     assert [token.lemma_ for token in nlp("scars treated")] == ["scar", "treat"]
+
+
+def test_tagging_rules_mark_topics_lesions_devices_and_causes():
+    doc = load()("Acne scars are caused by inflamed papules; Juvederm can lift scars.")
+    tags = {(span.label_, span.id_) for span in doc.spans["tags"]}
+    assert {("topic", "causes"), ("lesion", "papule"), ("cause", "inflammation"), ("device", "Juvederm")} <= tags

@@ -1,4 +1,7 @@
-"""Reading source documents: a provenance header (YAML front matter) and the text."""
+"""Reading source documents: a provenance header (YAML front matter) and the text.
+
+Plain text and Markdown are stored as they are; HTML is stored as its text.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -7,7 +10,9 @@ from pathlib import Path
 
 import yaml
 
-SUPPORTED_SUFFIXES = {".txt", ".md"}
+from bot.ingest.html_text import html_to_text
+
+SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 REQUIRED_HEADER_FIELDS = ("title", "source")
 
 
@@ -41,6 +46,8 @@ def read_document(path: Path) -> SourceDocument:
     missing = [field for field in REQUIRED_HEADER_FIELDS if not str(header.get(field) or "").strip()]
     if missing:
         raise ValueError(f"{path.name}: the provenance header lacks {', '.join(missing)}")
+    if path.suffix.lower() in {".html", ".htm"}:
+        body = html_to_text(body)
     if not body.strip():
         raise ValueError(f"{path.name}: the document has a header but no text")
     return SourceDocument(

@@ -17,7 +17,7 @@ from bot import settings
 from bot.ingest import IngestError
 from bot.ingest.documents import SourceDocument, read_documents
 from bot.ingest.knowledge import KnowledgeEntry, read_entries
-from bot.ingest.passages import split_passages
+from bot.ingest.passages import passages_fingerprint, split_passages
 from bot.store.models import Citation, Document, Entry, Passage
 
 
@@ -75,9 +75,12 @@ def _sync_documents(session: Session, documents: list[SourceDocument]) -> tuple[
     # Flush deletions first: a renamed file keeps its text, whose hash is unique.
     session.flush()
     rows: dict[str, Document] = {}
+    pipeline = passages_fingerprint()
     for document in documents:
         row = existing.get(document.slug)
-        if row is not None and row.sha256 == document.sha256 and row.title == document.title and row.source == document.source:
+        if row is not None and (row.sha256, row.title, row.source, row.pipeline_fingerprint) == (
+            document.sha256, document.title, document.source, pipeline
+        ):
             changes.unchanged += 1
         else:
             if row is None:
@@ -87,13 +90,16 @@ def _sync_documents(session: Session, documents: list[SourceDocument]) -> tuple[
             else:
                 changes.updated.append(document.slug)
             row.title, row.source, row.body = document.title, document.source, document.body
-            row.sha256 = document.sha256
+            row.sha256, row.pipeline_fingerprint = document.sha256, pipeline
             row.ingested_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
             # Old passages go first: the new ones reuse their positions.
             row.passages.clear()
             session.flush()
             row.passages = [
-                Passage(position=i, start_char=p.start, end_char=p.end, text=p.text, tags="|".join(p.tags))
+                Passage(
+                    position=i, start_char=p.start, end_char=p.end, text=p.text,
+                    tags="|".join(p.tags), lemmas=" ".join(p.lemmas),
+                )
                 for i, p in enumerate(split_passages(document.body))
             ]
         rows[document.slug] = row

@@ -3,7 +3,9 @@
 No pretrained English pipeline can be installed here, so the project makes its
 own: spaCy's blank English tokenizer, a lookup lemmatizer (tables from
 spacy-lookups-data, saved into the pipeline at build time), a rule-based
-sentencizer and an entity ruler whose patterns come from the vocabulary.
+sentencizer, an entity ruler whose patterns come from the vocabulary
+(data/nlu/vocabulary.yml), and a span ruler that tags text with topics, lesion
+types, devices and causes (data/tagging.yml) into doc.spans["tags"].
 Rasa (SpacyNLP in config.yml) and the ingestion code load it by path.
 """
 from __future__ import annotations
@@ -12,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+import yaml
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
@@ -19,7 +22,29 @@ from bot import settings
 from bot.nlp.vocabulary import Term, load_terms
 
 
-def build(terms: list[Term]) -> Language:
+TAGS_KEY = "tags"
+
+
+def load_tagging_rules(path: Path = settings.TAGGING_FILE) -> dict[str, dict[str, list[str]]]:
+    """{kind: {value: [phrases]}}, e.g. {"lesion": {"papule": ["papule"]}}."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _tag_patterns(nlp: Language, rules: dict[str, dict[str, list[str]]]) -> list[dict]:
+    """Each phrase matches by lemma ("treated" ~ "treat") and by its lower-cased words."""
+    patterns = []
+    for kind, values in rules.items():
+        for value, phrases in values.items():
+            for phrase in phrases:
+                tokens = nlp(phrase)
+                for attribute, words in (("LEMMA", [t.lemma_ for t in tokens]), ("LOWER", [t.lower_ for t in tokens])):
+                    patterns.append(
+                        {"label": kind, "id": value, "pattern": [{attribute: word} for word in words]}
+                    )
+    return patterns
+
+
+def build(terms: list[Term], tagging_rules: dict[str, dict[str, list[str]]]) -> Language:
     nlp = spacy.blank("en")
     # Text scraped from web pages glues list items together ("Harmony XL Pro)Microneedling").
     infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])\)(?=[A-Za-z])"]
@@ -36,12 +61,14 @@ def build(terms: list[Term]) -> Language:
             for spelling in term.spellings
         ]
     )
+    tag_patterns = _tag_patterns(nlp, tagging_rules)
+    nlp.add_pipe("span_ruler", config={"spans_key": TAGS_KEY}).add_patterns(tag_patterns)
     nlp.meta.update(
         {
             "name": "acne_scars_en",
             "version": "1.0.0",
-            "description": "Blank English with lookup lemmas, sentences and "
-            "entity rules from data/nlu/vocabulary.yml",
+            "description": "Blank English with lookup lemmas, sentences, entity rules "
+            "from data/nlu/vocabulary.yml and tagging rules from data/tagging.yml",
         }
     )
     return nlp
@@ -50,7 +77,7 @@ def build(terms: list[Term]) -> Language:
 def build_to_disk(path: Path | None = None) -> Path:
     path = path or settings.spacy_pipeline_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    build(load_terms()).to_disk(path)
+    build(load_terms(), load_tagging_rules()).to_disk(path)
     return path
 
 

@@ -22,6 +22,8 @@ class Document(Base):
     sha256 = Column(String(64), nullable=False, unique=True)
     body = Column(Text, nullable=False)
     ingested_at = Column(DateTime, nullable=False)
+    # passages_fingerprint() of the pipeline build and code that split and tagged its passages.
+    pipeline_fingerprint = Column(String(64))
 
     passages = relationship(
         "Passage",
@@ -41,8 +43,10 @@ class Passage(Base):
     start_char = Column(Integer, nullable=False)
     end_char = Column(Integer, nullable=False)
     text = Column(Text, nullable=False)
-    # Canonical entity values the passage mentions, "type:value" separated by "|".
+    # What the passage mentions, "kind:value" separated by "|" (scar_type:rolling, topic:causes).
     tags = Column(Text, nullable=False, default="")
+    # Its content words as spaCy lemmas, space-separated: what retrieval indexes.
+    lemmas = Column(Text, nullable=False, default="")
 
     document = relationship("Document", back_populates="passages")
 

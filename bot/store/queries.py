@@ -4,11 +4,13 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from bot import settings
 from bot.store.models import Citation, Entry
 
 
 def find_entry(session: Session, topic: str, scar_type: str | None, treatment: str | None) -> Entry | None:
-    """The entry for exactly this topic, scar type and treatment (None matches no value)."""
+    """The entry for exactly this topic, scar type and treatment (None matches no
+    value); with ACNEBOT_REVIEWED_ONLY on, only a reviewed one."""
     query = (
         select(Entry)
         .where(
@@ -18,4 +20,6 @@ def find_entry(session: Session, topic: str, scar_type: str | None, treatment: s
         )
         .options(selectinload(Entry.citations).selectinload(Citation.document))
     )
+    if settings.reviewed_only():
+        query = query.where(Entry.reviewed_by.is_not(None), Entry.reviewed_on.is_not(None))
     return session.scalars(query).first()

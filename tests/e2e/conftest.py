@@ -19,14 +19,21 @@ MODEL = settings.PROJECT_ROOT / "models" / "acne-scar-assistant.tar.gz"
 
 
 @pytest.fixture(scope="session")
-def bot_url(tmp_path_factory):
-    if not MODEL.exists():
-        pytest.fail(f"No trained model at {MODEL}: run `make train` (make test does it)")
-    workdir = tmp_path_factory.mktemp("bot")
-    store_url = f"sqlite:///{workdir / 'knowledge.sqlite3'}"
+def bot_store_url(tmp_path_factory):
+    """The knowledge store the running bot reads, filled from data/."""
+    store_url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'knowledge.sqlite3'}"
     migrate(store_url)
     with new_session(store_url) as session:
         ingest(session)
+    return store_url
+
+
+@pytest.fixture(scope="session")
+def bot_url(tmp_path_factory, bot_store_url):
+    if not MODEL.exists():
+        pytest.fail(f"No trained model at {MODEL}: run `make train` (make test does it)")
+    workdir = tmp_path_factory.mktemp("bot")
+    store_url = bot_store_url
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://localhost:{ACTION_PORT}/webhook"\n')
     env = {**os.environ, "ACNEBOT_DATABASE_URL": store_url, "TF_CPP_MIN_LOG_LEVEL": "2"}

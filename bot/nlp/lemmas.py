@@ -1,0 +1,49 @@
+"""Content words as lemmas, the terms retrieval works with."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+import yaml
+from spacy.tokens import Doc, Span
+
+from bot import settings
+from bot.nlp.pipeline import load
+
+# Rasa's annotation markup in training examples: [text](entity) or [text]{"entity": ...}
+ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+def content_lemmas(tokens: Doc | Span) -> tuple[str, ...]:
+    """Lemma of each content word, and its lower-cased form where that differs: the
+    lookup lemmatizer sees no context ("wound" becomes "wind"), so both are kept."""
+    terms = []
+    for token in tokens:
+        if token.is_alpha and not token.is_stop and len(token) > 1:
+            lemma = token.lemma_.lower()
+            terms.append(lemma)
+            if token.lower_ != lemma:
+                terms.append(token.lower_)
+    return tuple(terms)
+
+
+def lemmas_of(text: str) -> tuple[str, ...]:
+    return content_lemmas(load()(text))
+
+
+@lru_cache(maxsize=1)
+def training_lemmas() -> frozenset[str]:
+    """Every content lemma of the NLU training examples: the words the model knows."""
+    examples: list[str] = []
+    for path in sorted((settings.PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+            examples.extend(_examples(block))
+    return frozenset(lemma for doc in load().pipe(examples) for lemma in content_lemmas(doc))
+
+
+def _examples(block: dict) -> Iterable[str]:
+    for line in (block.get("examples") or "").splitlines():
+        line = line.strip()
+        if line.startswith("- "):
+            yield ANNOTATION.sub(r"\1", line[2:])

@@ -1,0 +1,35 @@
+"""A document added while the bot runs answers questions after an ingest alone:
+no `rasa train`, no restart."""
+import shutil
+
+from bot import settings
+from bot.ingest.run import ingest
+from bot.store.db import new_session
+
+LEAFLET = """---
+title: "Clinic leaflet: subcision"
+source: "Test leaflet written for this test"
+---
+Subcision is a minor procedure in which a needle releases the fibrous bands under rolling scars.
+"""
+
+
+def test_a_document_ingested_while_running_answers_at_once(chat, bot_store_url, tmp_path):
+    before = chat.ask("what is subcision?")
+    assert "Subcision is a minor procedure" not in before
+
+    documents = shutil.copytree(settings.DOCUMENTS_DIR, tmp_path / "documents")
+    (documents / "subcision.md").write_text(LEAFLET, encoding="utf-8")
+    with new_session(bot_store_url) as session:
+        ingest(session, documents, settings.KNOWLEDGE_DIR)
+
+    messages = chat.send("what is subcision?")
+    text = "\n\n".join(m["text"] for m in messages)
+    assert "“Subcision is a minor procedure in which a needle releases the fibrous bands under rolling scars.”" in text
+    assert "Sources: Clinic leaflet: subcision." in text
+    assert messages[-1]["text"] == settings.DISCLAIMER
+
+    # the store is put back for the other tests of this session
+    with new_session(bot_store_url) as session:
+        ingest(session)
+    assert "Subcision is a minor procedure" not in chat.ask("what is subcision?")

@@ -1,0 +1,77 @@
+"""Retrieval over stored passages, and answers from documents no entry cites yet."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from bot import settings
+from bot.answers import answer_from_passages, answer_question
+from bot.ingest.run import ingest
+from bot.retrieval import passage_index
+
+NEW_DOCUMENT = """---
+title: "Clinic leaflet: subcision"
+source: "Test leaflet written for this test"
+---
+Subcision is a minor procedure in which a needle releases the fibrous bands under rolling scars.
+
+Most patients see rolling scars lift over the following weeks.
+"""
+
+
+@pytest.fixture
+def data_dirs(tmp_path):
+    return (
+        shutil.copytree(settings.DOCUMENTS_DIR, tmp_path / "documents"),
+        shutil.copytree(settings.KNOWLEDGE_DIR, tmp_path / "knowledge"),
+    )
+
+
+def test_bm25_finds_the_passage_with_the_words_asked_about(knowledge):
+    [hit] = passage_index(knowledge).search(("wound", "wounds", "scar"), any_of={"wound"}, limit=1)
+    assert hit.text.startswith("Scars on human skin result from a wound or injury")
+    assert hit.document_title == "Acne scars web compilation"
+
+
+def test_a_new_document_answers_without_retraining(knowledge, data_dirs, store_url):
+    documents, knowledge_dir = data_dirs
+    assert "subcision" not in answer_question(knowledge, "treatment", question="what is subcision?").text.lower()
+    (documents / "subcision-leaflet.md").write_text(NEW_DOCUMENT, encoding="utf-8")
+    knowledge.rollback()
+    ingest(knowledge, documents, knowledge_dir)
+
+    answer = answer_question(knowledge, "treatment", question="what is subcision?")
+    assert answer.entry_keys == ()
+    assert "“Subcision is a minor procedure" in answer.text
+    assert "Sources: Clinic leaflet: subcision." in answer.text
+    assert answer.text.endswith(settings.DISCLAIMER)
+    # the same when the NLU model did not understand the message at all
+    fallback = answer_from_passages(knowledge, "subcision??")
+    assert fallback is not None and "Subcision is a minor procedure" in fallback.text
+
+
+def test_a_new_document_adds_to_an_answer_that_has_no_entry_of_its_own(knowledge, data_dirs):
+    documents, knowledge_dir = data_dirs
+    (documents / "subcision-leaflet.md").write_text(
+        NEW_DOCUMENT + "\nMicroneedling can also soften rolling scars.\n", encoding="utf-8"
+    )
+    knowledge.rollback()
+    ingest(knowledge, documents, knowledge_dir)
+    answer = answer_question(knowledge, "treatment", ["rolling"], ["microneedling"], question="does microneedling help rolling scars")
+    assert answer.entry_keys == ("treatment/rolling",)
+    assert "The sources also say:\n• “Microneedling can also soften rolling scars.” (Clinic leaflet: subcision)" in answer.text
+
+
+def test_nothing_relevant_is_said_plainly(knowledge):
+    assert answer_from_passages(knowledge, "blorp zxq frrr") is None
+    assert answer_question(knowledge, "treatment", question="how are acne scars treated").passage_ids == ()
+
+
+def test_unreviewed_entries_can_be_kept_out_of_answers(knowledge, monkeypatch):
+    monkeypatch.setenv("ACNEBOT_REVIEWED_ONLY", "on")
+    answer = answer_question(knowledge, "specialist", question="which specialist treats acne scars")
+    assert answer.entry_keys == ()
+    # with no reviewed entry, the stored passages answer, cited, or it says it has nothing
+    assert "dermatologist" in answer.text.lower()
+    assert answer.text.endswith(settings.DISCLAIMER)

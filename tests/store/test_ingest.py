@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from bot import settings
 from bot.ingest import IngestError
+from bot.ingest import run as run_module
 from bot.ingest.run import ingest
 from bot.store.models import Citation, Document, Entry, Passage
 
@@ -171,3 +172,25 @@ def test_entries_must_name_known_topics_and_vocabulary(session, data_dirs):
     assert "entry 'bad' has an unknown topic 'pricing'" in problems
     assert "entry 'bad' has scar_type 'keloid', which the vocabulary does not list" in problems
     assert "entry 'bad' cites 'nowhere', which is not in data/documents/" in problems
+
+
+def test_an_ingest_that_fails_half_way_leaves_the_previous_store(session, data_dirs, monkeypatch):
+    documents, knowledge = data_dirs
+    ingest(session, documents, knowledge)
+    before = snapshot(session)
+    for path in documents.iterdir():
+        path.write_text(path.read_text(encoding="utf-8") + "\nA new closing sentence.\n", encoding="utf-8")
+    calls = []
+
+    def split_then_fail(body):
+        calls.append(body)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return real_split(body)
+
+    real_split = run_module.split_passages
+    monkeypatch.setattr(run_module, "split_passages", split_then_fail)
+    with pytest.raises(RuntimeError, match="disk full"):
+        ingest(session, documents, knowledge)
+    assert len(calls) == 2
+    assert snapshot(session) == before

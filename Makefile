@@ -13,7 +13,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::PendingDeprecationWarning
 
-.PHONY: help setup ingest train run shell test validate test-stories coverage review constraints clean
+.PHONY: help setup ingest train run shell test validate test-stories coverage review eval constraints clean
 
 help:
 	@echo "make run     set up, then start the assistant (REST on :5005, actions on :5055)"
@@ -24,6 +24,7 @@ help:
 	@echo "make train   train the Rasa model if data or config changed"
 	@echo "make coverage  list document sentences no entry covers; fail on broken citations"
 	@echo "make review  write results/review.md for a clinician to review every entry"
+	@echo "make eval    held-out NLU scores, 5-fold cross-validation, results/summary.md"
 
 $(INSTALLED): requirements.txt constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed: put python3.10 on PATH or install it with pyenv (pyenv install 3.10)"; exit 1; }
@@ -51,6 +52,13 @@ coverage: $(SPACY_PIPELINE)
 
 review: ingest
 	$(BIN)/python -m bot review
+
+# Held-out reports, 5-fold cross-validation of the training data, and a summary.
+eval: train
+	rm -rf results/heldout results/cross-validation
+	$(BIN)/rasa test nlu --model $(MODEL) --nlu tests/nlu/heldout.yml --out results/heldout
+	$(BIN)/rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out results/cross-validation
+	$(BIN)/python -m bot evaluate
 
 run: setup
 	$(BIN)/python -m bot serve

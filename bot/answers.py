@@ -58,13 +58,30 @@ def select_entries(
     unmatched = []
     for scar_type in list(scar_types) or [None]:
         for treatment in list(treatments) or [None]:
-            for candidate in _candidates(topic, scar_type, treatment):
-                entry = find_entry(session, *candidate)
-                if entry is not None:
-                    entries.setdefault(entry.key, entry)
-                    break
-            if (scar_type or treatment) and (entry is None or (entry.scar_type, entry.treatment) != (scar_type, treatment)):
+            exact = find_entry(session, topic, scar_type, treatment)
+            if exact is not None:
+                entries.setdefault(exact.key, exact)
+                continue
+            if scar_type or treatment:
                 unmatched.append({"scar_type": scar_type, "treatment": treatment})
+            # Without an entry for both values, one for each value ("surgery for
+            # pockmarks": what the sources say about each).
+            found = [
+                entry
+                for entry in (
+                    scar_type and treatment and find_entry(session, topic, scar_type, None),
+                    scar_type and treatment and find_entry(session, topic, None, treatment),
+                )
+                if entry
+            ]
+            if not found:
+                found = [
+                    entry
+                    for entry in (find_entry(session, *c) for c in _candidates(topic, scar_type, treatment)[1:])
+                    if entry
+                ][:1]
+            for entry in found:
+                entries.setdefault(entry.key, entry)
     return list(entries.values()), unmatched
 
 
@@ -133,7 +150,11 @@ def answer_question(
         if hits:
             return _answer([], hits)
     if not entries:
-        return _answer([], passage_index(session).search(terms))
+        # Only passages tagged with the topic and every value asked about.
+        tags = {f"topic:{topic}"} | {
+            f"{entity}:{value}" for values in unmatched for entity, value in values.items() if value
+        }
+        return _answer([], passage_index(session).search(terms, all_tags=tags))
     extra: dict[int, Hit] = {}
     for values in unmatched if terms else ():
         tags = {f"{entity}:{value}" for entity, value in values.items() if value}

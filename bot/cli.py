@@ -55,6 +55,15 @@ def _review(args) -> int:
     return 0
 
 
+def _evaluate(args) -> int:
+    from bot.evaluation import parse_examples, predict, summary_markdown
+
+    text = summary_markdown(predict(parse_examples()), args.results)
+    (args.results / "summary.md").write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
 def _ask(args) -> int:
     from bot.answers import answer_question
     from bot.store.db import new_session
@@ -87,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     review = commands.add_parser("review", help="write the clinician review file of every entry")
     review.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "review.md")
     review.set_defaults(run=_review)
+    evaluate = commands.add_parser("evaluate", help="score the model on the held-out set; write results/summary.md")
+    evaluate.add_argument("--results", type=Path, default=settings.PROJECT_ROOT / "results")
+    evaluate.set_defaults(run=_evaluate)
     ask = commands.add_parser("ask", help="print the stored answer for a topic")
     ask.add_argument("topic")
     ask.add_argument("--scar-type", action="append")

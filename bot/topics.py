@@ -19,6 +19,10 @@ TOPICS: dict[str, str] = {
     "acne_severity": "Mild vs severe acne",
     "genetics": "Genetics and scarring",
     "emotional_impact": "Emotional impact",
+    # The documents say nothing about pain, side effects or recovery time: the
+    # topic exists so such questions get "my sources don't cover that", not an
+    # unrelated treatment answer.
+    "side_effects": "Pain and side effects",
 }
 
 INTENT_PREFIX = "ask_"

@@ -59,7 +59,7 @@ def test_a_new_document_adds_to_an_answer_that_has_no_entry_of_its_own(knowledge
     knowledge.rollback()
     ingest(knowledge, documents, knowledge_dir)
     answer = answer_question(knowledge, "treatment", ["rolling"], ["microneedling"], question="does microneedling help rolling scars")
-    assert answer.entry_keys == ("treatment/rolling",)
+    assert answer.entry_keys == ("treatment/rolling", "treatment/microneedling")
     assert "The sources also say:\n• “Microneedling can also soften rolling scars.” (Clinic leaflet: subcision)" in answer.text
 
 
@@ -71,7 +71,14 @@ def test_nothing_relevant_is_said_plainly(knowledge):
 def test_unreviewed_entries_can_be_kept_out_of_answers(knowledge, monkeypatch):
     monkeypatch.setenv("ACNEBOT_REVIEWED_ONLY", "on")
     answer = answer_question(knowledge, "specialist", question="which specialist treats acne scars")
+    # no reviewed entry: the document passages on the topic answer, quoted and cited
     assert answer.entry_keys == ()
-    # with no reviewed entry, the stored passages answer, cited, or it says it has nothing
-    assert "dermatologist" in answer.text.lower()
+    assert "• “Specialist to approach A dermatologist is the right specialist to consult" in answer.text
+    assert answer.text.endswith(settings.DISCLAIMER)
+
+
+def test_a_topic_the_documents_do_not_cover_is_said_to_be_uncovered(knowledge):
+    answer = answer_question(knowledge, "side_effects", treatments=["dermal fillers"], question="can fillers cause swelling?")
+    assert answer.entry_keys == () and answer.passage_ids == ()
+    assert answer.text.startswith("I'm sorry, my sources don't cover that.")
     assert answer.text.endswith(settings.DISCLAIMER)

@@ -13,7 +13,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::PendingDeprecationWarning
 
-.PHONY: help setup ingest train run shell test validate test-stories coverage review eval constraints clean
+.PHONY: help setup ingest train run shell test validate test-stories coverage review eval forget constraints clean
 
 help:
 	@echo "make run     set up, then start the assistant (REST on :5005, actions on :5055)"
@@ -25,6 +25,7 @@ help:
 	@echo "make coverage  list document sentences no entry covers; fail on broken citations"
 	@echo "make review  write results/review.md for a clinician to review every entry"
 	@echo "make eval    held-out NLU scores, 5-fold cross-validation, results/summary.md"
+	@echo "make forget  delete conversations older than RETENTION_DAYS (30) days"
 
 $(INSTALLED): requirements.txt constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed: put python3.10 on PATH or install it with pyenv (pyenv install 3.10)"; exit 1; }
@@ -52,6 +53,11 @@ coverage: $(SPACY_PIPELINE)
 
 review: ingest
 	$(BIN)/python -m bot review
+
+# Delete conversations with no activity for RETENTION_DAYS days (default 30).
+RETENTION_DAYS ?= 30
+forget: $(INSTALLED)
+	$(BIN)/python -m bot forget --days $(RETENTION_DAYS)
 
 # Held-out reports, 5-fold cross-validation of the training data, and a summary.
 eval: train

@@ -3,14 +3,17 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answering import answer_from_tracker, latest_intent, mentioned_values, personal_advice_from_tracker
 from bot.answers import answer_from_passages, offer_topics_text, topic_menu
 from bot.store.db import new_session
+from bot.topics import topic_of_intent
 
 
 class ActionOfferTopics(Action):
     """Offers topic buttons when asked what the bot can do. When the message was
-    not understood, answers from stored passages that match its unfamiliar
-    words (a newly added document, say), or else asks to rephrase."""
+    not understood: if it names a scar type or treatment, answers the likeliest
+    acne-scar question (or declines personal advice); else answers from stored passages that match its
+    unfamiliar words (a newly added document, say); else asks to rephrase."""
 
     def name(self) -> Text:
         return "action_offer_topics"
@@ -18,8 +21,17 @@ class ActionOfferTopics(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        understood = (tracker.latest_message.get("intent") or {}).get("name") != "nlu_fallback"
+        understood = latest_intent(tracker) != "nlu_fallback"
         if not understood:
+            likeliest = tracker.get_intent_of_latest_message(skip_fallback_intent=True)
+            if any(mentioned_values(tracker).values()):
+                if likeliest == "ask_personal_advice":
+                    dispatcher.utter_message(text=personal_advice_from_tracker(tracker))
+                    return []
+                if topic_of_intent(likeliest):
+                    text, events = answer_from_tracker(tracker, likeliest)
+                    dispatcher.utter_message(text=text)
+                    return events
             with new_session() as session:
                 answer = answer_from_passages(session, tracker.latest_message.get("text") or "")
             if answer is not None:

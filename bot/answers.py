@@ -176,9 +176,9 @@ def answer_from_passages(session: Session, question: str) -> Answer | None:
 def out_of_scope_text() -> str:
     return (
         "I can only help with questions about acne scars: what causes them, the types, "
-        "treatments, prevention and when to see a doctor. For appointments, prices or "
-        f"anything else, {settings.clinic_contact()}. For other skin conditions, "
-        "please ask a dermatologist."
+        "treatments, prevention and when to see a doctor. For other skin conditions, "
+        "please ask a dermatologist; for anything about the clinic, "
+        f"{settings.clinic_contact()}."
     )
 
 

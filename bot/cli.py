@@ -64,6 +64,19 @@ def _evaluate(args) -> int:
     return 0
 
 
+def _forget(args) -> int:
+    from bot.retention import forget_conversations, tracker_store_url
+
+    try:
+        url = args.tracker_url or tracker_store_url(args.endpoints)
+        deleted = forget_conversations(url, args.days)
+    except ValueError as error:
+        print(f"Nothing deleted: {error}", file=sys.stderr)
+        return 2
+    print(f"Deleted {deleted} conversation(s) with no activity in the last {args.days:g} days.")
+    return 0
+
+
 def _ask(args) -> int:
     from bot.answers import answer_question
     from bot.store.db import new_session
@@ -99,6 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     evaluate = commands.add_parser("evaluate", help="score the model on the held-out set; write results/summary.md")
     evaluate.add_argument("--results", type=Path, default=settings.PROJECT_ROOT / "results")
     evaluate.set_defaults(run=_evaluate)
+    forget = commands.add_parser("forget", help="delete conversations older than N days from the tracker store")
+    forget.add_argument("--days", type=float, required=True)
+    forget.add_argument("--endpoints", type=Path, default=settings.PROJECT_ROOT / "endpoints.yml")
+    forget.add_argument("--tracker-url", help="SQLAlchemy URL of the tracker store (default: from endpoints.yml)")
+    forget.set_defaults(run=_forget)
     ask = commands.add_parser("ask", help="print the stored answer for a topic")
     ask.add_argument("topic")
     ask.add_argument("--scar-type", action="append")

@@ -83,11 +83,19 @@ def run_with_actions(rasa_args: list[str], announce: bool) -> int:
         stop(rasa, actions)
 
 
+def rasa_run_args(port: int = settings.RASA_PORT, endpoints: str = "endpoints.yml") -> list[str]:
+    """`rasa run` with the REST channel; the HTTP API (trackers, model) only with a token."""
+    args = ["run", "--port", str(port), "--credentials", "credentials.yml", "--endpoints", endpoints]
+    token = settings.api_token()
+    if token:
+        args += ["--enable-api", "--auth-token", token]
+    return args
+
+
 def serve() -> int:
-    return run_with_actions(
-        ["run", "--port", str(settings.RASA_PORT), "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"],
-        announce=True,
-    )
+    if not settings.api_token():
+        print("Rasa HTTP API off: set ACNEBOT_API_TOKEN to enable it for administrators.", flush=True)
+    return run_with_actions(rasa_run_args(), announce=True)
 
 
 def shell() -> int:

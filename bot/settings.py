@@ -31,6 +31,12 @@ DISCLAIMER = (
     "about your own skin."
 )
 
+PRIVACY_NOTICE = (
+    "Privacy: I give general information about acne scars only. Please don't share "
+    "personal or medical details (your name, contact details, health history or photos) "
+    "in this chat."
+)
+
 
 def _flag(name: str, default: bool) -> bool:
     value = os.environ.get(name)
@@ -54,6 +60,12 @@ def citations_enabled() -> bool:
 def reviewed_only() -> bool:
     """Whether answers use only entries a clinician has reviewed (reviewed_by and reviewed_on set)."""
     return _flag("ACNEBOT_REVIEWED_ONLY", False)
+
+
+def api_token() -> str | None:
+    """Token for Rasa's HTTP API (conversation trackers and model endpoints). Without
+    one the API is off, so no caller can read any conversation."""
+    return os.environ.get("ACNEBOT_API_TOKEN") or None
 
 
 def clinic_contact() -> str:

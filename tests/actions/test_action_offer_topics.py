@@ -14,3 +14,16 @@ def test_asks_to_rephrase_when_it_did_not_understand(dispatcher):
     [message] = dispatcher.messages
     assert message["text"].startswith("Sorry, I'm not sure I understood. Could you rephrase")
     assert message["buttons"][0] == {"title": "What causes acne scars", "payload": "/ask_causes"}
+
+
+def test_an_unsure_message_naming_a_scar_type_gets_the_likeliest_answer(knowledge, dispatcher):
+    tracker = make_tracker("would fillers help my rolling scars", "nlu_fallback", [("scar_type", "rolling"), ("treatment", "dermal fillers")])
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.5},
+        {"name": "ask_treatment", "confidence": 0.45},
+        {"name": "ask_personal_advice", "confidence": 0.4},
+    ]
+    events = ActionOfferTopics().run(dispatcher, tracker, domain={})
+    [message] = dispatcher.messages
+    assert message["text"].startswith("Rolling scars come from bands of scar tissue")
+    assert {"event": "slot", "timestamp": None, "name": "topic", "value": "treatment"} in events

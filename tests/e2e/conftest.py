@@ -10,12 +10,16 @@ import requests
 
 from bot import settings
 from bot.ingest.run import ingest
-from bot.serve import RASA, start_action_server, stop, wait_for
+from bot.serve import RASA, rasa_run_args, start_action_server, stop, wait_for
 from bot.store.db import migrate, new_session
 
 RASA_PORT = 5105
 ACTION_PORT = 5155
 MODEL = settings.PROJECT_ROOT / "models" / "acne-scar-assistant.tar.gz"
+# The running servers' log files and every message sent to them, for the test
+# that no message text is logged.
+BOT_LOGS: list = []
+SENT: list = []
 
 
 @pytest.fixture(scope="session")
@@ -35,13 +39,17 @@ def bot_url(tmp_path_factory, bot_store_url):
     workdir = tmp_path_factory.mktemp("bot")
     store_url = bot_store_url
     endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://localhost:{ACTION_PORT}/webhook"\n')
-    env = {**os.environ, "ACNEBOT_DATABASE_URL": store_url, "TF_CPP_MIN_LOG_LEVEL": "2"}
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://localhost:{ACTION_PORT}/webhook"\n'
+        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{workdir / "tracker.sqlite3"}"\n'
+    )
+    env = {**os.environ, "ACNEBOT_DATABASE_URL": store_url, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
     logs = {name: open(workdir / f"{name}.log", "w") for name in ("actions", "rasa")}
+    BOT_LOGS.extend(workdir / f"{name}.log" for name in logs)
     actions = start_action_server(ACTION_PORT, env=env, stdout=logs["actions"], stderr=subprocess.STDOUT)
+    env.pop("ACNEBOT_API_TOKEN", None)
     rasa = subprocess.Popen(
-        [RASA, "run", "--port", str(RASA_PORT), "--model", str(MODEL),
-         "--endpoints", str(endpoints), "--credentials", "credentials.yml"],
+        [RASA, *rasa_run_args(RASA_PORT, str(endpoints)), "--model", str(MODEL)],
         cwd=settings.PROJECT_ROOT, env=env, stdout=logs["rasa"], stderr=subprocess.STDOUT,
     )
     url = f"http://localhost:{RASA_PORT}"
@@ -63,6 +71,7 @@ class Chat:
         self.http = requests.Session()
 
     def send(self, message: str) -> list[dict]:
+        SENT.append(message)
         response = self.http.post(self.url, json={"sender": self.sender, "message": message}, timeout=30)
         response.raise_for_status()
         return response.json()
@@ -71,7 +80,16 @@ class Chat:
         """The reply's text bubbles joined, as a patient reads them."""
         return "\n\n".join(m["text"] for m in self.send(message) if "text" in m)
 
+    def start(self) -> list[dict]:
+        """Open the conversation; its first reply starts with the privacy notice."""
+        messages = self.send("hello")
+        assert messages[0]["text"].startswith("Privacy: I give general information")
+        return messages
+
 
 @pytest.fixture
 def chat(bot_url, request):
-    return Chat(bot_url, sender=request.node.name)
+    """A patient whose conversation is open (privacy notice and greeting done)."""
+    patient = Chat(bot_url, sender=request.node.name)
+    patient.start()
+    return patient

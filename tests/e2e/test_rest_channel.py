@@ -55,6 +55,7 @@ def test_latency_over_rest_is_under_100_ms_at_the_95th_percentile(bot_url, tmp_p
     latencies = []
     for conversation in range(30):
         patient = Chat(bot_url, sender=f"latency-{conversation}")
+        patient.start()
         for turn in range(10):
             started = time.perf_counter()
             patient.send(questions[(conversation * 7 + turn) % len(questions)])

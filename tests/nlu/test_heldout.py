@@ -7,9 +7,9 @@ from bot import settings
 from bot.evaluation import MODEL_FILE, fallback_config, parse_examples, predict, score
 
 # Set just under what the model reaches (see results/summary.md from `make eval`).
-INTENT_MACRO_F1_FLOOR = 0.95
+INTENT_MACRO_F1_FLOOR = 0.945
 ENTITY_F1_FLOOR = 0.97
-OUT_OF_SCOPE_RECALL_FLOOR = 0.91
+OUT_OF_SCOPE_RECALL_FLOOR = 0.93
 
 EXAMPLES = parse_examples()
 

@@ -1,0 +1,19 @@
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.personal_advice import clinic_info_reply
+
+
+class ActionClinicInfo(Action):
+    """Bookings, prices and opening hours: the clinic's contact, from the configuration."""
+
+    def name(self) -> Text:
+        return "action_clinic_info"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=clinic_info_reply())
+        return []

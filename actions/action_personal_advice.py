@@ -1,0 +1,19 @@
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answering import personal_advice_from_tracker
+
+
+class ActionPersonalAdvice(Action):
+    """Declines to diagnose, dose or choose for the patient, then gives general information."""
+
+    def name(self) -> Text:
+        return "action_personal_advice"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=personal_advice_from_tracker(tracker))
+        return []

@@ -1,0 +1,50 @@
+"""What the answering actions share: reading the question from the tracker."""
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+
+from bot.answers import answer_question
+from bot.context import ENTITIES, resolve_subject
+from bot.personal_advice import personal_advice_reply
+from bot.store.db import new_session
+from bot.topics import topic_of_intent
+
+
+def latest_intent(tracker: Tracker) -> Optional[Text]:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def mentioned_values(tracker: Tracker) -> Dict[Text, List[Text]]:
+    return {entity: list(tracker.get_latest_entity_values(entity)) for entity in ENTITIES}
+
+
+def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Tuple[Text, List[Dict[Text, Any]]]:
+    """The answer to the latest message read as `intent`, and the slots that
+    remember its subject for a follow-up."""
+    subject = resolve_subject(
+        topic=topic_of_intent(intent),
+        mentioned=mentioned_values(tracker),
+        remembered_topic=tracker.get_slot("topic"),
+        remembered={entity: tracker.get_slot(entity) or [] for entity in ENTITIES},
+        text=tracker.latest_message.get("text") or "",
+        follow_up=intent == "follow_up",
+    )
+    with new_session() as session:
+        answer = answer_question(
+            session,
+            subject.topic,
+            subject.get("scar_type"),
+            subject.get("treatment"),
+            question=tracker.latest_message.get("text") or "",
+        )
+    events = [SlotSet("topic", subject.topic)] + [SlotSet(entity, subject.get(entity) or None) for entity in ENTITIES]
+    return answer.text, events
+
+
+def personal_advice_from_tracker(tracker: Tracker) -> Text:
+    values = {entity: list(dict.fromkeys(found)) for entity, found in mentioned_values(tracker).items()}
+    with new_session() as session:
+        return personal_advice_reply(
+            session, tracker.latest_message.get("text") or "", values["scar_type"], values["treatment"]
+        )

@@ -1,0 +1,50 @@
+"""Retention: delete conversations older than N days from Rasa's SQL tracker store."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from sqlalchemy import MetaData, Table, create_engine, delete, func, inspect, select
+
+from bot import settings
+
+
+def tracker_store_url(endpoints: Path = settings.PROJECT_ROOT / "endpoints.yml") -> str:
+    """The SQLAlchemy URL of the tracker store in endpoints.yml, built by Rasa's own code."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.utils.endpoints import read_endpoint_config
+
+    config = read_endpoint_config(str(endpoints), "tracker_store")
+    if config is None or config.type != "SQL":
+        raise ValueError(f"{endpoints} has no SQL tracker store")
+    kwargs = config.kwargs
+    url = SQLTrackerStore.get_db_url(
+        kwargs.get("dialect", "sqlite"), config.url, kwargs.get("port"), kwargs.get("db", "rasa.db"),
+        kwargs.get("username"), kwargs.get("password"), kwargs.get("login_db"), kwargs.get("query"),
+    )
+    return str(url)
+
+
+def forget_conversations(url: str, older_than_days: float, now: float | None = None) -> int:
+    """Delete every conversation whose last event is older than the given number of
+    days; returns how many conversations were deleted."""
+    if older_than_days < 0:
+        raise ValueError("the number of days cannot be negative")
+    engine = create_engine(url, future=True)
+    try:
+        if not inspect(engine).has_table("events"):
+            return 0
+        events = Table("events", MetaData(), autoload_with=engine)
+        cutoff = (now if now is not None else time.time()) - older_than_days * 86400
+        old = (
+            select(events.c.sender_id)
+            .group_by(events.c.sender_id)
+            .having(func.max(events.c.timestamp) < cutoff)
+        )
+        with engine.begin() as connection:
+            senders = connection.scalars(old).all()
+            if senders:
+                connection.execute(delete(events).where(events.c.sender_id.in_(senders)))
+        return len(senders)
+    finally:
+        engine.dispose()

@@ -1,0 +1,1 @@
+"""Safety: red flags that must be answered before anything else."""

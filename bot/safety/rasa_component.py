@@ -1,0 +1,47 @@
+"""A Rasa NLU component that puts red flags first, whatever DIET says.
+
+It runs after the intent classifiers: a message that describes an emergency or
+self-harm gets the intent `emergency` or `crisis` (and the dialogue rules answer
+it before anything else); a message that does not, but that DIET classified as
+one of them, gets DIET's next intent instead, so the rules alone decide.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.safety.red_flags import RedFlag, detect
+
+RED_FLAG_INTENTS = {flag.value for flag in RedFlag}
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class RedFlagClassifier(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "RedFlagClassifier":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            flag = detect(message.get(TEXT) or "")
+            ranking = [item for item in message.get(INTENT_RANKING_KEY) or [] if item["name"] not in RED_FLAG_INTENTS]
+            if flag is not None:
+                intent = {"name": flag.value, "confidence": 1.0}
+                message.set(INTENT, intent, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+            elif (message.get(INTENT) or {}).get("name") in RED_FLAG_INTENTS and ranking:
+                message.set(INTENT, ranking[0], add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages

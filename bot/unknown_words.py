@@ -1,0 +1,67 @@
+"""A Rasa NLU component: a message without a single word the model was trained
+on falls back, however confident DIET is (character n-grams of "blorp zxq"
+can look like anything)."""
+from __future__ import annotations
+
+import json
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+FALLBACK = "nlu_fallback"
+
+
+def _words(message: Message) -> set[str]:
+    return {
+        token.text.lower()
+        for token in message.get(TOKENS_NAMES[TEXT]) or []
+        if len(token.text) > 1 and token.text.isalpha()
+    }
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class UnknownWordsFallback(GraphComponent):
+    def __init__(self, model_storage: ModelStorage, resource: Resource, vocabulary: Optional[set] = None):
+        self._model_storage, self._resource = model_storage, resource
+        self.vocabulary = vocabulary or set()
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+    ) -> "UnknownWordsFallback":
+        return cls(model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        for example in training_data.training_examples:
+            self.vocabulary |= _words(example)
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / "vocabulary.json").write_text(json.dumps(sorted(self.vocabulary)), encoding="utf-8")
+        return self._resource
+
+    @classmethod
+    def load(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext, **kwargs: Any
+    ) -> "UnknownWordsFallback":
+        with model_storage.read_from(resource) as directory:
+            vocabulary = set(json.loads((directory / "vocabulary.json").read_text(encoding="utf-8")))
+        return cls(model_storage, resource, vocabulary)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            words = _words(message)
+            if words and not words & self.vocabulary:
+                fallback = {"name": FALLBACK, "confidence": 1.0}
+                ranking = [item for item in message.get(INTENT_RANKING_KEY) or [] if item["name"] != FALLBACK]
+                message.set(INTENT, fallback, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [fallback, *ranking], add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

@@ -1,0 +1,30 @@
+from actions.action_personal_advice import ActionPersonalAdvice
+from bot import settings
+from bot.personal_advice import REFUSAL
+from tests.actions.conftest import make_tracker
+
+
+def reply(dispatcher, text, entities=()):
+    ActionPersonalAdvice().run(dispatcher, make_tracker(text, "ask_personal_advice", entities), domain={})
+    [message] = dispatcher.messages
+    return message["text"]
+
+
+def test_a_dose_question_is_declined_without_general_treatment_content(knowledge, dispatcher):
+    text = reply(dispatcher, "how much isotretinoin should I take")
+    assert text.startswith(REFUSAL)
+    assert "doctor who prescribed it" in text
+    assert text.endswith(settings.DISCLAIMER)
+
+
+def test_a_treatment_choice_is_declined_then_the_options_are_given(knowledge, dispatcher):
+    text = reply(dispatcher, "which laser should I get", [("treatment", "laser")])
+    assert text.startswith(REFUSAL)
+    assert "Clear + Brilliant" in text
+    assert text.endswith(settings.DISCLAIMER)
+
+
+def test_what_type_is_my_scar_is_declined_then_the_types_are_explained(knowledge, dispatcher):
+    text = reply(dispatcher, "what type of scar is this on my cheek")
+    assert text.startswith(REFUSAL)
+    assert "Atrophic scars are sunken" in text

@@ -1,0 +1,66 @@
+"""Retention on Rasa's real SQL tracker store, on SQLite and on PostgreSQL."""
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.engine import make_url
+
+from bot import settings
+from bot.cli import main
+from bot.retention import forget_conversations, tracker_store_url
+
+DAY = 86400
+NOW = time.time()
+
+
+def tracker_store(url: str) -> SQLTrackerStore:
+    parsed = make_url(url)
+    domain = Domain.load(str(settings.PROJECT_ROOT / "domain.yml"))
+    if parsed.get_backend_name() == "sqlite":
+        return SQLTrackerStore(domain, dialect="sqlite", db=parsed.database)
+    return SQLTrackerStore(
+        domain, dialect="postgresql", host=parsed.host, port=parsed.port, db=parsed.database, username=parsed.username
+    )
+
+
+def save_conversation(store: SQLTrackerStore, sender: str, last_active: float) -> None:
+    events = [
+        UserUttered("what causes acne scars", {"name": "ask_causes"}, timestamp=last_active - 60),
+        ActionExecuted("action_answer_question", timestamp=last_active),
+    ]
+    asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
+
+
+@pytest.mark.parametrize("database", ["sqlite_url", "postgres_url"])
+def test_conversations_older_than_the_limit_are_deleted_and_the_rest_kept(request, database):
+    url = request.getfixturevalue(database)
+    store = tracker_store(url)
+    save_conversation(store, "old-patient", NOW - 40 * DAY)
+    save_conversation(store, "older-patient", NOW - 400 * DAY)
+    save_conversation(store, "recent-patient", NOW - 2 * DAY)
+
+    assert forget_conversations(url, older_than_days=30, now=NOW) == 2
+
+    assert set(asyncio.run(store.keys())) == {"recent-patient"}
+    assert len(asyncio.run(store.retrieve_full_tracker("recent-patient")).events) == 2
+    store.engine.dispose()
+    assert forget_conversations(url, older_than_days=30, now=NOW) == 0
+
+
+def test_an_empty_tracker_store_is_fine(sqlite_url):
+    assert forget_conversations(sqlite_url, older_than_days=1) == 0
+
+
+def test_the_command_reads_the_tracker_store_from_endpoints(tmp_path, capsys):
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{tmp_path / "t.db"}"\n')
+    assert tracker_store_url(endpoints) == f"sqlite:///{tmp_path / 't.db'}"
+    assert main(["forget", "--days", "30", "--endpoints", str(endpoints)]) == 0
+    assert "Deleted 0 conversation(s)" in capsys.readouterr().out
+    assert main(["forget", "--days", "-1", "--endpoints", str(endpoints)]) == 2

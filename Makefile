@@ -10,10 +10,12 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SPACY_PIPELINE := build/spacy_pipeline/meta.json
 export TF_CPP_MIN_LOG_LEVEL ?= 2
+# Rasa would otherwise send telemetry and error reports over the internet.
+export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::PendingDeprecationWarning
 
-.PHONY: help setup ingest train run shell test validate test-stories coverage review eval forget constraints clean
+.PHONY: help setup ingest train run shell test validate test-stories coverage review eval forget browser constraints clean
 
 help:
 	@echo "make run     set up, then start the assistant (REST on :5005, actions on :5055)"
@@ -78,7 +80,18 @@ validate: $(INSTALLED)
 test-stories: train
 	$(BIN)/rasa test core --e2e --stories tests/stories --fail-on-prediction-errors --out results/stories
 
-test: setup validate
+# The browser tests use Debian's chromium (installed here if missing, as root) and
+# axe-core from npm; nothing else is downloaded.
+AXE := web/node_modules/axe-core/axe.min.js
+browser: $(AXE)
+	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+
+$(AXE): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+test: setup validate browser
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory test-stories
 

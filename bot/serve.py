@@ -13,6 +13,8 @@ from pathlib import Path
 from bot import settings
 
 RASA = str(Path(sys.executable).with_name("rasa"))
+# Rasa's telemetry and error reports would call out to the internet: never.
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
 
 def wait_for(url: str, timeout: float, process: subprocess.Popen | None = None) -> bool:
@@ -62,6 +64,7 @@ def _announce_when_ready() -> None:
             "\nThe assistant is ready.\n"
             f"  REST channel: curl -s -XPOST {base}/webhooks/rest/webhook "
             "-H 'Content-Type: application/json' -d '{\"sender\": \"me\", \"message\": \"what causes acne scars?\"}'\n"
+            f"  Demo clinic page with the chat widget: {base}/webhooks/widget/\n"
             "  Chat in a terminal instead: make shell\n"
             "  Stop: Ctrl-C\n",
             flush=True,
@@ -85,7 +88,10 @@ def run_with_actions(rasa_args: list[str], announce: bool) -> int:
 
 def rasa_run_args(port: int = settings.RASA_PORT, endpoints: str = "endpoints.yml") -> list[str]:
     """`rasa run` with the REST channel; the HTTP API (trackers, model) only with a token."""
-    args = ["run", "--port", str(port), "--credentials", "credentials.yml", "--endpoints", endpoints]
+    args = [
+        "run", "--port", str(port), "--credentials", "credentials.yml", "--endpoints", endpoints,
+        "--cors", settings.cors_origins(),
+    ]
     token = settings.api_token()
     if token:
         args += ["--enable-api", "--auth-token", token]

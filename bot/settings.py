@@ -68,6 +68,11 @@ def api_token() -> str | None:
     return os.environ.get("ACNEBOT_API_TOKEN") or None
 
 
+def cors_origins() -> str:
+    """Web origins allowed to call the REST channel: the sites that embed the widget."""
+    return os.environ.get("ACNEBOT_CORS_ORIGINS", "*")
+
+
 def clinic_contact() -> str:
     """How patients reach the clinic for bookings, prices and anything personal."""
     return os.environ.get(

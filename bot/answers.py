@@ -49,6 +49,10 @@ def _candidates(topic: str, scar_type: str | None, treatment: str | None) -> lis
     return list(dict.fromkeys(order))
 
 
+def _first_entry(session: Session, candidates: list[tuple]) -> Entry | None:
+    return next((entry for entry in (find_entry(session, *c) for c in candidates) if entry is not None), None)
+
+
 def select_entries(
     session: Session, topic: str, scar_types: Sequence[str] = (), treatments: Sequence[str] = ()
 ) -> tuple[list[Entry], list[dict[str, str]]]:
@@ -64,22 +68,13 @@ def select_entries(
                 continue
             if scar_type or treatment:
                 unmatched.append({"scar_type": scar_type, "treatment": treatment})
-            # Without an entry for both values, one for each value ("surgery for
-            # pockmarks": what the sources say about each).
-            found = [
-                entry
-                for entry in (
-                    scar_type and treatment and find_entry(session, topic, scar_type, None),
-                    scar_type and treatment and find_entry(session, topic, None, treatment),
-                )
-                if entry
-            ]
+            found = []
+            if scar_type and treatment:
+                # No entry for both values: one for each ("surgery for pockmarks").
+                found = [e for e in (find_entry(session, topic, scar_type, None), find_entry(session, topic, None, treatment)) if e]
             if not found:
-                found = [
-                    entry
-                    for entry in (find_entry(session, *c) for c in _candidates(topic, scar_type, treatment)[1:])
-                    if entry
-                ][:1]
+                closest = _first_entry(session, _candidates(topic, scar_type, treatment)[1:])
+                found = [closest] if closest else []
             for entry in found:
                 entries.setdefault(entry.key, entry)
     return list(entries.values()), unmatched
@@ -144,9 +139,12 @@ def answer_question(
     where the curated entries do not cover the question."""
     entries, unmatched = select_entries(session, topic, scar_types, treatments)
     terms = lemmas_of(question) if question.strip() else ()
+    if not terms:
+        return _answer(entries)
+    index = passage_index(session)
     novel = _novel_terms(terms, entries)
     if novel:
-        hits = passage_index(session).search(terms, any_of=novel)
+        hits = index.search(terms, any_of=novel)
         if hits:
             return _answer([], hits)
     if not entries:
@@ -154,11 +152,11 @@ def answer_question(
         tags = {f"topic:{topic}"} | {
             f"{entity}:{value}" for values in unmatched for entity, value in values.items() if value
         }
-        return _answer([], passage_index(session).search(terms, all_tags=tags))
+        return _answer([], index.search(terms, all_tags=tags))
     extra: dict[int, Hit] = {}
-    for values in unmatched if terms else ():
+    for values in unmatched:
         tags = {f"{entity}:{value}" for entity, value in values.items() if value}
-        for hit in passage_index(session).search(terms, all_tags=tags):
+        for hit in index.search(terms, all_tags=tags):
             if not _cites(entries, hit):
                 extra.setdefault(hit.passage_id, hit)
     return _answer(entries, list(extra.values()))

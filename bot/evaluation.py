@@ -261,10 +261,11 @@ def summary_markdown(predictions: list[Prediction], results_dir: Path) -> str:
         "Cross-validation scores far lower than the held-out set. The training data is small "
         "(10 to 80 examples per intent) and written to cover many wordings once each, so a left-out "
         "fold takes away words no other example has. The held-out set was written apart from the "
-        "training data and none of its messages is in it, but after its first run one round of "
-        "training examples was added for the kinds of phrasing it showed were missing (for example "
-        "casual questions about what acne scars are, and booking questions), which flatters the "
-        "held-out figures somewhat. Fresh patient messages will score between the two.",
+        "training data and none of its messages is in it, but while the model was built, training "
+        "examples were added in a few rounds for the kinds of phrasing its errors showed were missing "
+        "(casual questions about what acne scars are, booking questions, personal questions), which "
+        "flatters the held-out figures. Fresh patient messages will likely score between the two; "
+        "the next held-out set should be written from real (anonymised) conversations.",
         "",
     ]
     lines += [

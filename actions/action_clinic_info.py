@@ -3,7 +3,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.personal_advice import clinic_info_reply
+from bot.answers import clinic_info_text
 
 
 class ActionClinicInfo(Action):
@@ -15,5 +15,5 @@ class ActionClinicInfo(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=clinic_info_reply())
+        dispatcher.utter_message(text=clinic_info_text())
         return []

@@ -180,6 +180,14 @@ def out_of_scope_text() -> str:
     )
 
 
+def clinic_info_text() -> str:
+    """Bookings, prices and opening hours are not in the documents: the clinic's contact."""
+    return (
+        "The clinic's team can help with appointments, prices, opening hours and how to "
+        f"find us: {settings.clinic_contact()}."
+    )
+
+
 def topic_menu() -> list[dict[str, str]]:
     """Quick-reply buttons for the most asked topics."""
     return [{"title": TOPICS[topic], "payload": f"/{INTENT_PREFIX}{topic}"} for topic in MENU_TOPICS]

@@ -6,7 +6,6 @@ tests/nlu/test_heldout.py enforces in make test.
 from __future__ import annotations
 
 import asyncio
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,13 +15,12 @@ import yaml
 from sklearn.metrics import precision_recall_fscore_support
 
 from bot import settings
-from bot.nlp.vocabulary import load_terms
+from bot.nlp.vocabulary import ANNOTATION, example_lines, load_terms, plain_text
 
 HELDOUT_FILE = settings.PROJECT_ROOT / "tests" / "nlu" / "heldout.yml"
 MODEL_FILE = settings.PROJECT_ROOT / "models" / "acne-scar-assistant.tar.gz"
 OUT_OF_SCOPE = "out_of_scope"
 FALLBACK = "nlu_fallback"
-ANNOTATION = re.compile(r"\[(?P<text>[^\]]+)\](?:\((?P<entity>[^)]+)\)|(?P<json>\{[^}]*\}))")
 
 
 @dataclass(frozen=True)
@@ -55,20 +53,16 @@ def parse_examples(path: Path = HELDOUT_FILE) -> list[Example]:
     for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
         if "intent" not in block:
             continue
-        for line in block["examples"].splitlines():
-            line = line.strip()
-            if not line.startswith("- "):
-                continue
+        for line in example_lines(block):
             entities = set()
-            for match in ANNOTATION.finditer(line[2:]):
+            for match in ANNOTATION.finditer(line):
                 if match["json"]:
                     annotation = yaml.safe_load(match["json"])
                     entity, value = annotation["entity"], annotation.get("value", match["text"])
                 else:
                     entity, value = match["entity"], match["text"]
                 entities.add((entity, canonical.get(value.lower(), value)))
-            text = ANNOTATION.sub(lambda m: m["text"], line[2:])
-            examples.append(Example(text, block["intent"], frozenset(entities)))
+            examples.append(Example(plain_text(line), block["intent"], frozenset(entities)))
     return examples
 
 

@@ -28,10 +28,3 @@ def personal_advice_reply(session: Session, text: str, scar_types=(), treatments
     topic = "treatment" if treatments or (CHOICE.search(text) and not scar_types) else "scar_types"
     general = answer_question(session, topic, scar_types, treatments, question="")
     return f"{REFUSAL} Here is the general information I can share.\n\n{general.text}"
-
-
-def clinic_info_reply() -> str:
-    return (
-        "The clinic's team can help with appointments, prices, opening hours and how to "
-        f"find us: {settings.clinic_contact()}."
-    )

@@ -1,18 +1,14 @@
 """Content words as lemmas, the terms retrieval works with."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-from typing import Iterable
 
 import yaml
 from spacy.tokens import Doc, Span
 
 from bot import settings
 from bot.nlp.pipeline import load
-
-# Rasa's annotation markup in training examples: [text](entity) or [text]{"entity": ...}
-ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+from bot.nlp.vocabulary import example_lines, plain_text
 
 
 def content_lemmas(tokens: Doc | Span) -> tuple[str, ...]:
@@ -29,7 +25,9 @@ def content_lemmas(tokens: Doc | Span) -> tuple[str, ...]:
 
 
 def lemmas_of(text: str) -> tuple[str, ...]:
-    return content_lemmas(load()(text))
+    """Only the tokenizer and lemmatizer run: the rulers are not needed here."""
+    nlp = load()
+    return content_lemmas(nlp.get_pipe("lemmatizer")(nlp.make_doc(text)))
 
 
 @lru_cache(maxsize=1)
@@ -38,12 +36,5 @@ def training_lemmas() -> frozenset[str]:
     examples: list[str] = []
     for path in sorted((settings.PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
         for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
-            examples.extend(_examples(block))
+            examples.extend(plain_text(line) for line in example_lines(block))
     return frozenset(lemma for doc in load().pipe(examples) for lemma in content_lemmas(doc))
-
-
-def _examples(block: dict) -> Iterable[str]:
-    for line in (block.get("examples") or "").splitlines():
-        line = line.strip()
-        if line.startswith("- "):
-            yield ANNOTATION.sub(r"\1", line[2:])

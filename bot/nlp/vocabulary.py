@@ -6,6 +6,7 @@ Rasa's synonym mapper and the spaCy entity rules share one source.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,12 +26,22 @@ class Term:
         return (self.canonical, *self.variants)
 
 
-def _examples(block: dict) -> list[str]:
+# Rasa's annotation markup in training examples: [text](entity) or [text]{"entity": ...}
+ANNOTATION = re.compile(r"\[(?P<text>[^\]]+)\](?:\((?P<entity>[^)]+)\)|(?P<json>\{[^}]*\}))")
+
+
+def example_lines(block: dict) -> list[str]:
+    """The examples of a Rasa NLU block, as written (annotations included)."""
     return [
         line.strip()[2:].strip()
-        for line in block.get("examples", "").splitlines()
+        for line in (block.get("examples") or "").splitlines()
         if line.strip().startswith("- ")
     ]
+
+
+def plain_text(example: str) -> str:
+    """An example without its annotation markup."""
+    return ANNOTATION.sub(lambda match: match["text"], example)
 
 
 def load_terms(path: Path = settings.VOCABULARY_FILE) -> list[Term]:
@@ -39,11 +50,11 @@ def load_terms(path: Path = settings.VOCABULARY_FILE) -> list[Term]:
     variants: dict[str, list[str]] = {}
     for block in nlu:
         if "synonym" in block:
-            variants.setdefault(block["synonym"], []).extend(_examples(block))
+            variants.setdefault(block["synonym"], []).extend(example_lines(block))
     terms = []
     for block in nlu:
         if "lookup" in block:
-            for canonical in _examples(block):
+            for canonical in example_lines(block):
                 terms.append(
                     Term(block["lookup"], canonical, tuple(variants.pop(canonical, [])))
                 )

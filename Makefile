@@ -18,7 +18,7 @@ export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::PendingDeprecationWa
 .PHONY: help setup ingest train run shell test validate test-stories coverage review eval forget browser constraints clean
 
 help:
-	@echo "make run     set up, then start the assistant (REST on :5005, actions on :5055)"
+	@echo "make run     set up, then start the assistant (REST and the widget page on :5005, actions on :5055)"
 	@echo "make test    set up, then run every test"
 	@echo "make shell   chat with the assistant in the terminal"
 	@echo "make setup   install, build the spaCy pipeline, ingest and train; start nothing"
@@ -28,6 +28,8 @@ help:
 	@echo "make review  write results/review.md for a clinician to review every entry"
 	@echo "make eval    held-out NLU scores, 5-fold cross-validation, results/summary.md"
 	@echo "make forget  delete conversations older than RETENTION_DAYS (30) days"
+	@echo "make browser install Debian's chromium (if missing) and axe-core for the browser tests"
+	@echo "make validate / test-stories / constraints / clean: see README.md"
 
 $(INSTALLED): requirements.txt constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed: put python3.10 on PATH or install it with pyenv (pyenv install 3.10)"; exit 1; }

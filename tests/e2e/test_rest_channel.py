@@ -9,9 +9,19 @@ import pytest
 import yaml
 
 from bot import settings
+from bot.evaluation import parse_examples
 from tests.e2e.conftest import Chat
 
 CASES = yaml.safe_load((Path(__file__).parent / "answers.yml").read_text(encoding="utf-8"))
+
+
+def test_the_phrasings_are_held_out_from_the_training_data():
+    def key(text):
+        return text.lower().strip(" ?!.")
+
+    training = {key(e.text) for path in (settings.PROJECT_ROOT / "data" / "nlu").glob("*.yml") for e in parse_examples(path)}
+    assert [case["ask"] for case in CASES if key(case["ask"]) in training] == []
+    assert sum(case.get("disclaimer", True) for case in CASES) >= 60
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["ask"] for case in CASES])

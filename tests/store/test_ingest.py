@@ -194,3 +194,19 @@ def test_an_ingest_that_fails_half_way_leaves_the_previous_store(session, data_d
         ingest(session, documents, knowledge)
     assert len(calls) == 2
     assert snapshot(session) == before
+
+
+def test_an_html_document_is_stored_as_its_text(session, data_dirs):
+    documents, knowledge = data_dirs
+    (documents / "leaflet.html").write_text(
+        "---\ntitle: Leaflet\nsource: test\n---\n"
+        "<html><head><style>p {color: red}</style></head><body><h1>Subcision</h1>"
+        "<p>Subcision <b>releases</b> the bands under rolling scars &amp; lifts them.</p>"
+        "<script>alert(1)</script></body></html>",
+        encoding="utf-8",
+    )
+    ingest(session, documents, knowledge)
+    document = session.scalars(select(Document).where(Document.slug == "leaflet")).one()
+    assert document.body == "Subcision\n\nSubcision releases the bands under rolling scars & lifts them.\n"
+    assert [p.text for p in document.passages] == ["Subcision", "Subcision releases the bands under rolling scars & lifts them."]
+    assert "scar_type:rolling" in document.passages[1].tags.split("|")

@@ -23,8 +23,6 @@ class Hit:
     start: int
     end: int
     text: str
-    tags: frozenset[str]
-    lemmas: frozenset[str]
     score: float
 
 
@@ -33,6 +31,9 @@ class PassageIndex:
         self.rows = rows
         corpus = [row.lemmas.split() for row in rows]
         self.bm25 = BM25Okapi(corpus) if any(corpus) else None
+        # Each passage's lemmas and tags as sets, made once for every search.
+        self.lemma_sets = [frozenset(lemmas) for lemmas in corpus]
+        self.tag_sets = [frozenset(row.tags.split("|")) - {""} for row in rows]
 
     def search(
         self,
@@ -46,14 +47,15 @@ class PassageIndex:
         (when given) and carry every tag in `all_tags`."""
         if self.bm25 is None or not terms:
             return []
+        wanted = set(terms)
         hits = []
-        for row, score in zip(self.rows, self.bm25.get_scores(list(terms))):
-            lemmas, tags = frozenset(row.lemmas.split()), frozenset(row.tags.split("|")) - {""}
+        scores = self.bm25.get_scores(list(terms))
+        for row, lemmas, tags, score in zip(self.rows, self.lemma_sets, self.tag_sets, scores):
             if any_of and not any_of & lemmas:
                 continue
-            if not all_tags <= tags or not set(terms) & lemmas:
+            if not all_tags <= tags or not wanted & lemmas:
                 continue
-            hits.append(Hit(row.id, row.document_id, row.title, row.start_char, row.end_char, row.text, tags, lemmas, score))
+            hits.append(Hit(row.id, row.document_id, row.title, row.start_char, row.end_char, row.text, score))
         hits.sort(key=lambda hit: (-hit.score, hit.passage_id))
         return hits[:limit]
 

@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 from bot import settings
+from bot.channels.credentials import configured_channels
 
 RASA = str(Path(sys.executable).with_name("rasa"))
 # Rasa's telemetry and error reports would call out to the internet: never.
@@ -86,10 +87,12 @@ def run_with_actions(rasa_args: list[str], announce: bool) -> int:
         stop(rasa, actions)
 
 
-def rasa_run_args(port: int = settings.RASA_PORT, endpoints: str = "endpoints.yml") -> list[str]:
-    """`rasa run` with the REST channel; the HTTP API (trackers, model) only with a token."""
+def rasa_run_args(
+    port: int = settings.RASA_PORT, endpoints: str = "endpoints.yml", credentials: str = "credentials.yml"
+) -> list[str]:
+    """`rasa run` with the given channels; the HTTP API (trackers, model) only with a token."""
     args = [
-        "run", "--port", str(port), "--credentials", "credentials.yml", "--endpoints", endpoints,
+        "run", "--port", str(port), "--credentials", credentials, "--endpoints", endpoints,
         "--cors", settings.cors_origins(),
     ]
     token = settings.api_token()
@@ -101,7 +104,10 @@ def rasa_run_args(port: int = settings.RASA_PORT, endpoints: str = "endpoints.ym
 def serve() -> int:
     if not settings.api_token():
         print("Rasa HTTP API off: set ACNEBOT_API_TOKEN to enable it for administrators.", flush=True)
-    return run_with_actions(rasa_run_args(), announce=True)
+    credentials = settings.LOCAL_DATA_DIR / "credentials.yml"
+    for line in configured_channels(settings.PROJECT_ROOT / "credentials.yml", credentials, os.environ):
+        print(line, flush=True)
+    return run_with_actions(rasa_run_args(credentials=str(credentials)), announce=True)
 
 
 def shell() -> int:

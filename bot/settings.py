@@ -52,6 +52,12 @@ def database_url() -> str:
     )
 
 
+def redis_url() -> str | None:
+    """Redis for what several Rasa instances must share (production): the channels'
+    memory of answered message ids. Unset: each process keeps its own."""
+    return os.environ.get("ACNEBOT_REDIS_URL") or None
+
+
 def citations_enabled() -> bool:
     """Whether answers name their source documents."""
     return _flag("ACNEBOT_CITATIONS", True)

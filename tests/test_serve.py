@@ -1,3 +1,7 @@
+import yaml
+
+from bot import settings
+from bot.channels.credentials import configured_channels
 from bot.serve import rasa_run_args
 
 
@@ -13,3 +17,35 @@ def test_a_token_turns_the_http_api_on_behind_it(monkeypatch):
     args = rasa_run_args(5105, "endpoints.test.yml")
     assert args[args.index("--auth-token") + 1] == "s3cret-token"
     assert "--enable-api" in args and args[args.index("--endpoints") + 1] == "endpoints.test.yml"
+
+
+def test_a_messaging_channel_opens_only_with_all_its_variables(tmp_path):
+    target = tmp_path / "credentials.yml"
+    environ = {
+        "ACNEBOT_TELEGRAM_ACCESS_TOKEN": "123:abc",
+        "ACNEBOT_TELEGRAM_SECRET_TOKEN": "s3cret",
+        "ACNEBOT_MESSENGER_VERIFY_TOKEN": "verify-me",
+    }
+    lines = configured_channels(settings.PROJECT_ROOT / "credentials.yml", target, environ)
+    assert "telegram channel on at /webhooks/telegram/webhook." in lines
+    assert (
+        "facebook channel off: set ACNEBOT_MESSENGER_APP_SECRET, ACNEBOT_MESSENGER_PAGE_ACCESS_TOKEN "
+        "to turn it on (docs/channels.md)." in lines
+    )
+    assert any(line.startswith("twilio channel off: set ACNEBOT_TWILIO_ACCOUNT_SID") for line in lines)
+    kept = yaml.safe_load(target.read_text())
+    assert list(kept) == [
+        "bot.channels.rest.CheckedRestInput", "bot.channels.widget.WidgetChannel", "bot.channels.telegram.TelegramChannel"
+    ]
+    # The copy names the variables; the secrets themselves never reach a file.
+    assert kept["bot.channels.telegram.TelegramChannel"]["secret_token"] == "${ACNEBOT_TELEGRAM_SECRET_TOKEN}"
+    assert "s3cret" not in target.read_text()
+
+
+def test_without_variables_only_the_website_channels_open(tmp_path):
+    target = tmp_path / "credentials.yml"
+    lines = configured_channels(settings.PROJECT_ROOT / "credentials.yml", target, {})
+    assert len(lines) == 3 and all(" channel off: set " in line for line in lines)
+    assert list(yaml.safe_load(target.read_text())) == [
+        "bot.channels.rest.CheckedRestInput", "bot.channels.widget.WidgetChannel"
+    ]

@@ -2,16 +2,20 @@
 model, on their own ports, reading a freshly ingested SQLite store."""
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 
 import pytest
 import requests
+import yaml
 
 from bot import settings
 from bot.ingest.run import ingest
 from bot.serve import RASA, rasa_run_args, start_action_server, stop, wait_for
 from bot.store.db import migrate, new_session
+from tests.fake_platforms import FakePlatforms
 
 RASA_PORT = 5105
 ACTION_PORT = 5155
@@ -20,6 +24,18 @@ MODEL = settings.PROJECT_ROOT / "models" / "acne-scar-assistant.tar.gz"
 # that no message text is logged.
 BOT_LOGS: list = []
 SENT: list = []
+# The messaging channels' secrets in the test (credentials.yml reads them from
+# the environment); their APIs are the local fake.
+CHANNEL_SECRETS = {
+    "ACNEBOT_TELEGRAM_ACCESS_TOKEN": "123456789:AAtest-telegram-token_abcdefghijklmnopq",
+    "ACNEBOT_TELEGRAM_SECRET_TOKEN": "telegram-secret-0123456789",
+    "ACNEBOT_MESSENGER_VERIFY_TOKEN": "messenger-verify-token",
+    "ACNEBOT_MESSENGER_APP_SECRET": "messenger-app-secret",
+    "ACNEBOT_MESSENGER_PAGE_ACCESS_TOKEN": "messenger-page-token",
+    "ACNEBOT_TWILIO_ACCOUNT_SID": "AC" + "0" * 32,
+    "ACNEBOT_TWILIO_AUTH_TOKEN": "twilio-auth-token",
+    "ACNEBOT_TWILIO_NUMBER": "+15550001111",
+}
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +49,29 @@ def bot_store_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def bot_url(tmp_path_factory, bot_store_url):
+def platforms():
+    """The messaging platforms' APIs, faked on loopback."""
+    fake = FakePlatforms()
+    yield fake
+    fake.close()
+
+
+def channel_credentials(workdir, platforms) -> str:
+    """credentials.yml with every channel on: the test's secrets in place of the
+    variables, and the platforms' API calls sent to the fake."""
+    text = (settings.PROJECT_ROOT / "credentials.yml").read_text()
+    secrets = {**CHANNEL_SECRETS, "ACNEBOT_TWILIO_WEBHOOK_URL": f"http://localhost:{RASA_PORT}/webhooks/twilio/webhook"}
+    text = re.sub(r"\$\{(\w+)\}", lambda match: json.dumps(secrets[match.group(1)]), text)
+    channels = yaml.safe_load(text)
+    for module_path, platform in (("telegram.TelegramChannel", "telegram"), ("messenger.MessengerChannel", "graph"), ("twilio.TwilioChannel", "twilio")):
+        channels[f"bot.channels.{module_path}"]["api_url"] = f"{platforms.url}/{platform}"
+    path = workdir / "credentials.yml"
+    path.write_text(yaml.safe_dump(channels))
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def bot_url(tmp_path_factory, bot_store_url, platforms):
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}: run `make train` (make test does it)")
     workdir = tmp_path_factory.mktemp("bot")
@@ -49,7 +87,7 @@ def bot_url(tmp_path_factory, bot_store_url):
     actions = start_action_server(ACTION_PORT, env=env, stdout=logs["actions"], stderr=subprocess.STDOUT)
     env.pop("ACNEBOT_API_TOKEN", None)
     rasa = subprocess.Popen(
-        [RASA, *rasa_run_args(RASA_PORT, str(endpoints)), "--model", str(MODEL)],
+        [RASA, *rasa_run_args(RASA_PORT, str(endpoints), channel_credentials(workdir, platforms)), "--model", str(MODEL)],
         cwd=settings.PROJECT_ROOT, env=env, stdout=logs["rasa"], stderr=subprocess.STDOUT,
     )
     url = f"http://localhost:{RASA_PORT}"

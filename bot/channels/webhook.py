@@ -1,0 +1,61 @@
+"""What every messaging-platform webhook does the same way: refuse a call that
+fails its check, hand a patient's message to Rasa, and never log the message."""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Awaitable, Callable, Optional
+
+from rasa.core.channels.channel import OutputChannel, UserMessage
+from sanic import response
+from sanic.response import HTTPResponse
+
+from bot.channels.signatures import Rejection
+
+logger = logging.getLogger(__name__)
+
+# The reply to a photo, voice note, sticker or file: the assistant reads text only,
+# and patients should not send pictures of their skin to a chatbot.
+NOT_TEXT_REPLY = (
+    "I can only read text messages. Please don't send photos or files here; "
+    "to have your own skin looked at, please see a dermatologist."
+)
+
+
+def refuse(channel: str, rejection: Rejection) -> Optional[HTTPResponse]:
+    """The 401/403 response for a failed check (None if it passed), logged without the body."""
+    if rejection is None:
+        return None
+    status, reason = rejection
+    logger.warning("%s webhook call refused (%s): %s", channel, status, reason)
+    return response.json({"error": reason}, status=status)
+
+
+def json_body(body: bytes) -> Optional[dict]:
+    """The webhook's JSON object, or None when the body is not one."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def bad_request(channel: str, reason: str) -> HTTPResponse:
+    logger.warning("%s webhook call refused (400): %s", channel, reason)
+    return response.json({"error": reason}, status=400)
+
+
+async def deliver(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    channel: str,
+    text: str,
+    sender: str,
+    out_channel: OutputChannel,
+    metadata: Optional[dict] = None,
+) -> None:
+    """Let Rasa answer the message through `out_channel`. A failure is logged (not
+    the message) and not raised: the platform would only retry the same message."""
+    try:
+        await on_new_message(UserMessage(text, out_channel, sender, input_channel=channel, metadata=metadata))
+    except Exception:
+        logger.exception("Could not answer a %s message", channel)

@@ -1,0 +1,47 @@
+import uuid
+
+import pytest
+import redis
+
+from bot.channels.memory import ChannelMemory
+
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+@pytest.fixture(params=["local", "redis"])
+def memory(request):
+    if request.param == "local":
+        return ChannelMemory()
+    try:
+        redis.Redis.from_url(REDIS_URL).ping()
+    except redis.RedisError as error:
+        pytest.fail(f"Redis is not reachable at {REDIS_URL} (start it, see README): {error}")
+    return ChannelMemory(REDIS_URL)
+
+
+def test_a_message_id_is_new_once(memory):
+    message_id = uuid.uuid4().hex
+    assert memory.first_time("telegram", message_id)
+    assert not memory.first_time("telegram", message_id)
+    assert memory.first_time("twilio", message_id)
+
+
+def test_options_are_remembered_per_sender(memory):
+    sender = f"+1555{uuid.uuid4().int % 10**7:07d}"
+    assert memory.options("twilio", sender) == []
+    memory.remember_options("twilio", sender, ["/ask_causes", "/ask_treatment"])
+    assert memory.options("twilio", sender) == ["/ask_causes", "/ask_treatment"]
+    assert memory.options("twilio", sender + "0") == []
+
+
+def test_two_instances_share_the_memory_in_redis():
+    message_id = uuid.uuid4().hex
+    assert ChannelMemory(REDIS_URL).first_time("facebook", message_id)
+    assert not ChannelMemory(REDIS_URL).first_time("facebook", message_id)
+
+
+def test_unreachable_redis_answers_rather_than_stays_silent(caplog):
+    memory = ChannelMemory("redis://127.0.0.1:1/0")
+    assert memory.first_time("telegram", "1") and memory.first_time("telegram", "1")
+    assert memory.options("twilio", "+15550001111") == []
+    assert "Channel memory unavailable (ConnectionError)" in caplog.text

@@ -1,0 +1,273 @@
+"""Telegram, Messenger and Twilio (SMS and WhatsApp) end to end: signed sample
+webhook calls posted to the running Rasa server, the replies caught by the fake
+platform APIs. Unsigned, wrongly signed and retried calls are checked too."""
+from __future__ import annotations
+
+import itertools
+import json
+import time
+
+import pytest
+import requests
+
+from bot import settings
+from bot.channels.replies import NUMBERED_OPTIONS_PROMPT
+from bot.channels.signatures import messenger_signature, twilio_signature
+from bot.channels.webhook import NOT_TEXT_REPLY
+from tests.e2e.conftest import CHANNEL_SECRETS, SENT
+
+QUESTION = "what causes acne scars?"
+# A fact of the curated "causes" answer (data/knowledge/).
+CAUSES_FACT = "inflamed acne"
+_ids = itertools.count(int(time.time()))
+
+
+def new_id() -> int:
+    return next(_ids)
+
+
+# Telegram -------------------------------------------------------------------
+
+TELEGRAM_SECRET = CHANNEL_SECRETS["ACNEBOT_TELEGRAM_SECRET_TOKEN"]
+
+
+def telegram_update(chat: int, text: str | None = None, **message) -> dict:
+    body = {"message_id": new_id(), "date": int(time.time()), "chat": {"id": chat, "type": "private"}, **message}
+    if text is not None:
+        SENT.append(text)
+        body["text"] = text
+    return {"update_id": new_id(), "message": body}
+
+
+def post_telegram(bot_url: str, update: dict, secret: str | None = TELEGRAM_SECRET) -> requests.Response:
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
+    return requests.post(f"{bot_url}/webhooks/telegram/webhook", json=update, headers=headers, timeout=30)
+
+
+def telegram_texts(platforms, chat: int) -> list[str]:
+    return [call["text"] for call in platforms.sent("telegram", "sendMessage", chat_id=chat)]
+
+
+def test_telegram_answers_a_signed_message_with_the_disclaimer(bot_url, platforms):
+    chat = new_id()
+    assert post_telegram(bot_url, telegram_update(chat, QUESTION)).status_code == 200
+    texts = telegram_texts(platforms, chat)
+    assert texts[0].startswith("Privacy:")
+    assert CAUSES_FACT in texts[-1].lower() and texts[-1].endswith(settings.DISCLAIMER)
+
+
+@pytest.mark.parametrize("secret, status", [(None, 401), ("wrong-secret-0123456789", 403), ("", 401)])
+def test_telegram_refuses_an_unsigned_or_wrongly_signed_call(bot_url, platforms, secret, status):
+    chat = new_id()
+    assert post_telegram(bot_url, telegram_update(chat, QUESTION), secret=secret).status_code == status
+    assert telegram_texts(platforms, chat) == []
+
+
+def test_telegram_answers_a_retried_update_once(bot_url, platforms):
+    chat = new_id()
+    update = telegram_update(chat, QUESTION)
+    assert post_telegram(bot_url, update).status_code == 200
+    answered = len(telegram_texts(platforms, chat))
+    retry = post_telegram(bot_url, update)
+    assert retry.status_code == 200 and retry.json() == {"status": "already answered"}
+    assert len(telegram_texts(platforms, chat)) == answered
+
+
+def test_telegram_buttons_are_an_inline_keyboard_and_a_tap_is_answered(bot_url, platforms):
+    chat = new_id()
+    post_telegram(bot_url, telegram_update(chat, "what can you do?"))
+    menu = platforms.sent("telegram", "sendMessage", chat_id=chat)[-1]
+    rows = json.loads(menu["reply_markup"])["inline_keyboard"]
+    assert [button["text"] for row in rows for button in row][:2] == ["What causes acne scars", "Types of acne scars"]
+    tap = {
+        "update_id": new_id(),
+        "callback_query": {
+            "id": str(new_id()), "from": {"id": chat, "is_bot": False, "first_name": "P"},
+            "chat_instance": "1", "data": rows[0][0]["callback_data"],
+            "message": {"message_id": 1, "date": 0, "chat": {"id": chat, "type": "private"}, "text": menu["text"]},
+        },
+    }
+    assert post_telegram(bot_url, tap).status_code == 200
+    answer = telegram_texts(platforms, chat)[-1]
+    assert CAUSES_FACT in answer.lower() and answer.endswith(settings.DISCLAIMER)
+    assert platforms.sent("telegram", "answerCallbackQuery", callback_query_id=tap["callback_query"]["id"])
+
+
+def test_telegram_a_photo_gets_a_text_only_reply(bot_url, platforms):
+    chat = new_id()
+    update = telegram_update(chat, photo=[{"file_id": "x", "file_unique_id": "y", "width": 9, "height": 9}])
+    assert post_telegram(bot_url, update).status_code == 200
+    assert telegram_texts(platforms, chat) == [NOT_TEXT_REPLY]
+
+
+def test_telegram_start_command_opens_the_conversation(bot_url, platforms):
+    chat = new_id()
+    post_telegram(bot_url, telegram_update(chat, "/start"))
+    texts = telegram_texts(platforms, chat)
+    assert texts[0].startswith("Privacy:") and len(texts) >= 2
+
+
+def test_telegram_refuses_a_body_that_is_not_an_update(bot_url):
+    response = requests.post(
+        f"{bot_url}/webhooks/telegram/webhook", data=b"\xff not json",
+        headers={"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET}, timeout=30,
+    )
+    assert response.status_code == 400 and "update_id" in response.json()["error"]
+
+
+# Messenger ------------------------------------------------------------------
+
+APP_SECRET = CHANNEL_SECRETS["ACNEBOT_MESSENGER_APP_SECRET"]
+
+
+def messenger_event(sender: str, text: str | None = None, **message) -> dict:
+    if text is not None:
+        SENT.append(text)
+        message["text"] = text
+    return {
+        "sender": {"id": sender}, "recipient": {"id": "PAGE"}, "timestamp": int(time.time() * 1000),
+        "message": {"mid": f"m_{new_id()}", **message},
+    }
+
+
+def post_messenger(bot_url: str, *events: dict, signature: str | None = "sign", header="X-Hub-Signature-256"):
+    body = json.dumps({"object": "page", "entry": [{"id": "PAGE", "time": 0, "messaging": list(events)}]}).encode()
+    headers = {"Content-Type": "application/json"}
+    if signature == "sign":
+        headers[header] = messenger_signature(APP_SECRET, body)
+    elif signature is not None:
+        headers[header] = signature
+    return requests.post(f"{bot_url}/webhooks/facebook/webhook", data=body, headers=headers, timeout=30)
+
+
+def messenger_messages(platforms, sender: str) -> list[dict]:
+    return [call["message"] for call in platforms.sent("graph", "messages") if call["recipient"]["id"] == sender]
+
+
+def test_messenger_answers_every_message_of_a_signed_batch(bot_url, platforms):
+    first, second = f"psid{new_id()}", f"psid{new_id()}"
+    response = post_messenger(bot_url, messenger_event(first, QUESTION), messenger_event(second, "what is a boxcar scar?"))
+    assert response.status_code == 200
+    for sender, fact in ((first, CAUSES_FACT), (second, "boxcar")):
+        texts = [message["text"] for message in messenger_messages(platforms, sender)]
+        assert texts[0].startswith("Privacy:")
+        assert fact in texts[-1].lower() and texts[-1].endswith(settings.DISCLAIMER)
+    assert platforms.sent("graph", "messages")[-1]["messaging_type"] == "RESPONSE"
+
+
+@pytest.mark.parametrize(
+    "signature, header, status",
+    [
+        (None, "X-Hub-Signature-256", 401),
+        ("sha256=" + "0" * 64, "X-Hub-Signature-256", 403),
+        ("sign", "X-Hub-Signature", 401),  # only the old SHA-1 header's name: not enough
+    ],
+)
+def test_messenger_refuses_an_unsigned_or_wrongly_signed_call(bot_url, platforms, signature, header, status):
+    sender = f"psid{new_id()}"
+    assert post_messenger(bot_url, messenger_event(sender, QUESTION), signature=signature, header=header).status_code == status
+    assert messenger_messages(platforms, sender) == []
+
+
+def test_messenger_answers_a_retried_message_once(bot_url, platforms):
+    sender = f"psid{new_id()}"
+    event = messenger_event(sender, QUESTION)
+    post_messenger(bot_url, event)
+    answered = len(messenger_messages(platforms, sender))
+    assert post_messenger(bot_url, event).status_code == 200
+    assert len(messenger_messages(platforms, sender)) == answered
+
+
+def test_messenger_buttons_are_quick_replies_within_20_characters(bot_url, platforms):
+    sender = f"psid{new_id()}"
+    post_messenger(bot_url, messenger_event(sender, "what can you do?"))
+    quick_replies = messenger_messages(platforms, sender)[-1]["quick_replies"]
+    assert quick_replies and all(len(reply["title"]) <= 20 for reply in quick_replies)
+    chosen = messenger_event(sender, "What causes", quick_reply={"payload": quick_replies[0]["payload"]})
+    post_messenger(bot_url, chosen)
+    answer = messenger_messages(platforms, sender)[-1]["text"]
+    assert CAUSES_FACT in answer.lower() and answer.endswith(settings.DISCLAIMER)
+
+
+def test_messenger_subscription_needs_the_verify_token(bot_url):
+    url = f"{bot_url}/webhooks/facebook/webhook"
+    good = {"hub.mode": "subscribe", "hub.verify_token": CHANNEL_SECRETS["ACNEBOT_MESSENGER_VERIFY_TOKEN"], "hub.challenge": "42"}
+    assert requests.get(url, params=good, timeout=10).text == "42"
+    assert requests.get(url, params={**good, "hub.verify_token": "guess"}, timeout=10).status_code == 403
+
+
+def test_messenger_an_image_gets_a_text_only_reply(bot_url, platforms):
+    sender = f"psid{new_id()}"
+    image = messenger_event(sender, attachments=[{"type": "image", "payload": {"url": "https://example.org/x.jpg"}}])
+    post_messenger(bot_url, image)
+    assert [message["text"] for message in messenger_messages(platforms, sender)] == [NOT_TEXT_REPLY]
+
+
+# Twilio (SMS and WhatsApp) ----------------------------------------------------
+
+AUTH_TOKEN = CHANNEL_SECRETS["ACNEBOT_TWILIO_AUTH_TOKEN"]
+NUMBER = CHANNEL_SECRETS["ACNEBOT_TWILIO_NUMBER"]
+
+
+def post_twilio(bot_url: str, sender: str, body: str, signature: str | None = "sign", message_id: str | None = None):
+    url = f"{bot_url}/webhooks/twilio/webhook"
+    SENT.append(body)
+    form = {
+        "MessageSid": message_id or f"SM{new_id():032d}", "AccountSid": CHANNEL_SECRETS["ACNEBOT_TWILIO_ACCOUNT_SID"],
+        "From": sender, "To": NUMBER, "Body": body, "NumMedia": "0",
+    }
+    headers = {}
+    if signature == "sign":
+        headers["X-Twilio-Signature"] = twilio_signature(AUTH_TOKEN, url, form)
+    elif signature is not None:
+        headers["X-Twilio-Signature"] = signature
+    return requests.post(url, data=form, headers=headers, timeout=30), form
+
+
+def twilio_bodies(platforms, sender: str) -> list[str]:
+    return [call["Body"] for call in platforms.sent("twilio", "Messages", To=sender)]
+
+
+def test_sms_answers_a_signed_message_with_the_disclaimer(bot_url, platforms):
+    sender = f"+1555{new_id() % 10**7:07d}"
+    response, _ = post_twilio(bot_url, sender, QUESTION)
+    assert response.status_code == 200 and "<Response>" in response.text
+    bodies = twilio_bodies(platforms, sender)
+    assert bodies[0].startswith("Privacy:")
+    assert CAUSES_FACT in bodies[-1].lower() and bodies[-1].endswith(settings.DISCLAIMER)
+    assert all(len(body) <= 1600 for body in bodies)
+    assert {call["From"] for call in platforms.sent("twilio", "Messages", To=sender)} == {NUMBER}
+
+
+@pytest.mark.parametrize("signature, status", [(None, 401), ("bm90IHRoZSBzaWduYXR1cmU=", 403)])
+def test_sms_refuses_an_unsigned_or_wrongly_signed_call(bot_url, platforms, signature, status):
+    sender = f"+1555{new_id() % 10**7:07d}"
+    response, _ = post_twilio(bot_url, sender, QUESTION, signature=signature)
+    assert response.status_code == status
+    assert twilio_bodies(platforms, sender) == []
+
+
+def test_sms_answers_a_retried_message_once(bot_url, platforms):
+    sender = f"+1555{new_id() % 10**7:07d}"
+    _, form = post_twilio(bot_url, sender, QUESTION)
+    answered = len(twilio_bodies(platforms, sender))
+    response, _ = post_twilio(bot_url, sender, QUESTION, message_id=form["MessageSid"])
+    assert response.status_code == 200 and len(twilio_bodies(platforms, sender)) == answered
+
+
+def test_sms_buttons_are_numbered_options_answered_with_a_number(bot_url, platforms):
+    sender = f"+1555{new_id() % 10**7:07d}"
+    post_twilio(bot_url, sender, "what can you do?")
+    menu = twilio_bodies(platforms, sender)[-1]
+    assert f"{NUMBERED_OPTIONS_PROMPT}\n1. What causes acne scars\n2. Types of acne scars" in menu
+    post_twilio(bot_url, sender, "1")
+    answer = twilio_bodies(platforms, sender)[-1]
+    assert CAUSES_FACT in answer.lower() and answer.endswith(settings.DISCLAIMER)
+
+
+def test_whatsapp_replies_come_from_the_whatsapp_number(bot_url, platforms):
+    sender = f"whatsapp:+1555{new_id() % 10**7:07d}"
+    post_twilio(bot_url, sender, QUESTION)
+    calls = platforms.sent("twilio", "Messages", To=sender)
+    assert calls and {call["From"] for call in calls} == {f"whatsapp:{NUMBER}"}
+    assert calls[-1]["Body"].endswith(settings.DISCLAIMER)

@@ -188,6 +188,14 @@ def clinic_info_text() -> str:
     )
 
 
+def unavailable_text() -> str:
+    """When the assistant cannot look anything up (a server or database is down)."""
+    return (
+        "Sorry, I can't look that up right now. Please try again in a few minutes, "
+        f"or contact the clinic: {settings.clinic_contact()}."
+    )
+
+
 def topic_menu() -> list[dict[str, str]]:
     """Quick-reply buttons for the most asked topics."""
     return [{"title": TOPICS[topic], "payload": f"/{INTENT_PREFIX}{topic}"} for topic in MENU_TOPICS]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot import settings
 from bot.channels.credentials import configured_channels
+from bot.endpoints import write_endpoints
 
 RASA = str(Path(sys.executable).with_name("rasa"))
 # Rasa's telemetry and error reports would call out to the internet: never.
@@ -107,9 +108,11 @@ def serve() -> int:
     credentials = settings.LOCAL_DATA_DIR / "credentials.yml"
     for line in configured_channels(settings.PROJECT_ROOT / "credentials.yml", credentials, os.environ):
         print(line, flush=True)
-    return run_with_actions(rasa_run_args(credentials=str(credentials)), announce=True)
+    endpoints = write_endpoints(settings.LOCAL_DATA_DIR / "endpoints.yml")
+    return run_with_actions(rasa_run_args(endpoints=str(endpoints), credentials=str(credentials)), announce=True)
 
 
 def shell() -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    return run_with_actions(["shell", "--endpoints", "endpoints.yml"], announce=False)
+    endpoints = write_endpoints(settings.LOCAL_DATA_DIR / "endpoints.yml")
+    return run_with_actions(["shell", "--endpoints", str(endpoints)], announce=False)

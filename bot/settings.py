@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Mapping
 
 import yaml
 
@@ -52,10 +53,26 @@ def database_url() -> str:
     )
 
 
-def redis_url() -> str | None:
-    """Redis for what several Rasa instances must share (production): the channels'
-    memory of answered message ids. Unset: each process keeps its own."""
-    return os.environ.get("ACNEBOT_REDIS_URL") or None
+def _environ(environ: Mapping[str, str] | None) -> Mapping[str, str]:
+    return os.environ if environ is None else environ
+
+
+def redis_url(environ: Mapping[str, str] | None = None) -> str | None:
+    """Redis for what several Rasa servers must share (production profile): Rasa's
+    lock store and the messaging channels' memory of answered message ids.
+    Unset: each process locks and remembers in memory."""
+    return _environ(environ).get("ACNEBOT_REDIS_URL") or None
+
+
+def tracker_store_url(environ: Mapping[str, str] | None = None) -> str | None:
+    """SQLAlchemy URL of Rasa's SQL tracker store, e.g. postgresql://user@host/db
+    (production profile). Unset: the SQLite file of endpoints.yml."""
+    return _environ(environ).get("ACNEBOT_TRACKER_STORE_URL") or None
+
+
+def action_server_url(environ: Mapping[str, str] | None = None) -> str | None:
+    """The action server's webhook URL when it runs elsewhere. Unset: endpoints.yml's."""
+    return _environ(environ).get("ACNEBOT_ACTION_SERVER_URL") or None
 
 
 def citations_enabled() -> bool:

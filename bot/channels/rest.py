@@ -16,6 +16,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.resilience import always_answer
+
 MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 128
 
@@ -44,7 +46,7 @@ class CheckedRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = super().blueprint(on_new_message)
+        blueprint = super().blueprint(always_answer(on_new_message))
 
         @blueprint.middleware("request")
         async def check(request: Request) -> Optional[HTTPResponse]:

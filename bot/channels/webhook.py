@@ -10,6 +10,7 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 from sanic import response
 from sanic.response import HTTPResponse
 
+from bot.channels.resilience import always_answer
 from bot.channels.signatures import Rejection
 
 logger = logging.getLogger(__name__)
@@ -53,9 +54,11 @@ async def deliver(
     out_channel: OutputChannel,
     metadata: Optional[dict] = None,
 ) -> None:
-    """Let Rasa answer the message through `out_channel`. A failure is logged (not
-    the message) and not raised: the platform would only retry the same message."""
+    """Let Rasa answer the message through `out_channel`; if it cannot, the patient
+    is asked to try again (always_answer). Nothing is raised: the platform would
+    only retry the same message."""
+    handle = always_answer(on_new_message)
     try:
-        await on_new_message(UserMessage(text, out_channel, sender, input_channel=channel, metadata=metadata))
-    except Exception:
-        logger.exception("Could not answer a %s message", channel)
+        await handle(UserMessage(text, out_channel, sender, input_channel=channel, metadata=metadata))
+    except Exception as error:
+        logger.error("Could not send a %s reply: %s.%s", channel, type(error).__module__, type(error).__name__)

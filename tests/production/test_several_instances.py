@@ -1,0 +1,75 @@
+"""Two Rasa servers, one action server, one PostgreSQL tracker store and one
+Redis lock store: a conversation whose turns alternate between the servers
+keeps its context, and 1000 interleaved messages are all answered and stored in
+order."""
+from __future__ import annotations
+
+import json
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import psycopg2
+import requests
+
+from bot import settings
+
+QUESTIONS = [
+    "what causes acne scars?", "what types of acne scars are there?", "does picking cause scars?",
+    "how are acne scars treated?", "how can I prevent acne scars?", "when should I see a doctor?",
+    "which specialist treats acne scars?", "do acne scars go away?", "are acne scars genetic?",
+    "what is a boxcar scar?", "what about ice pick scars?", "how are rolling scars treated?",
+    "does microneedling help?", "what are hypertrophic scars?", "how are scars diagnosed?",
+    "what does a laser do for scars?", "can chemical peels help?", "what is the difference between mild and severe acne?",
+    "can acne scars affect my mood?", "what are the signs of acne scars?",
+]
+
+
+def say(url: str, sender: str, text: str, http=requests) -> list[dict]:
+    response = http.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=60)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def user_texts(tracker_url: str, sender: str) -> list[str]:
+    with psycopg2.connect(tracker_url) as connection, connection.cursor() as cursor:
+        cursor.execute("SELECT data FROM events WHERE sender_id = %s AND type_name = 'user' ORDER BY id", (sender,))
+        return [json.loads(data)["text"] for (data,) in cursor.fetchall()]
+
+
+def test_a_conversation_keeps_its_context_across_servers(deployment):
+    first, second = deployment.urls
+    sender = f"alternating-{uuid.uuid4().hex[:8]}"
+    say(first, sender, "hello")
+    rolling = " ".join(m.get("text", "") for m in say(second, sender, "how are rolling scars treated?"))
+    boxcar = " ".join(m.get("text", "") for m in say(first, sender, "what about boxcar scars?"))
+    again = " ".join(m.get("text", "") for m in say(second, sender, "and how are they treated?"))
+    assert "Rolling scars" in rolling
+    # The follow-up on the other server knows the topic (treatment) from the first.
+    assert "Boxcar scars" in boxcar and "treat" in boxcar.lower() and boxcar.rstrip().endswith(settings.DISCLAIMER)
+    assert "Boxcar" in again and again.rstrip().endswith(settings.DISCLAIMER)
+    assert user_texts(deployment.tracker_url, sender) == [
+        "hello", "how are rolling scars treated?", "what about boxcar scars?", "and how are they treated?"
+    ]
+
+
+def test_1000_interleaved_messages_are_all_answered_and_stored_in_order(deployment):
+    run = uuid.uuid4().hex[:8]
+    conversations = {f"load-{run}-{n:02d}": QUESTIONS[n % 20:] + QUESTIONS[: n % 20] for n in range(50)}
+
+    def converse(item: tuple[int, tuple[str, list[str]]]) -> list[str]:
+        number, (sender, questions) = item
+        http = requests.Session()
+        problems = []
+        for turn, question in enumerate(questions):
+            url = deployment.urls[(number + turn) % 2]  # every turn on the other server
+            texts = [m.get("text", "") for m in say(url, sender, question, http)]
+            if not texts or any("can't look that up" in text for text in texts):
+                problems.append(f"{sender} turn {turn}: {texts}")
+        return problems
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        problems = [p for found in pool.map(converse, enumerate(conversations.items())) for p in found]
+    assert problems == []
+    assert sum(len(questions) for questions in conversations.values()) == 1000
+    for sender, questions in conversations.items():
+        assert user_texts(deployment.tracker_url, sender) == questions, sender

@@ -33,6 +33,10 @@ class _Watched(OutputChannel):
         return getattr(self.inner, attribute)
 
 
+def _kind(error: BaseException) -> str:
+    return f"{type(error).__module__}.{type(error).__name__}"
+
+
 def always_answer(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[None]]:
     async def handle(message: UserMessage) -> None:
         watched = _Watched(message.output_channel)
@@ -40,10 +44,12 @@ def always_answer(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Ca
         try:
             await on_new_message(message)
         except Exception as error:
-            # The error's text is left out: a database error can quote the message.
+            # Only the errors' types: a database error's text can quote the message.
+            cause = error.__cause__ or error.__context__
+            causes = f" (caused by {_kind(cause)})" if cause else ""
             logger.error(
-                "Could not answer a %s message: %s.%s. The patient was asked to try again.",
-                message.input_channel, type(error).__module__, type(error).__name__,
+                "Could not answer a %s message: %s%s. The patient was asked to try again.",
+                message.input_channel, _kind(error), causes,
             )
         if watched.sent == 0:
             logger.error(

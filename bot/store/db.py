@@ -15,9 +15,13 @@ from bot import settings
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-@lru_cache(maxsize=None)
 def get_engine(url: str | None = None) -> Engine:
-    url = url or settings.database_url()
+    """The engine of the store at `url` (default: ACNEBOT_DATABASE_URL as it is now), one per URL."""
+    return _engine(url or settings.database_url())
+
+
+@lru_cache(maxsize=None)
+def _engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":

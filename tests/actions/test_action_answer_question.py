@@ -45,3 +45,12 @@ def test_a_general_question_forgets_the_previous_subject(knowledge, dispatcher):
 def test_sets_nothing_it_did_not_answer_about(knowledge, dispatcher):
     events = ActionAnswerQuestion().run(dispatcher, make_tracker("do acne scars go away", "ask_go_away"), domain={})
     assert events == [SlotSet("topic", "go_away"), SlotSet("scar_type", None), SlotSet("treatment", None)]
+
+
+def test_an_unreachable_knowledge_store_gets_an_apology_not_an_error(monkeypatch, dispatcher, caplog):
+    # Nothing listens on port 1: the store cannot be reached.
+    monkeypatch.setenv("ACNEBOT_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/none?connect_timeout=2")
+    text, slots = run(dispatcher, make_tracker("what causes acne scars?", "ask_causes"))
+    assert "can't look that up right now" in text and "contact the clinic" in text
+    assert slots == {}
+    assert "Knowledge store unreachable (OperationalError)" in caplog.text

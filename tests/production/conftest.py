@@ -112,6 +112,8 @@ def deployment(tmp_path_factory):
         yield running
     finally:
         running.stop_all()
+        admin.close()
+        admin = _admin_connection()  # the fault tests restart PostgreSQL
         with admin.cursor() as cursor:
             for name in (make_url(tracker_url).database, make_url(knowledge_url).database):
                 cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

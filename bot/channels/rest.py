@@ -26,7 +26,7 @@ def request_problem(body: bytes) -> Optional[tuple[int, str]]:
     """(status, reason) for a webhook body that cannot be a patient's message, else None."""
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):  # RecursionError: deeply nested JSON
         return 400, "The body must be JSON in UTF-8: {\"sender\": \"...\", \"message\": \"...\"}."
     if not isinstance(data, dict):
         return 400, "The body must be a JSON object with \"sender\" and \"message\"."

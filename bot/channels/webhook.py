@@ -36,7 +36,7 @@ def json_body(body: bytes) -> Optional[dict]:
     """The webhook's JSON object, or None when the body is not one."""
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):  # RecursionError: deeply nested JSON
         return None
     return data if isinstance(data, dict) else None
 

@@ -11,6 +11,8 @@ from bot.store.models import Citation, Entry
 def find_entry(session: Session, topic: str, scar_type: str | None, treatment: str | None) -> Entry | None:
     """The entry for exactly this topic, scar type and treatment (None matches no
     value); with ACNEBOT_REVIEWED_ONLY on, only a reviewed one."""
+    if any("\x00" in value for value in (topic, scar_type, treatment) if value):
+        return None  # no stored value holds a NUL, and PostgreSQL refuses one in a query
     query = (
         select(Entry)
         .where(

@@ -15,7 +15,7 @@ export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::PendingDeprecationWarning
 
-.PHONY: help setup ingest train run shell test validate test-stories coverage review eval forget browser constraints clean
+.PHONY: help setup ingest train run shell test validate test-stories coverage review eval forget bench browser constraints clean
 
 help:
 	@echo "make run     set up, then start the assistant (REST and the widget page on :5005, actions on :5055)"
@@ -28,6 +28,7 @@ help:
 	@echo "make review  write results/review.md for a clinician to review every entry"
 	@echo "make eval    held-out NLU scores, 5-fold cross-validation, results/summary.md"
 	@echo "make forget  delete conversations older than RETENTION_DAYS (30) days"
+	@echo "make bench   benchmark against plain Rasa (latency, throughput, memory, cold start): results/bench.md"
 	@echo "make browser install Debian's chromium (if missing) and axe-core for the browser tests"
 	@echo "make validate / test-stories / constraints / clean: see README.md"
 
@@ -72,6 +73,11 @@ eval: train
 
 run: setup
 	$(BIN)/python -m bot serve
+
+# Not a test: starts `make run` itself (port 5005 must be free) and a plain Rasa
+# baseline, and writes results/bench.md.
+bench: setup
+	$(BIN)/python -m bot bench
 
 shell: setup
 	$(BIN)/python -m bot shell

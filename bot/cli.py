@@ -98,6 +98,12 @@ def _shell(_args) -> int:
     return shell()
 
 
+def _bench(_args) -> int:
+    from bot.benchmark import main as bench
+
+    return bench()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="The acne-scar assistant's tools.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -115,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     forget = commands.add_parser("forget", help="delete conversations older than N days from the tracker store")
     forget.add_argument("--days", type=float, required=True)
     forget.add_argument("--endpoints", type=Path, default=settings.PROJECT_ROOT / "endpoints.yml")
-    forget.add_argument("--tracker-url", help="SQLAlchemy URL of the tracker store (default: from endpoints.yml)")
+    forget.add_argument("--tracker-url", help="SQLAlchemy URL of the tracker store (default: ACNEBOT_TRACKER_STORE_URL, else endpoints.yml's)")
     forget.set_defaults(run=_forget)
     ask = commands.add_parser("ask", help="print the stored answer for a topic")
     ask.add_argument("topic")
@@ -124,5 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     ask.set_defaults(run=_ask)
     commands.add_parser("serve", help="run the action server and the Rasa server").set_defaults(run=_serve)
     commands.add_parser("shell", help="run the action server and `rasa shell`").set_defaults(run=_shell)
+    commands.add_parser(
+        "bench", help="benchmark against plain Rasa through REST; write results/bench.md"
+    ).set_defaults(run=_bench)
     args = parser.parse_args(argv)
     return args.run(args)

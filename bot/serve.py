@@ -35,7 +35,7 @@ def wait_for(url: str, timeout: float, process: subprocess.Popen | None = None) 
 def start_action_server(port: int = settings.ACTION_SERVER_PORT, **popen_options) -> subprocess.Popen:
     """Start the rasa-sdk action server and wait until it answers its health check."""
     process = subprocess.Popen(
-        [RASA, "run", "actions", "--actions", "actions", "--port", str(port)],
+        [sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(port)],
         cwd=settings.PROJECT_ROOT,
         **popen_options,
     )

@@ -29,7 +29,7 @@ def test_a_messaging_channel_opens_only_with_all_its_variables(tmp_path):
     lines = configured_channels(settings.PROJECT_ROOT / "credentials.yml", target, environ)
     assert "telegram channel on at /webhooks/telegram/webhook." in lines
     assert (
-        "facebook channel off: set ACNEBOT_MESSENGER_APP_SECRET, ACNEBOT_MESSENGER_PAGE_ACCESS_TOKEN "
+        "messenger channel off: set ACNEBOT_MESSENGER_APP_SECRET, ACNEBOT_MESSENGER_PAGE_ACCESS_TOKEN "
         "to turn it on (docs/channels.md)." in lines
     )
     assert any(line.startswith("twilio channel off: set ACNEBOT_TWILIO_ACCOUNT_SID") for line in lines)
@@ -49,3 +49,12 @@ def test_without_variables_only_the_website_channels_open(tmp_path):
     assert list(yaml.safe_load(target.read_text())) == [
         "bot.channels.rest.CheckedRestInput", "bot.channels.widget.WidgetChannel"
     ]
+
+
+def test_each_messaging_channel_is_named_after_its_module():
+    from rasa.shared.utils.common import class_from_module_path
+
+    channels = yaml.safe_load((settings.PROJECT_ROOT / "credentials.yml").read_text())
+    for module_path in channels:
+        if module_path.startswith(("bot.channels.telegram", "bot.channels.messenger", "bot.channels.twilio")):
+            assert class_from_module_path(module_path).name() == module_path.rsplit(".", 2)[-2]

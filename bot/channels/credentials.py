@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Mapping
 
 import yaml
-from rasa.shared.utils.common import class_from_module_path
 
 _VARIABLE = re.compile(r"\$\{(\w+)\}")
 
@@ -31,7 +30,10 @@ def configured_channels(source: Path, target: Path, environ: Mapping[str, str]) 
         if not variables:
             kept[module_path] = section
             continue
-        channel = class_from_module_path(module_path).name()
+        # A channel's name (its URL) is its module's: bot.channels.telegram.TelegramChannel
+        # is "telegram". Importing the class instead would load Rasa, TensorFlow and all,
+        # into the process that only starts the servers.
+        channel = module_path.rsplit(".", 2)[-2]
         if missing:
             lines.append(f"{channel} channel off: set {', '.join(missing)} to turn it on (docs/channels.md).")
         else:

@@ -23,7 +23,7 @@ from sanic.response import HTTPResponse
 from bot.channels.memory import channel_memory
 from bot.channels.replies import short_title, split_text
 from bot.channels.signatures import check_messenger
-from bot.channels.webhook import NOT_TEXT_REPLY, bad_request, deliver, json_body, refuse
+from bot.channels.webhook import webhook_blueprint, NOT_TEXT_REPLY, bad_request, deliver, json_body, refuse
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class MessengerReplies(OutputChannel):
 
     @classmethod
     def name(cls) -> Text:
-        return "facebook"
+        return "messenger"
 
     def __init__(self, page_access_token: Text, api_url: Optional[Text] = None) -> None:
         self.page_access_token = page_access_token
@@ -98,7 +98,7 @@ def _message_id(event: Dict[Text, Any]) -> Text:
 class MessengerChannel(FacebookInput):
     @classmethod
     def name(cls) -> Text:
-        return "facebook"
+        return "messenger"
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
@@ -116,11 +116,7 @@ class MessengerChannel(FacebookInput):
         return self.out
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = Blueprint("fb_webhook", __name__)
-
-        @blueprint.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+        blueprint = webhook_blueprint("fb_webhook")
 
         @blueprint.route("/webhook", methods=["GET"])
         async def subscribe(request: Request) -> HTTPResponse:
@@ -157,13 +153,13 @@ class MessengerChannel(FacebookInput):
             return
         if not (event.get("message") or event.get("postback")):
             return  # deliveries, reads and other notifications
-        if not channel_memory().first_time("facebook", _message_id(event)):
+        if not channel_memory().first_time("messenger", _message_id(event)):
             return
         text = _message_text(event)
         try:
             if not isinstance(text, str):
                 await self.out.send_text_message(str(sender), NOT_TEXT_REPLY)
                 return
-            await deliver(on_new_message, "facebook", text, str(sender), self.out, self.get_metadata(request))
+            await deliver(on_new_message, "messenger", text, str(sender), self.out, self.get_metadata(request))
         except Exception:
             logger.exception("Could not answer a Messenger message")

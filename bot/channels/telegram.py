@@ -22,7 +22,7 @@ from sanic.response import HTTPResponse
 from bot.channels.memory import channel_memory
 from bot.channels.replies import split_text
 from bot.channels.signatures import check_telegram
-from bot.channels.webhook import NOT_TEXT_REPLY, bad_request, deliver, json_body, refuse
+from bot.channels.webhook import webhook_blueprint, NOT_TEXT_REPLY, bad_request, deliver, json_body, refuse
 
 logger = logging.getLogger(__name__)
 
@@ -77,11 +77,7 @@ class TelegramChannel(TelegramInput):
         return self._out
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = Blueprint("telegram_webhook", __name__)
-
-        @blueprint.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+        blueprint = webhook_blueprint("telegram_webhook")
 
         @blueprint.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:

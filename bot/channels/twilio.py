@@ -23,7 +23,7 @@ from twilio.http.async_http_client import AsyncTwilioHttpClient
 from bot.channels.memory import channel_memory
 from bot.channels.replies import chosen_option, numbered_options, split_text
 from bot.channels.signatures import check_twilio
-from bot.channels.webhook import NOT_TEXT_REPLY, bad_request, deliver, refuse
+from bot.channels.webhook import webhook_blueprint, NOT_TEXT_REPLY, bad_request, deliver, refuse
 
 logger = logging.getLogger(__name__)
 
@@ -106,11 +106,7 @@ class TwilioChannel(TwilioInput):
         return self._out
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        blueprint = Blueprint("twilio_webhook", __name__)
-
-        @blueprint.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+        blueprint = webhook_blueprint("twilio_webhook")
 
         @blueprint.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:

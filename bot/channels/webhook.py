@@ -7,7 +7,8 @@ import logging
 from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
-from sanic import response
+from sanic import Blueprint, response
+from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.resilience import always_answer
@@ -21,6 +22,17 @@ NOT_TEXT_REPLY = (
     "I can only read text messages. Please don't send photos or files here; "
     "to have your own skin looked at, please see a dermatologist."
 )
+
+
+def webhook_blueprint(name: str) -> Blueprint:
+    """A channel's routes, starting with the health check at its root."""
+    blueprint = Blueprint(name, __name__)
+
+    @blueprint.route("/", methods=["GET"])
+    async def health(_: Request) -> HTTPResponse:
+        return response.json({"status": "ok"})
+
+    return blueprint
 
 
 def refuse(channel: str, rejection: Rejection) -> Optional[HTTPResponse]:

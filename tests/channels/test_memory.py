@@ -36,8 +36,8 @@ def test_options_are_remembered_per_sender(memory):
 
 def test_two_instances_share_the_memory_in_redis():
     message_id = uuid.uuid4().hex
-    assert ChannelMemory(REDIS_URL).first_time("facebook", message_id)
-    assert not ChannelMemory(REDIS_URL).first_time("facebook", message_id)
+    assert ChannelMemory(REDIS_URL).first_time("messenger", message_id)
+    assert not ChannelMemory(REDIS_URL).first_time("messenger", message_id)
 
 
 def test_unreachable_redis_answers_rather_than_stays_silent(caplog):

@@ -7,7 +7,6 @@ import uuid
 import pytest
 import requests
 
-from bot import settings
 from tests.e2e.conftest import SENT
 
 HUNDRED_KB = "acne " * 20480
@@ -23,7 +22,7 @@ BAD_BODIES = {
     "100 KB": ('{"sender": "x", "message": "' + HUNDRED_KB + '"}').encode(),
     "deeply nested": b'{"sender": "x", "message": ' + b"[" * 5000 + b"]" * 5000 + b"}",
 }
-WEBHOOKS = ["rest", "telegram", "facebook", "twilio"]
+WEBHOOKS = ["rest", "telegram", "messenger", "twilio"]
 
 
 def clean_refusal(response: requests.Response) -> None:

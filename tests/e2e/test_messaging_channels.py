@@ -137,7 +137,7 @@ def post_messenger(bot_url: str, *events: dict, signature: str | None = "sign", 
         headers[header] = messenger_signature(APP_SECRET, body)
     elif signature is not None:
         headers[header] = signature
-    return requests.post(f"{bot_url}/webhooks/facebook/webhook", data=body, headers=headers, timeout=30)
+    return requests.post(f"{bot_url}/webhooks/messenger/webhook", data=body, headers=headers, timeout=30)
 
 
 def messenger_messages(platforms, sender: str) -> list[dict]:
@@ -190,7 +190,7 @@ def test_messenger_buttons_are_quick_replies_within_20_characters(bot_url, platf
 
 
 def test_messenger_subscription_needs_the_verify_token(bot_url):
-    url = f"{bot_url}/webhooks/facebook/webhook"
+    url = f"{bot_url}/webhooks/messenger/webhook"
     good = {"hub.mode": "subscribe", "hub.verify_token": CHANNEL_SECRETS["ACNEBOT_MESSENGER_VERIFY_TOKEN"], "hub.challenge": "42"}
     assert requests.get(url, params=good, timeout=10).text == "42"
     assert requests.get(url, params={**good, "hub.verify_token": "guess"}, timeout=10).status_code == 403

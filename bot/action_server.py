@@ -1,0 +1,15 @@
+"""The rasa-sdk action server (`python -m bot.action_server --actions actions`),
+without TensorFlow.
+
+spaCy's thinc imports TensorFlow whenever it is installed (Rasa needs it), which
+would cost this process about 550 MB it never uses. Rasa's own `rasa run actions`
+also loads Rasa itself; rasa-sdk's entry point does not.
+"""
+import sys
+
+sys.modules.setdefault("tensorflow", None)
+
+from rasa_sdk.__main__ import main  # noqa: E402 (after keeping TensorFlow out)
+
+if __name__ == "__main__":
+    main()

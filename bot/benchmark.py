@@ -1,0 +1,315 @@
+"""`make bench`: this assistant against a plain Rasa baseline, in the same run.
+
+The baseline is Rasa's own sample bot (`rasa init`'s project, shipped inside the
+installed Rasa: the same version, static responses, no action server). Both are
+driven through the REST channel by an asyncio client: sequential latency, then
+throughput at several numbers of concurrent conversations. The assistant is
+started with `make run`, so its cold start is what a clinic sees; the memory is
+the peak resident size of all its processes together, sampled throughout.
+"""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+import psutil
+
+import rasa.cli
+from bot import settings
+from bot.serve import RASA, wait_for
+
+RESULTS_DIR = settings.PROJECT_ROOT / "results"
+BASELINE_PROJECT = Path(rasa.cli.__file__).parent / "initial_project"
+BASELINE_MODEL = RESULTS_DIR / "bench" / "baseline.tar.gz"
+BASELINE_PORT = 5007
+CONCURRENCY = (1, 10, 20, 50)
+SEQUENTIAL_TURNS = 300
+MESSAGES_PER_LEVEL = 600
+TURNS = 10  # messages per conversation
+
+QUESTIONS = [
+    "what causes acne scars?", "what types of acne scars are there?", "does picking cause scars?",
+    "how are acne scars treated?", "what about boxcar scars?", "how can I prevent acne scars?",
+    "when should I see a doctor?", "do acne scars go away?", "are acne scars genetic?",
+    "how are rolling scars treated?",
+]
+BASELINE_MESSAGES = ["hello", "I am feeling great", "are you a bot?", "I'm sad", "yes", "no", "goodbye", "hi there"]
+
+# The targets of issue #8, on this 2-core machine.
+P95_RATIO_TARGET = 1.5
+THROUGHPUT_TARGET = 50.0
+THROUGHPUT_AT = 20
+MEMORY_TARGET_MB = 2500
+COLD_START_TARGET_S = 40
+
+
+@dataclass
+class Level:
+    concurrency: int
+    messages: int
+    errors: int
+    seconds: float
+    latencies: list[float] = field(repr=False)
+
+    @property
+    def throughput(self) -> float:
+        return (self.messages - self.errors) / self.seconds
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+class MemoryWatch:
+    """Peak resident memory of a process and all its descendants, sampled every 0.2 s."""
+
+    def __init__(self, pid: int) -> None:
+        self.root = psutil.Process(pid)
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            total = 0
+            try:
+                for process in [self.root, *self.root.children(recursive=True)]:
+                    try:
+                        total += process.memory_info().rss
+                    except psutil.Error:
+                        pass
+            except psutil.Error:
+                return
+            self.peak = max(self.peak, total)
+            time.sleep(0.2)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak / 2**20
+
+
+async def _conversations(http: aiohttp.ClientSession, url: str, messages: list[str], latencies: list[float]) -> int:
+    """One patient after another, each sending TURNS messages one at a time; the
+    number of errors (no answer)."""
+    errors = 0
+    for number, message in enumerate(messages):
+        if number % TURNS == 0:
+            sender = f"bench-{uuid.uuid4().hex[:12]}"
+        start = time.perf_counter()
+        try:
+            async with http.post(url, json={"sender": sender, "message": message}) as response:
+                replies = await response.json() if response.status == 200 else None
+            if not replies:
+                errors += 1
+        except (aiohttp.ClientError, asyncio.TimeoutError):
+            errors += 1
+        latencies.append(time.perf_counter() - start)
+    return errors
+
+
+async def _level(base_url: str, messages: list[str], concurrency: int, total: int) -> Level:
+    url = f"{base_url}/webhooks/rest/webhook"
+    cycle = itertools.cycle(messages)
+    per_conversation = max(1, total // concurrency)
+    latencies: list[float] = []
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=60)) as http:
+        start = time.perf_counter()
+        errors = await asyncio.gather(*(
+            _conversations(http, url, [next(cycle) for _ in range(per_conversation)], latencies)
+            for _ in range(concurrency)
+        ))
+        seconds = time.perf_counter() - start
+    return Level(concurrency, per_conversation * concurrency, sum(errors), seconds, latencies)
+
+
+def measure(base_url: str, messages: list[str]) -> dict:
+    """Warm up, then sequential latency and throughput at each concurrency."""
+    asyncio.run(_level(base_url, messages, 1, 30))
+    sequential = asyncio.run(_level(base_url, messages, 1, SEQUENTIAL_TURNS))
+    levels = [asyncio.run(_level(base_url, messages, c, MESSAGES_PER_LEVEL)) for c in CONCURRENCY]
+    return {"sequential": sequential, "levels": levels}
+
+
+def _first_answer(base_url: str, process: subprocess.Popen, timeout: float) -> None:
+    """Wait until the REST channel first answers."""
+    import requests
+
+    start = time.monotonic()
+    while time.monotonic() - start < timeout and process.poll() is None:
+        try:
+            reply = requests.post(
+                f"{base_url}/webhooks/rest/webhook", json={"sender": "cold-start", "message": "hello"}, timeout=5
+            )
+            if reply.status_code == 200 and reply.json():
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"no answer from {base_url} within {timeout} s")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def train_baseline() -> None:
+    """Train a copy of the sample project (Rasa writes its chosen default pipeline
+    into the config file, which must not be the installed package's)."""
+    if BASELINE_MODEL.exists():
+        return
+    project = BASELINE_MODEL.parent / "baseline-project"
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.copytree(BASELINE_PROJECT, project)
+    subprocess.run(
+        [RASA, "train", "--quiet", "--config", "config.yml", "--domain", "domain.yml", "--data", "data",
+         "--out", str(BASELINE_MODEL.parent), "--fixed-model-name", "baseline"],
+        check=True, cwd=project,
+    )
+
+
+def run_assistant(log) -> tuple[float, float, dict]:
+    """`make run` from cold (model already trained): cold start, peak memory, figures."""
+    base_url = f"http://localhost:{settings.RASA_PORT}"
+    if wait_for(f"{base_url}/", 1):
+        raise RuntimeError(f"something already listens on {base_url}: stop it (make run?) first")
+    start = time.monotonic()
+    process = subprocess.Popen(["make", "--no-print-directory", "run"], cwd=settings.PROJECT_ROOT,
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    watch = MemoryWatch(process.pid)
+    try:
+        _first_answer(base_url, process, 180)
+        cold = time.monotonic() - start
+        figures = measure(base_url, QUESTIONS)
+    finally:
+        os.killpg(process.pid, signal.SIGINT)  # make, the action server and Rasa: as Ctrl-C does
+        _stop(process)
+        peak = watch.stop()
+    return cold, peak, figures
+
+
+def run_baseline(log) -> tuple[float, float, dict]:
+    base_url = f"http://localhost:{BASELINE_PORT}"
+    start = time.monotonic()
+    process = subprocess.Popen(
+        [RASA, "run", "--port", str(BASELINE_PORT), "--model", str(BASELINE_MODEL)],
+        cwd=BASELINE_MODEL.parent, stdout=log, stderr=subprocess.STDOUT,
+    )
+    watch = MemoryWatch(process.pid)
+    try:
+        _first_answer(base_url, process, 180)
+        cold = time.monotonic() - start
+        figures = measure(base_url, BASELINE_MESSAGES)
+    finally:
+        _stop(process)
+        peak = watch.stop()
+    return cold, peak, figures
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f}"
+
+
+def report(bot: tuple, baseline: tuple) -> str:
+    (cold, memory, figures), (base_cold, base_memory, base_figures) = bot, baseline
+    seq, base_seq = figures["sequential"], base_figures["sequential"]
+    p95, base_p95 = percentile(seq.latencies, 0.95), percentile(base_seq.latencies, 0.95)
+    at = {level.concurrency: level for level in figures["levels"]}
+    checks = [
+        (f"sequential p95 at most {P95_RATIO_TARGET}× plain Rasa's", f"{p95 / base_p95:.2f}×", p95 / base_p95 <= P95_RATIO_TARGET),
+        (f"at least {THROUGHPUT_TARGET:.0f} answered messages/s at {THROUGHPUT_AT} conversations, no errors",
+         f"{at[THROUGHPUT_AT].throughput:.1f}/s, {at[THROUGHPUT_AT].errors} errors",
+         at[THROUGHPUT_AT].throughput >= THROUGHPUT_TARGET and at[THROUGHPUT_AT].errors == 0),
+        (f"all processes under {MEMORY_TARGET_MB} MB resident", f"{memory:.0f} MB", memory < MEMORY_TARGET_MB),
+        (f"first answer within {COLD_START_TARGET_S} s of `make run`", f"{cold:.1f} s", cold <= COLD_START_TARGET_S),
+    ]
+    lines = [
+        "# Benchmark: the acne-scar assistant against plain Rasa",
+        "",
+        f"Written by `make bench` on {time.strftime('%Y-%m-%d %H:%M')} ({os.cpu_count()} CPU cores, "
+        f"Python {sys.version.split()[0]}). Both servers run Rasa {_rasa_version()} and are driven through the "
+        "REST channel by an asyncio client (aiohttp) on the same machine, one after the other. The baseline is "
+        "Rasa's own sample bot (`rasa init`'s project: default pipeline and policies, static responses, no action "
+        "server). The assistant is started with `make run` (model already trained): the action server, the Rasa "
+        "server with the project's spaCy pipeline, the SQLite knowledge and tracker stores.",
+        "",
+        "## Targets",
+        "",
+        "| target | measured | met |",
+        "| --- | --- | --- |",
+        *[f"| {name} | {value} | {'yes' if ok else '**no**'} |" for name, value, ok in checks],
+        "",
+        f"## Sequential latency ({SEQUENTIAL_TURNS} turns in conversations of {TURNS}, one request at a time, ms)",
+        "",
+        "| | p50 | p95 | max |",
+        "| --- | --- | --- | --- |",
+        f"| assistant | {_ms(statistics.median(seq.latencies))} | {_ms(p95)} | {_ms(max(seq.latencies))} |",
+        f"| plain Rasa | {_ms(statistics.median(base_seq.latencies))} | {_ms(base_p95)} | {_ms(max(base_seq.latencies))} |",
+        f"| ratio | {statistics.median(seq.latencies) / statistics.median(base_seq.latencies):.2f}× | {p95 / base_p95:.2f}× | |",
+        "",
+        f"## Throughput ({MESSAGES_PER_LEVEL} messages per level from that many patients at once, each sending "
+        f"{TURNS}-turn conversations one message at a time)",
+        "",
+        "| conversations | assistant msg/s | p50 ms | p95 ms | errors | plain Rasa msg/s | p50 ms | p95 ms | errors | throughput ratio |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for mine, theirs in zip(figures["levels"], base_figures["levels"]):
+        lines.append(
+            f"| {mine.concurrency} | {mine.throughput:.1f} | {_ms(statistics.median(mine.latencies))} | "
+            f"{_ms(percentile(mine.latencies, 0.95))} | {mine.errors} | {theirs.throughput:.1f} | "
+            f"{_ms(statistics.median(theirs.latencies))} | {_ms(percentile(theirs.latencies, 0.95))} | {theirs.errors} | "
+            f"{mine.throughput / theirs.throughput:.2f}× |"
+        )
+    lines += [
+        "",
+        "## Memory and cold start",
+        "",
+        "| | peak resident memory, all processes | cold start to first answer |",
+        "| --- | --- | --- |",
+        f"| assistant (`make run`: make, action server, Rasa) | {memory:.0f} MB | {cold:.1f} s |",
+        f"| plain Rasa (`rasa run`) | {base_memory:.0f} MB | {base_cold:.1f} s |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _rasa_version() -> str:
+    import rasa
+
+    return rasa.__version__
+
+
+def main() -> int:
+    (RESULTS_DIR / "bench").mkdir(parents=True, exist_ok=True)
+    print("Training the plain Rasa baseline (rasa init's sample bot), if not done yet...", flush=True)
+    train_baseline()
+    with open(RESULTS_DIR / "bench" / "assistant.log", "w") as log:
+        print("Benchmarking the assistant (make run)...", flush=True)
+        bot = run_assistant(log)
+    with open(RESULTS_DIR / "bench" / "baseline.log", "w") as log:
+        print("Benchmarking plain Rasa...", flush=True)
+        baseline = run_baseline(log)
+    text = report(bot, baseline)
+    (RESULTS_DIR / "bench.md").write_text(text, encoding="utf-8")
+    print(text)
+    return 0

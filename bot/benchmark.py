@@ -25,10 +25,16 @@ from pathlib import Path
 
 import aiohttp
 import psutil
+import psycopg2
+from sqlalchemy.engine import make_url
 
 import rasa.cli
 from bot import settings
-from bot.serve import RASA, wait_for
+from bot.channels.credentials import configured_channels
+from bot.endpoints import write_endpoints
+from bot.ingest.run import ingest
+from bot.serve import RASA, rasa_run_args, start_action_server, wait_for
+from bot.store.db import migrate, new_session
 
 RESULTS_DIR = settings.PROJECT_ROOT / "results"
 BASELINE_PROJECT = Path(rasa.cli.__file__).parent / "initial_project"
@@ -45,6 +51,13 @@ QUESTIONS = [
     "when should I see a doctor?", "do acne scars go away?", "are acne scars genetic?",
     "how are rolling scars treated?",
 ]
+# The scaled-out production profile: its own ports, databases and Redis database.
+SCALED_PORTS = (5008, 5009)
+SCALED_ACTION_PORT = 5058
+SCALED_CONCURRENCY = (20, 50)
+BENCH_POSTGRES_URL = os.environ.get("ACNEBOT_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+BENCH_REDIS_URL = os.environ.get("ACNEBOT_BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
+MODEL = settings.PROJECT_ROOT / "models" / "acne-scar-assistant.tar.gz"
 BASELINE_MESSAGES = ["hello", "I am feeling great", "are you a bot?", "I'm sad", "yes", "no", "goodbye", "hi there"]
 
 # The targets of issue #8, on this 2-core machine.
@@ -74,10 +87,11 @@ def percentile(values: list[float], share: float) -> float:
 
 
 class MemoryWatch:
-    """Peak resident memory of a process and all its descendants, sampled every 0.2 s."""
+    """Peak resident memory of processes and all their descendants together,
+    sampled every 0.2 s."""
 
-    def __init__(self, pid: int) -> None:
-        self.root = psutil.Process(pid)
+    def __init__(self, *pids: int) -> None:
+        self.roots = [psutil.Process(pid) for pid in pids]
         self.peak = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
@@ -86,14 +100,16 @@ class MemoryWatch:
     def _watch(self) -> None:
         while not self._stop.is_set():
             total = 0
-            try:
-                for process in [self.root, *self.root.children(recursive=True)]:
+            for root in self.roots:
+                try:
+                    family = [root, *root.children(recursive=True)]
+                except psutil.Error:
+                    continue
+                for process in family:
                     try:
                         total += process.memory_info().rss
                     except psutil.Error:
                         pass
-            except psutil.Error:
-                return
             self.peak = max(self.peak, total)
             time.sleep(0.2)
 
@@ -103,16 +119,16 @@ class MemoryWatch:
         return self.peak / 2**20
 
 
-async def _conversations(http: aiohttp.ClientSession, url: str, messages: list[str], latencies: list[float]) -> int:
-    """One patient after another, each sending TURNS messages one at a time; the
-    number of errors (no answer)."""
+async def _conversations(http: aiohttp.ClientSession, urls: list[str], messages: list[str], latencies: list[float]) -> int:
+    """One patient after another, each sending TURNS messages one at a time (each
+    turn to the next server, when there are several); the number of errors (no answer)."""
     errors = 0
     for number, message in enumerate(messages):
         if number % TURNS == 0:
             sender = f"bench-{uuid.uuid4().hex[:12]}"
         start = time.perf_counter()
         try:
-            async with http.post(url, json={"sender": sender, "message": message}) as response:
+            async with http.post(urls[number % len(urls)], json={"sender": sender, "message": message}) as response:
                 replies = await response.json() if response.status == 200 else None
             if not replies:
                 errors += 1
@@ -122,8 +138,8 @@ async def _conversations(http: aiohttp.ClientSession, url: str, messages: list[s
     return errors
 
 
-async def _level(base_url: str, messages: list[str], concurrency: int, total: int) -> Level:
-    url = f"{base_url}/webhooks/rest/webhook"
+async def _level(base_urls: list[str], messages: list[str], concurrency: int, total: int) -> Level:
+    urls = [f"{base_url}/webhooks/rest/webhook" for base_url in base_urls]
     cycle = itertools.cycle(messages)
     per_conversation = max(1, total // concurrency)
     latencies: list[float] = []
@@ -131,7 +147,7 @@ async def _level(base_url: str, messages: list[str], concurrency: int, total: in
     async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=60)) as http:
         start = time.perf_counter()
         errors = await asyncio.gather(*(
-            _conversations(http, url, [next(cycle) for _ in range(per_conversation)], latencies)
+            _conversations(http, urls, [next(cycle) for _ in range(per_conversation)], latencies)
             for _ in range(concurrency)
         ))
         seconds = time.perf_counter() - start
@@ -140,9 +156,9 @@ async def _level(base_url: str, messages: list[str], concurrency: int, total: in
 
 def measure(base_url: str, messages: list[str]) -> dict:
     """Warm up, then sequential latency and throughput at each concurrency."""
-    asyncio.run(_level(base_url, messages, 1, 30))
-    sequential = asyncio.run(_level(base_url, messages, 1, SEQUENTIAL_TURNS))
-    levels = [asyncio.run(_level(base_url, messages, c, MESSAGES_PER_LEVEL)) for c in CONCURRENCY]
+    asyncio.run(_level([base_url], messages, 1, 30))
+    sequential = asyncio.run(_level([base_url], messages, 1, SEQUENTIAL_TURNS))
+    levels = [asyncio.run(_level([base_url], messages, c, MESSAGES_PER_LEVEL)) for c in CONCURRENCY]
     return {"sequential": sequential, "levels": levels}
 
 
@@ -208,6 +224,59 @@ def run_assistant(log) -> tuple[float, float, dict]:
     return cold, peak, figures
 
 
+def _fresh_database(name: str) -> str:
+    admin = psycopg2.connect(BENCH_POSTGRES_URL)
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+    return str(make_url(BENCH_POSTGRES_URL).set(database=name))
+
+
+def run_scaled_out(log) -> tuple[float, list[Level]]:
+    """The production profile scaled out: two Rasa servers sharing one action
+    server, PostgreSQL (tracker and knowledge stores) and Redis (locks); each turn
+    goes to the other server, as a load balancer without sticky sessions would."""
+    from rasa.core.tracker_store import TrackerStore
+    from rasa.utils.endpoints import read_endpoint_config
+
+    tracker_url, knowledge_url = _fresh_database("acnebot_bench_tracker"), _fresh_database("acnebot_bench_knowledge")
+    migrate(knowledge_url)
+    with new_session(knowledge_url) as session:
+        ingest(session)
+    profile = {
+        "ACNEBOT_DATABASE_URL": knowledge_url,
+        "ACNEBOT_TRACKER_STORE_URL": tracker_url,
+        "ACNEBOT_REDIS_URL": BENCH_REDIS_URL,
+        "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{SCALED_ACTION_PORT}/webhook",
+    }
+    env = {**os.environ, **profile}
+    endpoints = write_endpoints(RESULTS_DIR / "bench" / "endpoints.yml", environ=profile)
+    credentials = RESULTS_DIR / "bench" / "credentials.yml"
+    configured_channels(settings.PROJECT_ROOT / "credentials.yml", credentials, env)
+    # Two servers starting at once would race to create the tracker store's tables.
+    TrackerStore.create(read_endpoint_config(str(endpoints), "tracker_store"))
+    actions = start_action_server(SCALED_ACTION_PORT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    servers = [
+        subprocess.Popen([RASA, *rasa_run_args(port, str(endpoints), str(credentials)), "--model", str(MODEL)],
+                         cwd=settings.PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        for port in SCALED_PORTS
+    ]
+    watch = MemoryWatch(actions.pid, *(server.pid for server in servers))
+    urls = [f"http://localhost:{port}" for port in SCALED_PORTS]
+    try:
+        for url, server in zip(urls, servers):
+            _first_answer(url, server, 180)
+        asyncio.run(_level(urls, QUESTIONS, 2, 40))
+        levels = [asyncio.run(_level(urls, QUESTIONS, c, MESSAGES_PER_LEVEL)) for c in SCALED_CONCURRENCY]
+    finally:
+        for process in (*servers, actions):
+            _stop(process)
+        peak = watch.stop()
+    return peak, levels
+
+
 def run_baseline(log) -> tuple[float, float, dict]:
     base_url = f"http://localhost:{BASELINE_PORT}"
     start = time.monotonic()
@@ -230,8 +299,10 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f}"
 
 
-def report(bot: tuple, baseline: tuple) -> str:
+def report(bot: tuple, baseline: tuple, scaled: tuple) -> str:
     (cold, memory, figures), (base_cold, base_memory, base_figures) = bot, baseline
+    scaled_memory, scaled_levels = scaled
+    scaled_at = {level.concurrency: level for level in scaled_levels}
     seq, base_seq = figures["sequential"], base_figures["sequential"]
     p95, base_p95 = percentile(seq.latencies, 0.95), percentile(base_seq.latencies, 0.95)
     at = {level.concurrency: level for level in figures["levels"]}
@@ -240,6 +311,9 @@ def report(bot: tuple, baseline: tuple) -> str:
         (f"at least {THROUGHPUT_TARGET:.0f} answered messages/s at {THROUGHPUT_AT} conversations, no errors",
          f"{at[THROUGHPUT_AT].throughput:.1f}/s, {at[THROUGHPUT_AT].errors} errors",
          at[THROUGHPUT_AT].throughput >= THROUGHPUT_TARGET and at[THROUGHPUT_AT].errors == 0),
+        (f"the same, scaled out: two Rasa servers (production profile)",
+         f"{scaled_at[THROUGHPUT_AT].throughput:.1f}/s, {scaled_at[THROUGHPUT_AT].errors} errors",
+         scaled_at[THROUGHPUT_AT].throughput >= THROUGHPUT_TARGET and scaled_at[THROUGHPUT_AT].errors == 0),
         (f"all processes under {MEMORY_TARGET_MB} MB resident", f"{memory:.0f} MB", memory < MEMORY_TARGET_MB),
         (f"first answer within {COLD_START_TARGET_S} s of `make run`", f"{cold:.1f} s", cold <= COLD_START_TARGET_S),
     ]
@@ -282,6 +356,22 @@ def report(bot: tuple, baseline: tuple) -> str:
         )
     lines += [
         "",
+        "## Scaled out: the production profile with two Rasa servers",
+        "",
+        "One action server and two Rasa servers sharing PostgreSQL (tracker and knowledge stores) and Redis "
+        "(locks), as in `tests/production/`; each turn of a conversation goes to the other server.",
+        "",
+        "| conversations | msg/s | p50 ms | p95 ms | errors |",
+        "| --- | --- | --- | --- | --- |",
+        *[
+            f"| {level.concurrency} | {level.throughput:.1f} | {_ms(statistics.median(level.latencies))} | "
+            f"{_ms(percentile(level.latencies, 0.95))} | {level.errors} |"
+            for level in scaled_levels
+        ],
+        "",
+        f"Peak resident memory of the three processes together: {scaled_memory:.0f} MB "
+        "(PostgreSQL and Redis not counted).",
+        "",
         "## Memory and cold start",
         "",
         "| | peak resident memory, all processes | cold start to first answer |",
@@ -309,7 +399,10 @@ def main() -> int:
     with open(RESULTS_DIR / "bench" / "baseline.log", "w") as log:
         print("Benchmarking plain Rasa...", flush=True)
         baseline = run_baseline(log)
-    text = report(bot, baseline)
+    with open(RESULTS_DIR / "bench" / "scaled-out.log", "w") as log:
+        print("Benchmarking two Rasa servers on PostgreSQL and Redis...", flush=True)
+        scaled = run_scaled_out(log)
+    text = report(bot, baseline, scaled)
     (RESULTS_DIR / "bench.md").write_text(text, encoding="utf-8")
     print(text)
     return 0

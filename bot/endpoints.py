@@ -60,5 +60,6 @@ def write_endpoints(target: Path, environ: Optional[Mapping[str, str]] = None) -
     readable by its owner only)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     target.touch(mode=0o600)
+    target.chmod(0o600)
     target.write_text(yaml.safe_dump(endpoints_config(environ=environ), sort_keys=False), encoding="utf-8")
     return target

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import MetaData, Table, create_engine, delete, func, inspect, select
 
 from bot import settings
+from bot.endpoints import TRACKER_STORE_TYPE
 
 
 def tracker_store_url(endpoints: Path = settings.PROJECT_ROOT / "endpoints.yml") -> str:
@@ -18,7 +19,7 @@ def tracker_store_url(endpoints: Path = settings.PROJECT_ROOT / "endpoints.yml")
     from rasa.utils.endpoints import read_endpoint_config
 
     config = read_endpoint_config(str(endpoints), "tracker_store")
-    if config is None or config.type != "SQL":
+    if config is None or config.type not in ("SQL", TRACKER_STORE_TYPE):
         raise ValueError(f"{endpoints} has no SQL tracker store")
     kwargs = config.kwargs
     url = SQLTrackerStore.get_db_url(

@@ -12,6 +12,7 @@ import requests
 import yaml
 
 from bot import settings
+from bot.endpoints import write_endpoints
 from bot.ingest.run import ingest
 from bot.serve import RASA, rasa_run_args, start_action_server, stop, wait_for
 from bot.store.db import migrate, new_session
@@ -76,11 +77,10 @@ def bot_url(tmp_path_factory, bot_store_url, platforms):
         pytest.fail(f"No trained model at {MODEL}: run `make train` (make test does it)")
     workdir = tmp_path_factory.mktemp("bot")
     store_url = bot_store_url
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://localhost:{ACTION_PORT}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{workdir / "tracker.sqlite3"}"\n'
-    )
+    endpoints = write_endpoints(workdir / "endpoints.yml", environ={
+        "ACNEBOT_TRACKER_STORE_URL": f"sqlite:///{workdir / 'tracker.sqlite3'}",
+        "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{ACTION_PORT}/webhook",
+    })
     env = {**os.environ, "ACNEBOT_DATABASE_URL": store_url, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
     logs = {name: open(workdir / f"{name}.log", "w") for name in ("actions", "rasa")}
     BOT_LOGS.extend(workdir / f"{name}.log" for name in logs)

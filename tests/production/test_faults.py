@@ -14,6 +14,7 @@ import requests
 
 from bot import settings
 from tests.production.conftest import REDIS_URL
+from tests.production.test_several_instances import user_texts
 
 UNAVAILABLE = "can't look that up right now"
 QUESTION = "what causes acne scars?"
@@ -58,6 +59,7 @@ def _postgres_cluster() -> list[str]:
 
 def test_postgres_restarted_during_traffic_recovers_by_itself(deployment):
     replies: list[tuple[int, str]] = []
+    sent = {number: 0 for number in range(4)}
     stop = threading.Event()
 
     def traffic(number: int) -> None:
@@ -70,6 +72,7 @@ def test_postgres_restarted_during_traffic_recovers_by_itself(deployment):
                 f"{url}/webhooks/rest/webhook", json={"sender": f"pg-restart-{number}", "message": QUESTION}, timeout=60
             )
             replies.append((response.status_code, "\n".join(m.get("text", "") for m in response.json())))
+            sent[number] += 1
 
     workers = [threading.Thread(target=traffic, args=(n,)) for n in range(4)]
     for worker in workers:
@@ -85,6 +88,12 @@ def test_postgres_restarted_during_traffic_recovers_by_itself(deployment):
             worker.join()
     assert replies and all(status == 200 and text for status, text in replies)
     assert any(answered(text) for _, text in replies[-8:])
+    logs = "".join(deployment.log(f"rasa-{port}").read_text() for port in (5205, 5206))
+    assert "Tracker store unreachable (OperationalError); retrying." in logs  # the restart hit traffic
+    assert "Falling back to use the 'InMemoryTrackerStore'" not in logs
+    # Every turn, including those taken while PostgreSQL restarted, is in the tracker store.
+    for number, count in sent.items():
+        assert len(user_texts(deployment.tracker_url, f"pg-restart-{number}")) == count
 
 
 def test_redis_down_is_logged_and_the_patient_still_gets_a_reply(deployment):

@@ -1,0 +1,44 @@
+"""Rasa's SQL tracker store, riding out a short database outage.
+
+Rasa wraps every tracker store in a fail-safe: on a database error it keeps the
+conversation in that server's memory only, so the turns taken while PostgreSQL
+restarts are missing from the tracker store afterwards, and the other servers
+never see them. This store retries instead (a restart takes a second or two),
+so every turn is written where every server reads it. Saving is safe to repeat:
+Rasa's store writes only the events the database does not have yet.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Any, Awaitable, Callable, Optional, Text
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.exc import OperationalError
+
+logger = logging.getLogger(__name__)
+
+RETRY_FOR_SECONDS = 20.0
+RETRY_EVERY_SECONDS = 0.5
+
+
+class DurableSQLTrackerStore(SQLTrackerStore):
+    async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
+        return await _retrying(super()._retrieve, sender_id, fetch_events_from_all_sessions)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        await _retrying(super().save, tracker)
+
+
+async def _retrying(operation: Callable[..., Awaitable[Any]], *args: Any) -> Any:
+    deadline = time.monotonic() + RETRY_FOR_SECONDS
+    while True:
+        try:
+            return await operation(*args)
+        except OperationalError as error:  # connection lost or refused, database locked
+            if time.monotonic() >= deadline:
+                raise
+            logger.warning("Tracker store unreachable (%s); retrying.", type(error.orig).__name__)
+            await asyncio.sleep(RETRY_EVERY_SECONDS)

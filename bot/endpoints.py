@@ -67,3 +67,19 @@ def write_endpoints(target: Path, environ: Optional[Mapping[str, str]] = None) -
     target.chmod(0o600)
     target.write_text(yaml.safe_dump(endpoints_config(environ=environ), sort_keys=False), encoding="utf-8")
     return target
+
+
+def stores_summary(environ: Optional[Mapping[str, str]] = None) -> str:
+    """Where conversations, locks and knowledge are kept, passwords hidden: the
+    line `make run` prints so an operator sees which profile is on."""
+    def shown(url: str) -> str:
+        return make_url(url).render_as_string(hide_password=True)
+
+    tracker = settings.tracker_store_url(environ)
+    redis_url = settings.redis_url(environ)
+    knowledge = settings.database_url(environ)
+    return (
+        f"Conversations: {shown(tracker) if tracker else 'SQLite file of endpoints.yml'}; "
+        f"locks: {'Redis ' + shown(redis_url) if redis_url else 'in memory (one server)'}; "
+        f"knowledge: {shown(knowledge)}."
+    )

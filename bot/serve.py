@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot import settings
 from bot.channels.credentials import configured_channels
-from bot.endpoints import write_endpoints
+from bot.endpoints import stores_summary, write_endpoints
 
 RASA = str(Path(sys.executable).with_name("rasa"))
 # Rasa's telemetry and error reports would call out to the internet: never.
@@ -109,6 +109,7 @@ def serve() -> int:
     for line in configured_channels(settings.PROJECT_ROOT / "credentials.yml", credentials, os.environ):
         print(line, flush=True)
     endpoints = write_endpoints(settings.LOCAL_DATA_DIR / "endpoints.yml")
+    print(stores_summary(), flush=True)
     return run_with_actions(rasa_run_args(endpoints=str(endpoints), credentials=str(credentials)), announce=True)
 
 

@@ -46,15 +46,15 @@ def _flag(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def database_url() -> str:
-    """SQLAlchemy URL of the knowledge store (default: an SQLite file under var/)."""
-    return os.environ.get(
-        "ACNEBOT_DATABASE_URL", f"sqlite:///{LOCAL_DATA_DIR / 'knowledge.sqlite3'}"
-    )
-
-
 def _environ(environ: Mapping[str, str] | None) -> Mapping[str, str]:
     return os.environ if environ is None else environ
+
+
+def database_url(environ: Mapping[str, str] | None = None) -> str:
+    """SQLAlchemy URL of the knowledge store (default: an SQLite file under var/)."""
+    return _environ(environ).get(
+        "ACNEBOT_DATABASE_URL", f"sqlite:///{LOCAL_DATA_DIR / 'knowledge.sqlite3'}"
+    )
 
 
 def redis_url(environ: Mapping[str, str] | None = None) -> str | None:

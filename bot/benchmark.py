@@ -307,7 +307,7 @@ def report(bot: tuple, baseline: tuple, scaled: tuple) -> str:
         (f"at least {THROUGHPUT_TARGET:.0f} answered messages/s at {THROUGHPUT_AT} conversations, no errors",
          f"{at[THROUGHPUT_AT].throughput:.1f}/s, {at[THROUGHPUT_AT].errors} errors",
          at[THROUGHPUT_AT].throughput >= THROUGHPUT_TARGET and at[THROUGHPUT_AT].errors == 0),
-        (f"the same, scaled out: two Rasa servers (production profile)",
+        ("the same, scaled out: two Rasa servers (production profile)",
          f"{scaled_at[THROUGHPUT_AT].throughput:.1f}/s, {scaled_at[THROUGHPUT_AT].errors} errors",
          scaled_at[THROUGHPUT_AT].throughput >= THROUGHPUT_TARGET and scaled_at[THROUGHPUT_AT].errors == 0),
         (f"all processes under {MEMORY_TARGET_MB} MB resident", f"{memory:.0f} MB", memory < MEMORY_TARGET_MB),

@@ -30,10 +30,8 @@ from sqlalchemy.engine import make_url
 
 import rasa.cli
 from bot import settings
-from bot.channels.credentials import configured_channels
-from bot.endpoints import write_endpoints
 from bot.ingest.run import ingest
-from bot.serve import RASA, rasa_run_args, start_action_server, wait_for
+from bot.serve import RASA, Servers, wait_for
 from bot.store.db import migrate, new_session
 
 RESULTS_DIR = settings.PROJECT_ROOT / "results"
@@ -91,11 +89,11 @@ def percentile(values: list[float], share: float) -> float:
 
 
 class MemoryWatch:
-    """Peak resident memory of processes and all their descendants together,
-    sampled every 0.2 s."""
+    """Peak resident memory of a process (unless `include_root` is false) and all
+    its descendants together, those started later included, sampled every 0.2 s."""
 
-    def __init__(self, *pids: int) -> None:
-        self.roots = [psutil.Process(pid) for pid in pids]
+    def __init__(self, pid: int, include_root: bool = True) -> None:
+        self.root, self.include_root = psutil.Process(pid), include_root
         self.peak = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
@@ -104,16 +102,15 @@ class MemoryWatch:
     def _watch(self) -> None:
         while not self._stop.is_set():
             total = 0
-            for root in self.roots:
+            try:
+                family = [*([self.root] if self.include_root else []), *self.root.children(recursive=True)]
+            except psutil.Error:
+                family = []
+            for process in family:
                 try:
-                    family = [root, *root.children(recursive=True)]
+                    total += process.memory_info().rss
                 except psutil.Error:
-                    continue
-                for process in family:
-                    try:
-                        total += process.memory_info().rss
-                    except psutil.Error:
-                        pass
+                    pass
             self.peak = max(self.peak, total)
             time.sleep(0.2)
 
@@ -242,13 +239,10 @@ def _fresh_database(name: str) -> str:
     return str(make_url(BENCH_POSTGRES_URL).set(database=name))
 
 
-def run_scaled_out(log) -> tuple[float, list[Level]]:
+def run_scaled_out() -> tuple[float, list[Level]]:
     """The production profile scaled out: two Rasa servers sharing one action
     server, PostgreSQL (tracker and knowledge stores) and Redis (locks); each turn
     goes to the other server, as a load balancer without sticky sessions would."""
-    from rasa.core.tracker_store import TrackerStore
-    from rasa.utils.endpoints import read_endpoint_config
-
     tracker_url, knowledge_url = _fresh_database("acnebot_bench_tracker"), _fresh_database("acnebot_bench_knowledge")
     migrate(knowledge_url)
     with new_session(knowledge_url) as session:
@@ -259,28 +253,15 @@ def run_scaled_out(log) -> tuple[float, list[Level]]:
         "ACNEBOT_REDIS_URL": BENCH_REDIS_URL,
         "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{SCALED_ACTION_PORT}/webhook",
     }
-    env = {**os.environ, **profile}
-    endpoints = write_endpoints(SCALED_DIR / "endpoints.yml", environ=profile)
-    credentials = SCALED_DIR / "credentials.yml"
-    configured_channels(settings.PROJECT_ROOT / "credentials.yml", credentials, env)
-    # Two servers starting at once would race to create the tracker store's tables.
-    TrackerStore.create(read_endpoint_config(str(endpoints), "tracker_store"))
-    actions = start_action_server(SCALED_ACTION_PORT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    servers = [
-        subprocess.Popen([RASA, *rasa_run_args(port, str(endpoints), str(credentials)), "--model", str(MODEL)],
-                         cwd=settings.PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        for port in SCALED_PORTS
-    ]
-    watch = MemoryWatch(actions.pid, *(server.pid for server in servers))
-    urls = [f"http://localhost:{port}" for port in SCALED_PORTS]
+    SCALED_DIR.mkdir(parents=True, exist_ok=True)
+    servers = Servers(SCALED_DIR, {**os.environ, **profile}, SCALED_PORTS, SCALED_ACTION_PORT, MODEL)
+    watch = MemoryWatch(os.getpid(), include_root=False)  # the servers this process starts
     try:
-        for url, server in zip(urls, servers):
-            _first_answer(url, server, 180)
-        asyncio.run(_level(urls, QUESTIONS, 2, 40))
-        levels = [asyncio.run(_level(urls, QUESTIONS, c, MESSAGES_PER_LEVEL)) for c in SCALED_CONCURRENCY]
+        servers.start()
+        asyncio.run(_level(servers.urls, QUESTIONS, 2, 40))
+        levels = [asyncio.run(_level(servers.urls, QUESTIONS, c, MESSAGES_PER_LEVEL)) for c in SCALED_CONCURRENCY]
     finally:
-        for process in (*servers, actions):
-            _stop(process)
+        servers.stop_all()
         peak = watch.stop()
     return peak, levels
 
@@ -401,9 +382,8 @@ def main() -> int:
     with open(RESULTS_DIR / "bench" / "baseline.log", "w") as log:
         print("Benchmarking plain Rasa...", flush=True)
         baseline = run_baseline(log)
-    with open(RESULTS_DIR / "bench" / "scaled-out.log", "w") as log:
-        print("Benchmarking two Rasa servers on PostgreSQL and Redis...", flush=True)
-        scaled = run_scaled_out(log)
+    print("Benchmarking two Rasa servers on PostgreSQL and Redis (logs in results/bench/scaled-out/)...", flush=True)
+    scaled = run_scaled_out()
     text = report(bot, baseline, scaled)
     (RESULTS_DIR / "bench.md").write_text(text, encoding="utf-8")
     print(text)

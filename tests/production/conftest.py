@@ -4,20 +4,15 @@ knowledge store, each started as `make run` would with the profile's variables."
 from __future__ import annotations
 
 import os
-import subprocess
 import uuid
-from pathlib import Path
 
 import psycopg2
 import pytest
 import redis
 from sqlalchemy.engine import make_url
 
-from bot import settings
-from bot.channels.credentials import configured_channels
-from bot.endpoints import write_endpoints
 from bot.ingest.run import ingest
-from bot.serve import RASA, rasa_run_args, start_action_server, stop, wait_for
+from bot.serve import Servers
 from bot.store.db import get_engine, migrate, new_session
 from tests.conftest import POSTGRES_URL, _admin_connection
 from tests.e2e.conftest import MODEL
@@ -25,44 +20,6 @@ from tests.e2e.conftest import MODEL
 ACTION_PORT = 5255
 RASA_PORTS = (5205, 5206)
 REDIS_URL = os.environ.get("ACNEBOT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-
-
-class Deployment:
-    """The running servers, which the fault tests stop and start again."""
-
-    def __init__(self, workdir: Path, env: dict, endpoints: Path, tracker_url: str):
-        self.workdir, self.env, self.endpoints, self.tracker_url = workdir, env, endpoints, tracker_url
-        self.urls = [f"http://localhost:{port}" for port in RASA_PORTS]
-        self.credentials = workdir / "credentials.yml"
-        configured_channels(settings.PROJECT_ROOT / "credentials.yml", self.credentials, env)
-        self.actions = None
-        self.rasa: list[subprocess.Popen] = []
-
-    def log(self, name: str) -> Path:
-        return self.workdir / f"{name}.log"
-
-    def start_actions(self) -> None:
-        self.actions = start_action_server(
-            ACTION_PORT, env=self.env, stdout=open(self.log("actions"), "a"), stderr=subprocess.STDOUT
-        )
-
-    def stop_actions(self) -> None:
-        stop(self.actions)
-        self.actions = None
-
-    def start_rasa(self) -> None:
-        for port in RASA_PORTS:
-            self.rasa.append(subprocess.Popen(
-                [RASA, *rasa_run_args(port, str(self.endpoints), str(self.credentials)), "--model", str(MODEL)],
-                cwd=settings.PROJECT_ROOT, env=self.env,
-                stdout=open(self.log(f"rasa-{port}"), "a"), stderr=subprocess.STDOUT,
-            ))
-        for url, process, port in zip(self.urls, self.rasa, RASA_PORTS):
-            if not wait_for(f"{url}/", 180, process):
-                pytest.fail(f"Rasa on {port} did not start:\n" + self.log(f"rasa-{port}").read_text()[-3000:])
-
-    def stop_all(self) -> None:
-        stop(*self.rasa, self.actions)
 
 
 def _create_database(admin, name: str) -> str:
@@ -97,18 +54,10 @@ def deployment(tmp_path_factory):
     }
     env = {**os.environ, **profile, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
     env.pop("ACNEBOT_API_TOKEN", None)
-    endpoints = write_endpoints(workdir / "endpoints.yml", environ=profile)
-    # Rasa creates the tracker store's tables when it starts; two servers starting
-    # at once on an empty database would race, so Rasa's own class creates them first.
-    from rasa.core.tracker_store import TrackerStore
-    from rasa.utils.endpoints import read_endpoint_config
-
-    TrackerStore.create(read_endpoint_config(str(endpoints), "tracker_store"))
-
-    running = Deployment(workdir, env, endpoints, tracker_url)
+    # The fault tests stop and start the servers again.
+    running = Servers(workdir, env, RASA_PORTS, ACTION_PORT, MODEL)
     try:
-        running.start_actions()
-        running.start_rasa()
+        running.start()
         yield running
     finally:
         running.stop_all()

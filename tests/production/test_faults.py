@@ -93,7 +93,7 @@ def test_postgres_restarted_during_traffic_recovers_by_itself(deployment):
     assert "Falling back to use the 'InMemoryTrackerStore'" not in logs
     # Every turn, including those taken while PostgreSQL restarted, is in the tracker store.
     for number, count in sent.items():
-        assert len(user_texts(deployment.tracker_url, f"pg-restart-{number}")) == count
+        assert len(user_texts(settings.tracker_store_url(deployment.env), f"pg-restart-{number}")) == count
 
 
 def test_redis_down_is_logged_and_the_patient_still_gets_a_reply(deployment):

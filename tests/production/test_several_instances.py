@@ -47,7 +47,7 @@ def test_a_conversation_keeps_its_context_across_servers(deployment):
     # The follow-up on the other server knows the topic (treatment) from the first.
     assert "Boxcar scars" in boxcar and "treat" in boxcar.lower() and boxcar.rstrip().endswith(settings.DISCLAIMER)
     assert "Boxcar" in again and again.rstrip().endswith(settings.DISCLAIMER)
-    assert user_texts(deployment.tracker_url, sender) == [
+    assert user_texts(settings.tracker_store_url(deployment.env), sender) == [
         "hello", "how are rolling scars treated?", "what about boxcar scars?", "and how are they treated?"
     ]
 
@@ -72,4 +72,4 @@ def test_1000_interleaved_messages_are_all_answered_and_stored_in_order(deployme
     assert problems == []
     assert sum(len(questions) for questions in conversations.values()) == 1000
     for sender, questions in conversations.items():
-        assert user_texts(deployment.tracker_url, sender) == questions, sender
+        assert user_texts(settings.tracker_store_url(deployment.env), sender) == questions, sender

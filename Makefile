@@ -9,6 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SPACY_PIPELINE := build/spacy_pipeline/meta.json
+SAFETY_CLASSIFIER := build/safety/classifier.pickle
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 # Rasa would otherwise send telemetry and error reports over the internet.
 export RASA_TELEMETRY_ENABLED ?= false
@@ -42,6 +43,9 @@ $(INSTALLED): requirements.txt constraints.txt
 $(SPACY_PIPELINE): $(INSTALLED) data/nlu/vocabulary.yml data/tagging.yml bot/nlp/pipeline.py bot/nlp/vocabulary.py
 	$(BIN)/python -m bot build-nlp
 
+$(SAFETY_CLASSIFIER): $(INSTALLED) $(wildcard data/safety/*.yml data/nlu/*.yml) bot/safety/classifier.py bot/safety/normalise.py
+	$(BIN)/python -m bot build-safety
+
 ingest: $(SPACY_PIPELINE)
 	$(BIN)/python -m bot ingest
 
@@ -51,7 +55,7 @@ MODEL := models/acne-scar-assistant.tar.gz
 train: $(SPACY_PIPELINE)
 	$(BIN)/rasa train --quiet --fixed-model-name acne-scar-assistant $$([ $(MODEL) -nt $(SPACY_PIPELINE) ] || echo --force)
 
-setup: ingest train
+setup: ingest train $(SAFETY_CLASSIFIER)
 
 coverage: $(SPACY_PIPELINE)
 	$(BIN)/python -m bot coverage

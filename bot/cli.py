@@ -15,6 +15,23 @@ def _build_nlp(_args) -> int:
     return 0
 
 
+def _build_safety(_args) -> int:
+    from bot.safety.classifier import build_to_disk
+
+    print(f"Red-flag classifier written to {build_to_disk().relative_to(settings.PROJECT_ROOT)}")
+    return 0
+
+
+def _safety_eval(args) -> int:
+    from bot.safety.evaluation import evaluate
+
+    report = evaluate()
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(report.markdown(), encoding="utf-8")
+    print(f"{report.summary()}\nReport: {args.output}")
+    return 0
+
+
 def _ingest(_args) -> int:
     from bot.ingest import IngestError
     from bot.ingest.run import ingest
@@ -108,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="The acne-scar assistant's tools.")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build-nlp", help="build the project's spaCy pipeline").set_defaults(run=_build_nlp)
+    commands.add_parser("build-safety", help="train the red-flag classifier").set_defaults(run=_build_safety)
+    safety = commands.add_parser("safety-eval", help="score the red-flag detector on its sets; write results/safety.md")
+    safety.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "safety.md")
+    safety.set_defaults(run=_safety_eval)
     commands.add_parser("ingest", help="migrate the store and fill it from data/").set_defaults(run=_ingest)
     report = commands.add_parser("coverage", help="report document sentences no entry covers, and broken citations")
     report.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "coverage.md")

@@ -20,7 +20,17 @@ KNOWLEDGE_DIR = PROJECT_ROOT / "data" / "knowledge"
 VOCABULARY_FILE = PROJECT_ROOT / "data" / "nlu" / "vocabulary.yml"
 TAGGING_FILE = PROJECT_ROOT / "data" / "tagging.yml"
 CONFIG_FILE = PROJECT_ROOT / "config.yml"
+DOMAIN_FILE = PROJECT_ROOT / "domain.yml"
 LOCAL_DATA_DIR = PROJECT_ROOT / "var"
+NLU_DATA_DIR = PROJECT_ROOT / "data" / "nlu"
+SAFETY_DATA_DIR = PROJECT_ROOT / "data" / "safety"
+BUILD_DIR = PROJECT_ROOT / "build"
+SAFETY_CLASSIFIER_FILE = BUILD_DIR / "safety" / "classifier.pickle"
+# The red-flag classifier raises a flag from this probability on (chosen in
+# docs/safety.md for few false alarms; the rules catch the clear cases).
+SAFETY_CLASSIFIER_THRESHOLD = 0.7
+# DIET's own emergency or crisis prediction raises a flag from this confidence on.
+DIET_RED_FLAG_THRESHOLD = 0.8
 
 # The action server's port is also in endpoints.yml.
 RASA_PORT = 5005

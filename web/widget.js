@@ -113,8 +113,12 @@
   root.appendChild(launcher);
 
   function addMessage(message, remember) {
-    var bubble = el("div", { class: "asw-msg asw-" + message.from });
-    var who = el("span", { class: "asw-visually-hidden", text: message.from === "user" ? "You said: " : "Assistant: " });
+    // Emergency and crisis replies stand out, and a screen reader announces them at once.
+    var alert = message.alert === "emergency" || message.alert === "crisis";
+    var bubble = el("div", alert
+      ? { class: "asw-msg asw-bot asw-alert asw-alert-" + message.alert, role: "alert" }
+      : { class: "asw-msg asw-" + message.from });
+    var who = el("span", { class: "asw-visually-hidden", text: message.from === "user" ? "You said: " : alert ? "Urgent: " : "Assistant: " });
     bubble.appendChild(who);
     var body = el("div", { class: "asw-text" });
     renderText(body, message.text);
@@ -169,7 +173,7 @@
     setBusy(true);
     post(payload || text, 0).then(function (replies) {
       replies.filter(function (reply) { return reply.text; }).forEach(function (reply) {
-        addMessage({ from: "bot", text: reply.text, buttons: reply.buttons || [] }, true);
+        addMessage({ from: "bot", text: reply.text, buttons: reply.buttons || [], alert: reply.alert }, true);
       });
     }).catch(function () {
       status.textContent = "Sorry, the assistant is unavailable. Please try again later or contact the clinic.";

@@ -1,33 +1,60 @@
-"""Every patient message gets a reply. When Rasa cannot answer (the action server
-is down, the tracker store or the lock store is unreachable), Rasa either raises
-or logs the error and says nothing; the patient would see silence or an error
-page. Here they get a polite "try again or contact the clinic" instead, and the
-log says what failed."""
+"""What every channel does around Rasa for each patient message.
+
+Red flags first: a message that describes an emergency or suicidal thoughts
+gets the emergency or crisis reply at once, before anything else (the privacy
+notice of a new conversation included), from the channel itself, so it never
+waits for the action server or a store. Rasa then handles the message as usual,
+and its own copy of that reply is not sent twice.
+
+Every message gets a reply: when Rasa cannot answer (the action server is down,
+the tracker store or the lock store is unreachable), Rasa either raises or logs
+the error and says nothing; the patient would see silence or an error page.
+Here they get a polite "try again or contact the clinic" instead, and the log
+says what failed.
+"""
 from __future__ import annotations
 
 import logging
-from typing import Any, Awaitable, Callable, Dict, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
+from bot import settings
 from bot.answers import unavailable_text
+from bot.responses import ALERTS, alert_reply
+from bot.safety.red_flags import detect
 
 logger = logging.getLogger(__name__)
 
 
 class _Watched(OutputChannel):
-    """Passes every reply on to the real channel and counts them."""
+    """Passes replies on to the real channel, counts the answers among them, and
+    drops Rasa's copy of an alert the gate has already sent."""
 
     def __init__(self, inner: OutputChannel) -> None:
         self.inner = inner
-        self.sent = 0
+        self.answers = 0
+        self.alert_sent: Optional[str] = None
 
     def name(self) -> Text:  # type: ignore[override]
         return self.inner.name()
 
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
-        self.sent += 1
+        alert = ALERTS.get(message.get("utter_action") or "")
+        if alert is not None and message.get("utter_action") == self.alert_sent:
+            return
+        # The privacy notice opens a conversation; it does not answer the message.
+        if message.get("text") != settings.PRIVACY_NOTICE:
+            self.answers += 1
         await self.inner.send_response(recipient_id, message)
+        if alert is not None and isinstance(getattr(self.inner, "messages", None), list) and self.inner.messages:
+            # REST and the widget: say which replies are alerts, so they can be shown apart.
+            self.inner.messages[-1]["alert"] = alert
+
+    async def send_alert(self, recipient_id: Text, flag: str) -> None:
+        reply = alert_reply(flag)
+        await self.send_response(recipient_id, reply)
+        self.alert_sent = reply["utter_action"]
 
     def __getattr__(self, attribute: str) -> Any:
         return getattr(self.inner, attribute)
@@ -41,6 +68,12 @@ def always_answer(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Ca
     async def handle(message: UserMessage) -> None:
         watched = _Watched(message.output_channel)
         message.output_channel = watched
+        flag = detect(message.text or "")
+        if flag is not None:
+            try:
+                await watched.send_alert(message.sender_id, flag.value)
+            except Exception as error:
+                logger.error("Could not send the %s reply to a %s message: %s", flag.value, message.input_channel, _kind(error))
         try:
             await on_new_message(message)
         except Exception as error:
@@ -51,7 +84,7 @@ def always_answer(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Ca
                 "Could not answer a %s message: %s%s. The patient was asked to try again.",
                 message.input_channel, _kind(error), causes,
             )
-        if watched.sent == 0:
+        if watched.answers == 0:
             logger.error(
                 "No reply to a %s message (see the errors above: is the action server up?); "
                 "the patient was asked to try again.", message.input_channel,

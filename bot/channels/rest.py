@@ -3,7 +3,9 @@
 Rasa's own channel answers a body without a message with an empty list, and
 puts every request without a sender into one shared conversation ("default").
 Here such requests get a 400 with a clear reason instead, and an overlong
-message a 413, so no input is silently dropped or mixed up.
+message a 413, so no input is silently dropped or mixed up; but an overlong
+message that describes an emergency or suicidal thoughts gets the emergency or
+crisis reply, not a refusal.
 """
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.resilience import always_answer
+from bot.responses import ALERTS, alert_reply
+from bot.safety.red_flags import detect
 
 MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 128
@@ -54,7 +58,21 @@ class CheckedRestInput(RestInput):
                 problem = request_problem(request.body)
                 if problem is not None:
                     status, reason = problem
+                    if status == 413:
+                        alert = _overlong_alert(request)
+                        if alert is not None:
+                            return alert
                     return response.json({"error": reason}, status=status)
             return None
 
         return blueprint
+
+
+def _overlong_alert(request: Request) -> Optional[HTTPResponse]:
+    """The alert reply to an overlong message that raises a red flag, else None."""
+    data = json.loads(request.body.decode("utf-8"))
+    flag = detect(data["message"])
+    if flag is None:
+        return None
+    reply = alert_reply(flag.value)
+    return response.json([{"recipient_id": data["sender"], "text": reply["text"], "alert": ALERTS[reply["utter_action"]]}])

@@ -1,9 +1,11 @@
-"""A Rasa NLU component that puts red flags first, whatever DIET says.
+"""A Rasa NLU component that puts red flags first.
 
-It runs after the intent classifiers: a message that describes an emergency or
-self-harm gets the intent `emergency` or `crisis` (and the dialogue rules answer
-it before anything else); a message that does not, but that DIET classified as
-one of them, gets DIET's next intent instead, so the rules alone decide.
+It runs after the intent classifiers. A message that the red-flag detector
+(rules and its classifier, bot/safety/red_flags.py) flags gets the intent
+`emergency` or `crisis`, and the dialogue rules answer it before anything else.
+So does a message that DIET itself classifies as one of them with high
+confidence: any of the three can raise the flag, none can silence another. Only
+DIET's unconfident guesses of a red flag give way to its next intent.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot import settings
 from bot.safety.red_flags import RedFlag, detect
 
 RED_FLAG_INTENTS = {flag.value for flag in RedFlag}
@@ -41,7 +44,11 @@ class RedFlagClassifier(GraphComponent):
                 intent = {"name": flag.value, "confidence": 1.0}
                 message.set(INTENT, intent, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
-            elif (message.get(INTENT) or {}).get("name") in RED_FLAG_INTENTS and ranking:
+            elif _unconfident_red_flag(message.get(INTENT) or {}) and ranking:
                 message.set(INTENT, ranking[0], add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
+
+
+def _unconfident_red_flag(intent: Dict[Text, Any]) -> bool:
+    return intent.get("name") in RED_FLAG_INTENTS and (intent.get("confidence") or 0.0) < settings.DIET_RED_FLAG_THRESHOLD

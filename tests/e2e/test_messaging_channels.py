@@ -14,6 +14,7 @@ from bot import settings
 from bot.channels.replies import NUMBERED_OPTIONS_PROMPT
 from bot.channels.signatures import messenger_signature, twilio_signature
 from bot.channels.webhook import NOT_TEXT_REPLY
+from bot.responses import response_text
 from tests.e2e.conftest import CHANNEL_SECRETS, SENT
 
 QUESTION = "what causes acne scars?"
@@ -271,3 +272,35 @@ def test_whatsapp_replies_come_from_the_whatsapp_number(bot_url, platforms):
     calls = platforms.sent("twilio", "Messages", To=sender)
     assert calls and {call["From"] for call in calls} == {f"whatsapp:{NUMBER}"}
     assert calls[-1]["Body"].endswith(settings.DISCLAIMER)
+
+
+# Red flags first, on every messaging channel -----------------------------------
+
+EMERGENCY_MESSAGE = "my tongue feels huge and i'm wheezing since the peel"
+CRISIS_MESSAGE = "i can't do this anymore, i've got my pills saved up"
+
+
+@pytest.mark.parametrize("message, reply", [(EMERGENCY_MESSAGE, "utter_emergency"), (CRISIS_MESSAGE, "utter_crisis")])
+def test_telegram_red_flag_reply_comes_first_and_once(bot_url, platforms, message, reply):
+    chat = new_id()
+    assert post_telegram(bot_url, telegram_update(chat, message)).status_code == 200
+    texts = telegram_texts(platforms, chat)
+    assert texts[0] == response_text(reply) and texts.count(response_text(reply)) == 1
+    assert texts[1].startswith("Privacy:")
+
+
+@pytest.mark.parametrize("message, reply", [(EMERGENCY_MESSAGE, "utter_emergency"), (CRISIS_MESSAGE, "utter_crisis")])
+def test_messenger_red_flag_reply_comes_first_and_once(bot_url, platforms, message, reply):
+    sender = f"psid{new_id()}"
+    assert post_messenger(bot_url, messenger_event(sender, message)).status_code == 200
+    texts = [message["text"] for message in messenger_messages(platforms, sender)]
+    assert texts[0] == response_text(reply) and texts.count(response_text(reply)) == 1
+
+
+@pytest.mark.parametrize("sender_prefix", ["+1555", "whatsapp:+1555"])
+def test_sms_and_whatsapp_red_flag_reply_comes_first_and_once(bot_url, platforms, sender_prefix):
+    sender = f"{sender_prefix}{new_id() % 10**7:07d}"
+    response, _ = post_twilio(bot_url, sender, EMERGENCY_MESSAGE)
+    assert response.status_code == 200
+    bodies = twilio_bodies(platforms, sender)
+    assert bodies[0] == response_text("utter_emergency") and bodies.count(bodies[0]) == 1

@@ -1,7 +1,17 @@
 """Red flags first, personal advice declined, clinic business to the clinic: end to end."""
+import uuid
+
 import pytest
+import requests
 
 from bot import settings
+from bot.channels.rest import MAX_MESSAGE_CHARS
+from bot.responses import response_text
+from tests.e2e.conftest import SENT, Chat
+
+EMERGENCY = response_text("utter_emergency")
+CRISIS = response_text("utter_crisis")
+ORDINARY = "Could you tell me which treatments help boxcar scars and how many sessions people usually need? "
 
 
 @pytest.mark.parametrize(
@@ -13,14 +23,50 @@ from bot import settings
     ],
 )
 def test_an_emergency_gets_the_emergency_reply_and_no_faq(chat, message):
-    [reply] = chat.send(message)
-    assert reply["text"].startswith("This sounds like it could be a medical emergency. Please call your local emergency number now")
-    assert "Rolling scars" not in reply["text"]
+    assert chat.send(message) == [{"recipient_id": chat.sender, "text": EMERGENCY, "alert": "emergency"}]
 
 
-def test_self_harm_gets_crisis_support(chat):
+def test_self_harm_gets_crisis_support_marked_as_an_alert(chat):
     [reply] = chat.send("my scars make me want to kill myself")
-    assert "988" in reply["text"] and "116 123" in reply["text"]
+    assert reply["alert"] == "crisis" and reply["text"] == CRISIS
+    assert "988" in CRISIS and "116 123" in CRISIS and "112" in CRISIS
+
+
+def test_on_the_first_turn_the_emergency_reply_comes_before_the_privacy_notice(bot_url):
+    patient = Chat(bot_url, sender=f"first-turn-{uuid.uuid4().hex}")
+    replies = patient.send("my lip went grey and cold after the filler an hour ago")
+    assert replies[0]["text"] == EMERGENCY and replies[0]["alert"] == "emergency"
+    assert [reply["text"] for reply in replies].count(EMERGENCY) == 1
+    assert any(reply["text"] == settings.PRIVACY_NOTICE for reply in replies[1:])
+
+
+def test_a_warning_sign_buried_in_a_long_message_is_found(chat):
+    message = ORDINARY * 3 + "Also since this morning my throat feels tight and I'm wheezing. " + ORDINARY * 2
+    assert chat.send(message)[0]["alert"] == "emergency"
+
+
+def _post(bot_url: str, sender: str, message: str) -> requests.Response:
+    SENT.append(message)
+    return requests.post(f"{bot_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=30)
+
+
+def test_an_overlong_message_with_a_warning_sign_gets_the_emergency_reply_not_a_refusal(bot_url):
+    message = ORDINARY * 25 + "My eye went dark after the filler injection. " + ORDINARY * 5
+    assert len(message) > MAX_MESSAGE_CHARS
+    response = _post(bot_url, f"overlong-{uuid.uuid4().hex}", message)
+    assert response.status_code == 200
+    assert [(reply["text"], reply["alert"]) for reply in response.json()] == [(EMERGENCY, "emergency")]
+
+
+def test_an_overlong_message_about_self_harm_gets_the_crisis_reply(bot_url):
+    message = ORDINARY * 25 + "honestly i just want to disappear forever. "
+    response = _post(bot_url, f"overlong-{uuid.uuid4().hex}", message)
+    assert response.status_code == 200 and response.json()[0]["text"] == CRISIS
+
+
+def test_an_overlong_ordinary_message_is_still_refused(bot_url):
+    response = _post(bot_url, f"overlong-{uuid.uuid4().hex}", ORDINARY * 30)
+    assert response.status_code == 413 and "shorter" in response.json()["error"]
 
 
 def test_look_alike_questions_get_the_normal_answer(chat):

@@ -13,6 +13,7 @@ import redis
 import requests
 
 from bot import settings
+from bot.responses import response_text
 from tests.production.conftest import REDIS_URL
 from tests.production.test_several_instances import user_texts
 
@@ -47,6 +48,10 @@ def test_action_server_down_gets_a_polite_reply_then_answers_resume(deployment):
         for url in deployment.urls:
             reply = ask(url, sender)
             assert UNAVAILABLE in reply and "contact the clinic" in reply
+            # Red flags never wait for the action server, not even on a conversation's first turn.
+            for text, alert in (("my eye went dark after my filler", "utter_emergency"), ("i want to kill myself", "utter_crisis")):
+                first_turn = ask(url, f"red-flag-{uuid.uuid4().hex[:8]}", text)
+                assert first_turn == response_text(alert)
     finally:
         deployment.start_actions()
     assert all(answered(ask(url, sender)) for url in deployment.urls)

@@ -1,17 +1,38 @@
-"""The red-flag rules on their test set: every message classified right."""
+"""The red-flag detector: its normalisation, its rules and classifier together,
+and its figures on the held-out sets, held to the floors of issue #12."""
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
-from bot.safety.red_flags import RedFlag, detect
+from bot.safety import classifier, rules
+from bot.safety.evaluation import LATENCY_P95_MS, TARGETS, Report, evaluate
+from bot.safety.normalise import normalise
+from bot.safety.red_flags import RedFlag, assess, detect
 
 CASES = yaml.safe_load((Path(__file__).parent / "red_flags.yml").read_text(encoding="utf-8"))
 
 
-def test_the_set_is_large_enough():
-    assert len(CASES["emergency"]) + len(CASES["crisis"]) >= 40
-    assert len(CASES["lookalikes"]) >= 40
+@pytest.mark.parametrize("written, read", [
+    ("ｍｙ ｅｙｅ went dark", "my eye went dark"),                        # full-width letters
+    ("i want to k\u200bill myself", "i want to kill myself"),           # zero-width space
+    ("i want to kіll myself", "i want to kill myself"),                 # Cyrillic і
+    ("I CNAT BREATHE", "i can't breathe"),                              # capitals, typo
+    ("i want to d1e", "i want to die"),                                 # a digit for a letter
+    ("heeeelp my lipsss", "help my lips"),                              # stretched letters
+    ("i wnat to die", "i want to die"),                                 # swapped letters
+    ("K.M.S.", "kill myself ."),                                        # dotted shorthand
+    ("my vison is blury", "my vision is blurry"),                       # misspellings
+    ("temp of 39.2", "temperature of 39.2"),
+])
+def test_text_is_read_in_one_plain_spelling(written, read):
+    assert normalise(written) == read
+
+
+def test_english_words_are_not_corrected_into_red_flag_words():
+    assert normalise("I just feel self conscious") == "i just feel self conscious"
+    assert normalise("i blacked out") == "i blacked out"
 
 
 @pytest.mark.parametrize("message", CASES["emergency"])
@@ -27,3 +48,62 @@ def test_self_harm_is_flagged(message):
 @pytest.mark.parametrize("message", CASES["lookalikes"])
 def test_ordinary_questions_are_not_flagged(message):
     assert detect(message) is None
+
+
+@pytest.mark.parametrize("message, flag", [
+    ("is it normal that my nose went grey after the filler?", RedFlag.EMERGENCY),
+    ("should I be worried that my eye went dark right after the injection", RedFlag.EMERGENCY),
+    ("can fillers cause blindness?", None),
+    ("years ago my vision went blurry after a filler, is that common?", None),
+    ("no fever and no spreading redness, just a bit tender after microneedling", None),
+    ("i saw a tiktok where someone's lip went purple after filler, can that happen here?", None),
+    ("this breakout is killing me lol", None),
+    ("i'm dying to know if lasers work", None),
+    ("i want my scars to disappear", None),
+    ("i wish i could just disappear", RedFlag.CRISIS),
+])
+def test_questions_past_events_denials_and_figures_of_speech(message, flag):
+    assert detect(message) is flag
+
+
+def test_a_sign_is_found_in_the_middle_of_a_long_message():
+    ordinary = "How many sessions of microneedling do boxcar scars need, and what does it cost? "
+    assert detect(ordinary * 4 + "By the way since the peel my throat is closing up. " + ordinary * 4) is RedFlag.EMERGENCY
+
+
+def test_the_classifier_raises_a_flag_the_rules_do_not_know():
+    """Either part can raise a flag: a wording no rule knows is still caught."""
+    message = "Just want the pain to end. Not the skin pain. All of it. Permanently."
+    assert rules.find(message) is None
+    finding = assess(message)
+    assert finding is not None and finding.flag is RedFlag.CRISIS and finding.by == "classifier"
+
+
+def test_the_classifier_computes_what_sklearn_would():
+    model = classifier.load()
+    texts = CASES["emergency"] + CASES["crisis"] + CASES["lookalikes"]
+    fast = np.array([[row[label] for label in classifier.LABELS] for row in model.probabilities(texts)])
+    classes = list(model.model.classes_)
+    reference = model.model.predict_proba(model.features(texts))[:, [classes.index(label) for label in classifier.LABELS]]
+    assert np.allclose(fast, reference, atol=1e-9)
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return evaluate()
+
+
+def test_the_held_out_sets_are_large_enough(report):
+    assert len(report.heldout["emergency"]) >= 250
+    assert len(report.heldout["crisis"]) >= 120
+    assert len(report.heldout["lookalikes"]) >= 600
+    assert len(report.ordinary) >= 500
+
+
+@pytest.mark.parametrize("figure", sorted(TARGETS))
+def test_held_out_figures_reach_their_floors(report, figure):
+    assert not [line for line in report.failing() if line.startswith(figure)], report.summary()
+
+
+def test_detection_takes_at_most_5_ms_at_the_95th_percentile(report):
+    assert report.latency_p95() <= LATENCY_P95_MS

@@ -1,0 +1,129 @@
+"""Text as the red-flag detector reads it: one plain lower-case Latin spelling.
+
+Patients and pranksters write the same words in many ways: full-width or
+accented letters, a Cyrillic "а" inside "kill", a zero-width space inside a
+word, "heeelp", "k1ll", "cnat breathe", emoji. Every one of them is folded here
+before any pattern is matched, so the patterns only need the plain spelling.
+"""
+from __future__ import annotations
+
+import difflib
+import gzip
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import spacy_lookups_data
+
+# Invisible characters that can hide inside a word.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
+                                 "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff"))
+
+# Letters of other scripts that look like Latin ones (Unicode's confusables for
+# the letters that matter here: Cyrillic and Greek).
+_CONFUSABLES = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "з": "3", "к": "k", "м": "m", "н": "h", "о": "o", "п": "n",
+    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ь": "b", "і": "i", "ї": "i", "ј": "j", "ѕ": "s",
+    "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɡ": "g",
+    "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
+    "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ѵ": "v",
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"',
+    "–": "-", "—": "-", "‐": "-", "‑": "-",
+})
+
+# Digits and symbols written for letters inside a word ("k1ll", "d!e", "$uicide").
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
+_LEET_WORD = re.compile(r"(?<![\w@$!])(?=[\w@$!]*[a-z])(?=[\w@$!]*[013457@$!])[a-z][\w@$!]*[a-z]\b")
+
+# Emoji that carry the meaning of a word.
+_EMOJI = {
+    "🩸": " blood ", "💉": " injection ", "💊": " pills ", "🔪": " knife ", "🪒": " razor ", "🤒": " fever ",
+    "🌡": " fever ", "🔥": " burning ", "😵": " dizzy ", "🥵": " hot ", "🤮": " vomit ", "🫁": " breathing ",
+    "🆘": " help ", "🚑": " ambulance ", "⚰": " dead ", "🪦": " dead ",
+}
+_EMOJI_PATTERN = re.compile("|".join(map(re.escape, _EMOJI)))
+
+# Shorthand and slang, as whole words, into the plain words the patterns use.
+_SHORTHAND = {
+    "kms": "kill myself", "kys": "kill yourself", "unalive": "kill myself", "unaliving": "killing", "unalived": "killed",
+    "sewerslide": "suicide", "suicde": "suicide", "sucide": "suicide", "suiside": "suicide", "suicidal": "suicidal",
+    "cnat": "can't", "cant": "can't", "cannot": "can't", "cnt": "can't", "carnt": "can't", "caint": "can't",
+    "wont": "won't", "dont": "don't", "doesnt": "doesn't", "isnt": "isn't", "didnt": "didn't", "im": "i'm",
+    "ive": "i've", "its": "it's", "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please",
+    "rn": "right now", "atm": "right now", "asap": "now", "cuz": "because", "bc": "because",
+    "breath": "breathe", "breating": "breathing", "brething": "breathing", "breahting": "breathing",
+    "temp": "temperature", "feva": "fever", "fevers": "fever", "tho": "though", "gf": "girlfriend",
+    "bf": "boyfriend", "bro": "brother", "sis": "sister", "mum": "mother", "mom": "mother", "mam": "mother",
+    "ma": "mother", "dad": "father", "bby": "baby", "w": "with", "b4": "before", "ppl": "people",
+    "blurr": "blurry", "blury": "blurry", "blurrry": "blurry", "vison": "vision", "vission": "vision",
+    "eyesite": "eyesight", "filer": "filler", "fillr": "filler", "filla": "filler", "fillers": "fillers",
+    "injecton": "injection", "injektion": "injection", "needel": "needle",
+}
+
+# Words the patterns look for; a misspelling of one (one or two letters off) is read as it.
+VOCABULARY = frozenset("""
+breathe breathing breathless wheezing wheeze throat tongue swelling swollen swelled vision blurry blurred
+eyesight blind blindness shadows bleeding bleed bleeds blood heavily fever feverish shivering chills
+spreading spread redness streaks filler fillers injection injected injections needle juvederm restylane
+suicide suicidal myself herself himself themselves severe extreme excruciating unbearable terrible
+dusky purple bluish blanched blanching mottled white painful fainted fainting passed collapsed
+unconscious chest pressure tightness blisters blistering blister burned burning emergency ambulance
+disappear vanish burden overdose pills tablets goodbye cutting razor blade hurting harming alive
+living anymore worthless hopeless vomiting dizzy dizziness tingling numbness cheek nostril forehead
+want just kill pills every mirror thinking taking everyone nothing something planning
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Words of English (spaCy's lemma table), which are never "corrected"."""
+    table = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
+    with gzip.open(table, "rt", encoding="utf-8") as file:
+        lemmas = json.load(file)
+    return frozenset(lemmas) | frozenset(lemmas.values())
+
+
+def normalise(text: str) -> str:
+    """The text in one plain lower-case Latin spelling, words separated by single spaces."""
+    text = text.translate(_INVISIBLE)
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = _EMOJI_PATTERN.sub(lambda match: _EMOJI[match.group(0)], text)
+    text = text.lower().translate(_CONFUSABLES)
+    # Accents off ("fièvre" stays readable, "é" becomes "e").
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    # "k.m.s." and "s.h." read as the words they abbreviate.
+    text = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\b)", "", text)
+    text = _LEET_WORD.sub(lambda match: match.group(0).translate(_LEET), text)
+    words = re.findall(r"[a-z]+(?:['-][a-z]+)*|\d+(?:[.,]\d+)?|[^\sa-z\d]", text)
+    return " ".join(_plain(word) for word in words)
+
+
+@lru_cache(maxsize=16384)
+def _plain(word: str) -> str:
+    if not word[0].isalpha():
+        return word
+    if word in _SHORTHAND:
+        return _SHORTHAND[word]
+    if word in VOCABULARY or len(word) < 4 or word in _english_words():
+        return word
+    # "heeelp", "bleeeding", "sooo": runs of three or more letters down to two, then one.
+    squeezed = re.sub(r"(.)\1{2,}", r"\1\1", word)
+    for candidate in (squeezed, re.sub(r"(.)\1+", r"\1", squeezed)):
+        if candidate in _SHORTHAND:
+            return _SHORTHAND[candidate]
+        if candidate in VOCABULARY or candidate in _english_words():
+            return candidate
+    # "wnat", "jsut": two neighbouring letters swapped.
+    for i in range(len(squeezed) - 1):
+        swapped = squeezed[:i] + squeezed[i + 1] + squeezed[i] + squeezed[i + 2:]
+        if swapped in VOCABULARY:
+            return swapped
+    if len(squeezed) < 4:
+        return squeezed
+    # A typo keeps the first letter and the length within a letter or two.
+    for match in difflib.get_close_matches(squeezed, VOCABULARY, n=3, cutoff=0.8):
+        if match[0] == squeezed[0] and abs(len(match) - len(squeezed)) <= (1 if len(squeezed) < 8 else 2):
+            return match
+    return squeezed

@@ -27,7 +27,7 @@ help:
 	@echo "make train   train the Rasa model if data or config changed"
 	@echo "make coverage  list document sentences no entry covers; fail on broken citations"
 	@echo "make review  write results/review.md for a clinician to review every entry"
-	@echo "make eval    held-out NLU scores, 5-fold cross-validation, results/summary.md"
+	@echo "make eval    red-flag figures (results/safety.md), held-out NLU scores, 5-fold cross-validation, results/summary.md"
 	@echo "make forget  delete conversations older than RETENTION_DAYS (30) days"
 	@echo "make bench   benchmark against plain Rasa (latency, throughput, memory, cold start): results/bench.md"
 	@echo "make browser install Debian's chromium (if missing) and axe-core for the browser tests"
@@ -69,7 +69,8 @@ forget: $(INSTALLED)
 	$(BIN)/python -m bot forget --days $(RETENTION_DAYS)
 
 # Held-out reports, 5-fold cross-validation of the training data, and a summary.
-eval: train
+eval: setup
+	$(BIN)/python -m bot safety-eval
 	rm -rf results/heldout results/cross-validation
 	$(BIN)/rasa test nlu --model $(MODEL) --nlu tests/nlu/heldout.yml --out results/heldout
 	$(BIN)/rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out results/cross-validation

@@ -1,0 +1,45 @@
+"""What every channel does around Rasa: red flags first, and a reply to every message."""
+import asyncio
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from bot import settings
+from bot.answers import unavailable_text
+from bot.channels.resilience import always_answer
+from bot.responses import response_text
+
+
+def run(text: str, rasa) -> list[dict]:
+    """The replies a patient gets when `rasa` stands in for Rasa's handling of the message."""
+    output = CollectingOutputChannel()
+    asyncio.run(always_answer(rasa)(UserMessage(text, output, "patient-1", input_channel="rest")))
+    return output.messages
+
+
+async def opens_then_fails(message: UserMessage) -> None:
+    await message.output_channel.send_response(message.sender_id, {"text": settings.PRIVACY_NOTICE})
+    raise RuntimeError("the action server went away")
+
+
+async def opens_then_answers_the_emergency(message: UserMessage) -> None:
+    await message.output_channel.send_response(message.sender_id, {"text": settings.PRIVACY_NOTICE})
+    await message.output_channel.send_response(
+        message.sender_id, {"text": response_text("utter_emergency"), "utter_action": "utter_emergency"}
+    )
+
+
+def test_a_first_turn_that_fails_after_the_privacy_notice_still_gets_an_apology():
+    assert [m["text"] for m in run("what causes acne scars?", opens_then_fails)] == [settings.PRIVACY_NOTICE, unavailable_text()]
+
+
+def test_the_emergency_reply_comes_first_marked_as_an_alert_and_only_once():
+    replies = run("my lips went white after the filler", opens_then_answers_the_emergency)
+    assert [(m["text"], m.get("alert")) for m in replies] == [
+        (response_text("utter_emergency"), "emergency"),
+        (settings.PRIVACY_NOTICE, None),
+    ]
+
+
+def test_the_crisis_reply_does_not_wait_for_rasa_and_needs_no_apology():
+    replies = run("i want to kill myself", opens_then_fails)
+    assert [m["text"] for m in replies] == [response_text("utter_crisis"), settings.PRIVACY_NOTICE]

@@ -1,0 +1,38 @@
+"""The NLU component that puts red flags first: the detector, or DIET when it is
+sure, raises the flag; DIET's unsure guess of a red flag gives way."""
+import pytest
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot import settings
+from bot.safety.rasa_component import RedFlagClassifier
+
+
+def parsed(text: str, *ranking: tuple[str, float]) -> Message:
+    message = Message(data={TEXT: text})
+    intents = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+    message.set(INTENT, intents[0])
+    message.set(INTENT_RANKING_KEY, intents)
+    return message
+
+
+def intent_of(message: Message) -> str:
+    [processed] = RedFlagClassifier().process([message])
+    return processed.get(INTENT)["name"]
+
+
+def test_the_detector_overrides_diet():
+    assert intent_of(parsed("my eye went dark after the filler", ("ask_treatment", 0.9), ("emergency", 0.1))) == "emergency"
+
+
+@pytest.mark.parametrize("confidence, expected", [
+    (settings.DIET_RED_FLAG_THRESHOLD + 0.05, "crisis"),
+    (settings.DIET_RED_FLAG_THRESHOLD - 0.05, "ask_emotional_impact"),
+])
+def test_diet_raises_a_flag_only_when_it_is_sure(confidence, expected):
+    message = parsed("everything feels pointless lately", ("crisis", confidence), ("ask_emotional_impact", 1 - confidence))
+    assert intent_of(message) == expected
+
+
+def test_an_ordinary_message_keeps_diets_intent():
+    assert intent_of(parsed("what causes acne scars", ("ask_causes", 0.97), ("emergency", 0.01))) == "ask_causes"

@@ -28,7 +28,7 @@ BUILD_DIR = PROJECT_ROOT / "build"
 SAFETY_CLASSIFIER_FILE = BUILD_DIR / "safety" / "classifier.pickle"
 # The red-flag classifier raises a flag from this probability on (chosen in
 # docs/safety.md for few false alarms; the rules catch the clear cases).
-SAFETY_CLASSIFIER_THRESHOLD = 0.7
+SAFETY_CLASSIFIER_THRESHOLD = 0.8
 # DIET's own emergency or crisis prediction raises a flag from this confidence on.
 DIET_RED_FLAG_THRESHOLD = 0.8
 

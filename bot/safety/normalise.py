@@ -41,13 +41,14 @@ _LEET_WORD = re.compile(r"(?<![\w@$!])(?=[\w@$!]*[a-z])(?=[\w@$!]*[013457@$!])[a
 _EMOJI = {
     "🩸": " blood ", "💉": " injection ", "💊": " pills ", "🔪": " knife ", "🪒": " razor ", "🤒": " fever ",
     "🌡": " fever ", "🔥": " burning ", "😵": " dizzy ", "🥵": " hot ", "🤮": " vomit ", "🫁": " breathing ",
-    "🆘": " help ", "🚑": " ambulance ", "⚰": " dead ", "🪦": " dead ",
+    "🆘": " help ", "🚑": " ambulance ", "⚰": " dead ", "🪦": " dead ", "🌉": " bridge ",
+    "🍷": " wine ", "🔫": " gun ", "🪢": " rope ",
 }
 _EMOJI_PATTERN = re.compile("|".join(map(re.escape, _EMOJI)))
 
 # Shorthand and slang, as whole words, into the plain words the patterns use.
 _SHORTHAND = {
-    "kms": "kill myself", "kys": "kill yourself", "unalive": "kill myself", "unaliving": "killing", "unalived": "killed",
+    "kms": "kill myself", "kys": "kill yourself", "unalive": "kill myself", "unaliving": "killing myself", "unalived": "killed myself",
     "sewerslide": "suicide", "suicde": "suicide", "sucide": "suicide", "suiside": "suicide", "suicidal": "suicidal",
     "cnat": "can't", "cant": "can't", "cannot": "can't", "cnt": "can't", "carnt": "can't", "caint": "can't",
     "wont": "won't", "dont": "don't", "doesnt": "doesn't", "isnt": "isn't", "didnt": "didn't", "im": "i'm",
@@ -59,7 +60,9 @@ _SHORTHAND = {
     "ma": "mother", "dad": "father", "bby": "baby", "w": "with", "b4": "before", "ppl": "people",
     "blurr": "blurry", "blury": "blurry", "blurrry": "blurry", "vison": "vision", "vission": "vision",
     "eyesite": "eyesight", "filer": "filler", "fillr": "filler", "filla": "filler", "fillers": "fillers",
-    "injecton": "injection", "injektion": "injection", "needel": "needle",
+    "injecton": "injection", "injektion": "injection", "needel": "needle", "wnt": "want", "kil": "kill", "tonite": "tonight",
+    "nite": "night", "gona": "gonna", "sory": "sorry", "evry": "every", "agian": "again", "rly": "really", "ty": "thank you",
+    "thx": "thanks",
 }
 
 # Words the patterns look for; a misspelling of one (one or two letters off) is read as it.
@@ -74,6 +77,12 @@ disappear vanish burden overdose pills tablets goodbye cutting razor blade hurti
 living anymore worthless hopeless vomiting dizzy dizziness tingling numbness cheek nostril forehead
 want just kill pills every mirror thinking taking everyone nothing something planning
 """.split())
+
+
+# Short words spaCy's lemma table leaves out.
+_SHORT_WORDS = frozenset("""a i an as at be by do go he if in is it me my no of oh on or so to up us we all and any are but can
+cut die end few for get got her him his how its let lot may not now off old one our out own say see she the too was way who why
+yes you""".split())
 
 
 @lru_cache(maxsize=1)
@@ -93,11 +102,14 @@ def normalise(text: str) -> str:
     text = text.lower().translate(_CONFUSABLES)
     # Accents off ("fièvre" stays readable, "é" becomes "e").
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    # "k i l l", "K-I-L-L": letters written apart, read as the word.
+    text = re.sub(r"\b(?:[a-z] ){2,}[a-z]\b|\b(?:[a-z]-){2,}[a-z]\b", lambda match: re.sub(r"[ -]", "", match.group(0)), text)
     # "k.m.s." and "s.h." read as the words they abbreviate.
     text = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\b)", "", text)
     text = _LEET_WORD.sub(lambda match: match.group(0).translate(_LEET), text)
     words = re.findall(r"[a-z]+(?:['-][a-z]+)*|\d+(?:[.,]\d+)?|[^\sa-z\d]", text)
-    return " ".join(_plain(word) for word in words)
+    # Quotation marks around a word ("going to 'catch the bus'") are not part of it.
+    return " ".join(_plain(word) for word in words if word not in ("'", '"'))
 
 
 @lru_cache(maxsize=16384)
@@ -110,16 +122,23 @@ def _plain(word: str) -> str:
         return word
     # "heeelp", "bleeeding", "sooo": runs of three or more letters down to two, then one.
     squeezed = re.sub(r"(.)\1{2,}", r"\1\1", word)
-    for candidate in (squeezed, re.sub(r"(.)\1+", r"\1", squeezed)):
+    collapsed = re.sub(r"(.)\1+", r"\1", squeezed)
+    for candidate in (squeezed, collapsed):
         if candidate in _SHORTHAND:
             return _SHORTHAND[candidate]
         if candidate in VOCABULARY or candidate in _english_words():
             return candidate
-    # "wnat", "jsut": two neighbouring letters swapped.
+    # A short word stretched out ("iiiiit", "alllll", "sooo") is that word.
+    for candidate in (squeezed, collapsed):
+        if candidate in _SHORT_WORDS:
+            return candidate
+    # "wnat", "jsut": two neighbouring letters swapped; "thinkin": a dropped g.
     for i in range(len(squeezed) - 1):
         swapped = squeezed[:i] + squeezed[i + 1] + squeezed[i] + squeezed[i + 2:]
-        if swapped in VOCABULARY:
+        if swapped in VOCABULARY or (len(swapped) > 4 and swapped in _english_words()):
             return swapped
+    if squeezed.endswith("in") and squeezed + "g" in _english_words():
+        return squeezed + "g"
     if len(squeezed) < 4:
         return squeezed
     # A typo keeps the first letter and the length within a letter or two.

@@ -38,7 +38,7 @@ SUBJECT = _any("i", "i'm", "i've", "i'd", "me", "my", "myself", "we", "our", "sh
 CURRENT = _rx(_any(
     r"(?:my|her|his|their|our|the|this|that) (?:[\w']+ ){0,3}(?:is|are|was|were|went|goes|turned|turns|has|have|had|keeps?"
     r"|won't|looks?|looked|feels?|felt|got|gets|started|became|seems?|getting|going|gone|began)",
-    r"(?:i|she|he|they|we|it) (?:have|has|had|got|get|can't|couldn't|feel|feels|felt|am|was|were|is|keep|keeps"
+    r"(?:i|she|he|they|we|it) (?:have|has|had|got|can't|couldn't|feel|feels|felt|am|was|were|is|keep|keeps"
     r"|just|started|woke|noticed|notice|think|passed|fainted|collapsed|see|saw|only|suddenly|literally|still)",
     r"i'm", r"i've", r"she's", r"he's", r"they're", r"it's", r"right now", r"currently", r"since", r"started",
     r"this (?:morning|afternoon|evening)", r"today", r"tonight", r"yesterday", r"ago", r"still", r"now",
@@ -49,7 +49,8 @@ GENERAL_QUESTION = re.compile(
     r"^(?:can|could|does|do|did|will|would|might|may|is|are|was|what|what's|how|why|when|which|where|who|if|any|"
     r"signs?|symptoms?|risks?|tell me|explain|should|does anyone|anyone)\b(?!')"
 )
-HYPOTHETICAL = _rx(_any(r"what if", r"if (?:i|you|she|he|they|it|my|the|a)", r"in case", r"could (?:i|you) get",
+HYPOTHETICAL = _rx(_any(r"(?:could|can|would|will|might|may) (?:i|you|she|he|they|it|we) (?:ever |possibly |still )?(?:have|get|go|be|end"
+                        r" up|cause|make|develop)", r"what if", r"if (?:i|you|she|he|they|it|my|the|a)", r"in case", r"could (?:i|you) get",
                         r"signs? of", r"symptoms? of", r"risks? of", r"how (?:do|would|can) (?:i|you) (?:know|tell)",
                         r"what (?:does|do|would) .{0,40} look like", r"is it possible", r"chance of", r"ever happen"))
 
@@ -62,7 +63,8 @@ def _is_hypothetical(clause: str) -> bool:
 
 # --- contexts: what the message is about, anywhere in it -------------------------------
 
-INJECTION = _rx(_any(r"fillers?", r"inject\w*", r"juvederm", r"restylane", r"radiesse", r"sculptra", r"belotero",
+INJECTION = _rx(_any(r"(?:scars?|lips?|cheeks?|lines?|hollows?|temples?|dents?|craters?) (?:[\w']+ ){0,3}filled",
+                     r"filled (?:in )?(?:my |her |his |the )?(?:scars?|lips?|cheeks?)", r"fillers?", r"inject\w*", r"juvederm", r"restylane", r"radiesse", r"sculptra", r"belotero",
                      r"hyaluronic", r"shots?", r"jabs?", r"needles?", r"botox", r"tear troughs?", r"lip flip",
                      r"liquid rhinoplasty", r"nose job", r"skin boosters?", r"profhilo", r"dermal"))
 PROCEDURE = _rx(_any(r"fillers?", r"inject\w*", r"juvederm", r"laser\w*", r"peels?", r"microneedl\w*", r"micro needl\w*",
@@ -76,16 +78,23 @@ AFTER_PROCEDURE = re.compile(r"\b(?:after|since|following|from) (?:[\w']+ ){0,3}
 
 # --- signs -------------------------------------------------------------------------------
 
-EYE = _any(r"eyes?", r"vision", r"sight", r"eyesight", r"eyelids?", r"eye ?sight")
+EYE = _any(r"eyes?", r"vision(?:'s)?", r"sight", r"eyesight", r"eyelids?", r"eye ?sight")
 VISION_CHANGE = _rx(_any(
     EYE + r" (?:[\w']+ ){0,4}?(?:went|goes|going|gone|turned|turning|is|are|was|got|getting|has|have|keeps?|feels?|seems?"
     r"|looks?|started|became|all|just|suddenly|kind of|kinda|a bit|really|so)(?: [\w']+){0,3}? "
     r"(?:dark|darker|black|blurr\w*|fuzzy|foggy|cloudy|hazy|dim|grey|gray|double|blind|weird|strange|funny|off|wrong|gone"
-    r"|shadow\w*|spotty|patchy|missing|lost|worse|wavy|smudged|fading|faded|out)",
+    r"|shadow\w*|spotty|patchy|missing|lost|worse|wavy|smudg\w*|fading|faded|out|frosted|milky|misty|blank)",
+    r"(?:things|everything|it|stuff|the world) (?:look|looks|looking|seem|seems|went|is|are) (?:[\w']+ ){0,2}(?:dim|foggy|blurr\w*"
+    r"|dark|grey|gray|fuzzy|hazy|cloudy|double|smudg\w*|misty|milky) (?:[\w']+ ){0,3}eye",
+    r"(?:dim|foggy|blurr\w*|dark|grey|gray|fuzzy|hazy|cloudy|smudg\w*|misty|milky|black) (?:out of|in) (?:that|my|one|her|his|the)"
+    r" (?:left |right |bad )?eye", r"(?:eyesight|vision|sight) (?:[\w']+ ){0,2}(?:comes? back|to come back|return\w*)",
+    r"looking through (?:frosted|fogg\w*|a fog|smoke|water|wax|a veil|cling ?film)", r"dark (?:bit|spot|patch|hole|blob) in"
+    r" (?:the middle|my vision|the centre|the center)",
     r"(?:lose|losing|lost|loss of) (?:[\w']+ ){0,3}(?:vision|sight|eyesight)",
     r"(?:blurr\w*|double|lost|losing|loss of|dark|dim|fuzzy|foggy|cloudy|hazy|missing|patchy|partial|tunnel|reduced|no)"
     r" (?:[\w']+ )?(?:vision|sight|eyesight)",
-    r"(?:can't|couldn't|unable to|barely|hardly) (?:[\w']+ ){0,2}see",
+    r"(?:can't|couldn't|unable to|barely|hardly) (?:[\w']+ ){0,2}see(?! (?:my|the|any|a|much|why|how|what|if|it|them|that|results"
+    r"|improvement|difference|change|scars|myself|you|her|him))",
     r"(?:only|just) (?:see )?(?:shadows|shapes|blur|darkness|black)", r"seeing (?:double|shadows|spots|black|dark|things)",
     r"see (?:double|shadows|black spots|dark spots|spots)", r"(?:gone|going|went|go) blind", r"blind in", r"blindness in",
     r"(?:curtain|shadow|shade|veil|cloud) (?:over|across|in|coming over) (?:my |her |his )?(?:[\w']+ )?(?:eye|vision|sight)",
@@ -98,8 +107,10 @@ COLOUR = _any(r"white", r"whitish", r"pale", r"blanch\w*", r"dusky", r"grey\w*",
 SKIN_COLOUR = _rx(_any(
     r"(?:skin|area|spot|site|lips?|cheeks?|nose|nostrils?|face|forehead|chin|temple|jaw|it|tip|patch|bit|side|around)"
     r" (?:[\w']+ ){0,5}?(?:is|are|was|went|goes|turned|turning|looks?|looked|looking|gone|going|got|getting|became|has|have|"
-    r"seems?|started|appears?|all)(?: [\w']+){0,3}? " + COLOUR,
-    COLOUR + r" (?:[\w']+ ){0,2}(?:patch|patches|pattern|area|spot|colou?r|tinge|discolou?ration|net|web|mesh|skin|lines|marbling)",
+    r"seems?|started|appears?|all)(?: [\w']+){0,4}? " + COLOUR,
+    r"(?:it's|that's|they're|it is|is now|are now) (?:[\w']+ ){0,3}" + COLOUR,
+    COLOUR + r" (?:[\w']+ ){0,2}(?:patch|patches|pattern|area|spot|colou?r|tinge|discolou?ration|net|web|mesh|skin|lines|marbling"
+    r"|veins|map|blotch\w*|lace)",
     r"(?:blanch\w*|mottl\w*|marbl\w*|dusky|lacy|livedo|necros\w*|dying skin|skin is dying|tissue (?:is )?dying)",
 ))
 BRUISE = _rx(r"bruis\w*")
@@ -109,12 +120,14 @@ SEVERE_PAIN = _rx(_any(
     r"pain (?:[\w']+ ){0,5}(?:is|was|feels|getting|keeps?|has) (?:[\w']+ ){0,2}(?:bad|severe|unbearable|extreme|intense"
     r"|excruciating|terrible|worse|worst|10|ten|9|nine)",
     r"hurts? (?:[\w']+ ){0,2}(?:so|really|very|like) (?:bad|badly|much|hell|crazy|mad)", r"(?:10|ten|9|nine) ?(?:/|out of) ?10",
-    r"agony", r"killing me", r"can't stand the pain", r"screaming", r"crying (?:in|from|with) pain",
+    r"agony", r"killing me", r"(?:more|increasingly) painful", r"hurts? (?:[\w']+ )?more", r"pain (?:[\w']+ ){0,3}(?:getting worse"
+    r"|worse and worse|every hour|by the minute)", r"throbs? like", r"can't (?:even )?touch", r"can't stand the pain", r"screaming", r"crying (?:in|from|with) pain",
 ))
 AIRWAY = _rx(_any(
     r"(?:can't|couldn't|cannot|struggl\w*|hard|trouble|troubles|difficult\w*|unable|barely|hardly|fight\w*|labou?red|not)"
     r" (?:to |with |in |for )?(?:[\w']+ ){0,3}(?:breathe|breathing|breath|get (?:any |enough )?air|catch (?:my |her |his )?breath"
     r"|swallow\w*)",
+    r"(?:whistl\w*|rattl\w*|squeak\w*|noisy|wheez\w*|strid\w*) (?:[\w']+ ){0,4}breath\w*", r"breathing through a straw",
     r"short(?:ness)? of breath", r"out of breath", r"breathless\w*", r"wheez\w*", r"gasp\w*", r"(?:hard|harder|difficult)"
     r" (?:time )?(?:getting|to get) air", r"air (?:won't|doesn't|isn't|can't) (?:go|get|come)", r"anaphyla\w*",
     r"epi ?pen (?:[\w']+ ){0,3}(?:used|gave|given|jabbed|needed|now)", r"(?:used|gave|give|giving|need|needed) (?:[\w']+ ){0,2}epi ?pen",
@@ -134,15 +147,17 @@ FACE_SWELLING = _rx(_any(
     r"swell\w* (?:[\w']+ ){0,2}(?:of|in|on) (?:my |her |his )?(?:face|throat|lips?|tongue|mouth|eyes?)",
 ))
 FEVER = _rx(_any(
-    r"fever\w*", r"feverish", r"high temperature", r"temperature", r"(?:3[89]|4[01])[.,]\d+",
+    r"fever\w*", r"feverish", r"(?:high|a|running a|got a|have a|had a|has a|with a|spiking a|my|her|his) (?!normal|room|water|set|right|safe|low|comfortable)"
+    r"(?:[\w']+ )?temperature", r"(?:sweating|sweaty|boiling|hot) and (?:freezing|cold|shivering)", r"teeth chattering",
+    r"temperature (?:of |is |at |was |reading |around |about |over )?(?:3[7-9]|4[0-2]|9\d|10\d)", r"(?:3[89]|4[01])[.,]\d+",
     r"(?:3[89]|4[01])(?:[.,]\d+)? ?(?:° ?)?(?:c|degrees?|celsius)\b", r"10[0-6](?:[.,]\d+)? ?(?:° ?)?(?:f|degrees?|fahrenheit)",
-    r"thermometer", r"(?:says|reads|reading|showing|hit|hitting|over) (?:10[0-6]|3[89]|4[01])(?:[.,]\d+)?\b", r"burning up", r"chills?", r"shiver\w*", r"shaking", r"rigou?rs", r"hot and cold", r"sweats", r"sweating",
-    r"flu ?like",
+    r"thermometer", r"(?:says|reads|reading|showing|hit|hitting|over) (?:10[0-6]|3[89]|4[01])(?:[.,]\d+)?\b", r"burning up",
+    r"chills?", r"shiver\w*", r"rigou?rs", r"hot and cold", r"sweats", r"flu ?like",
 ))
 SPREADING = _rx(_any(
     r"spread\w*", r"creep\w*", r"crept", r"grow\w*", r"getting (?:[\w']+ )?(?:bigger|worse|redder|hotter|larger|wider)", r"streaks?",
     r"red (?:lines?|tracks?)", r"lines? (?:going|running|moving)", r"tracking", r"pus\w*", r"ooz\w*", r"hot to (?:the )?touch",
-    r"(?:hot|warm) and (?:red|swollen|hard)", r"moving (?:up|down|towards|across)", r"(?:up|down|across|up to|onto|into) (?:my |her |his )?"
+    r"(?:hot|warm) and (?:red|swollen|hard)", r"all the way (?:to|up|down|across|round|around)", r"moving (?:up|down|towards|across)", r"(?:up|down|across|up to|onto|into) (?:my |her |his )?"
     r"(?:neck|jaw|cheek|face|arm|chest|eye|eyes|ear|nose|forehead)", r"doubled", r"twice the size", r"abscess", r"cellulitis", r"infect\w*",
     r"swollen (?:and|&) (?:red|hot)", r"red (?:and|&) (?:swollen|hot)", r"yellow", r"green",
 ))
@@ -170,18 +185,24 @@ UNSTOPPABLE = _rx(_any(
     r"(?:\d+|few|several) (?:times|gauzes|towels|tissues|pads)",
 ))
 FAINTING = _rx(_any(
-    r"faint\w*", r"passed out", r"passes out", r"passing out", r"pass out", r"blacked out", r"black out", r"collaps\w*",
-    r"unconscious", r"unresponsive", r"lost consciousness", r"losing consciousness", r"keeled over", r"went down",
-    r"seiz\w*", r"fitting", r"convuls\w*", r"won't wake up", r"can't wake (?:her|him|them)", r"floppy",
+    r"fainted", r"fainting", r"faints", r"faint (?:\d+|twice|three|several|multiple|again) times?",
+    r"keeps? (?:going down|fainting|passing out|collapsing|blacking out)", r"faint(?= (?:and|when|after|during|in|again)\b|\s*$)", r"(?:feel|feels|feeling|felt|going to|gonna"
+    r"|about to|might|almost|nearly) (?:[\w']+ )?faint", r"passed out", r"passes out", r"passing out", r"pass out", r"blacked out",
+    r"black out", r"blacking out", r"collaps\w*", r"unconscious", r"unresponsive", r"lost consciousness", r"losing consciousness",
+    r"keeled over", r"seiz\w*", r"fitting", r"(?:had|having|has) a fit", r"convuls\w*", r"won't wake up", r"can't wake (?:her|him|them)",
+    r"floppy", r"eyes? (?:[\w']+ )?rolled", r"rolled back", r"twitch\w*", r"jerking", r"out cold", r"came round", r"come round",
 ))
 HABITUAL_FAINT = _rx(_any(r"(?:feel|feeling|get|go|goes|gets) (?:[\w']+ )?faint (?:[\w']+ ){0,3}(?:thinking|at the (?:sight|thought)|when"
                           r"|if|around|looking|whenever)", r"faints? (?:at|when|if|around|with|whenever)", r"(?:always|tends? to|usually|sometimes|often)"
                           r" (?:[\w']+ )?faint", r"fear of", r"scared of", r"feel faint (?:at|when)", r"faint (?:scars?|marks?|lines?"
-                          r"|spots?|redness|pink|discolou?ration|outline|trace)", r"faintest", r"fainter", r"faintly"))
+                          r"|spots?|redness|pink|discolou?ration|outline|trace)", r"faintest", r"fainter", r"faintly", r"(?:faint|fainted|fainting) (?:[\w']+ )?(?:at|when i saw|over) (?:the )?(?:price|cost|bill"
+                          r"|quote)", r"seizure from", r"epilep\w*"))
 CHEST_PAIN = _rx(_any(
     r"chest (?:[\w']+ ){0,2}(?:pain\w*|hurt\w*|ache\w*|aching|pressure|tight\w*|crush\w*|squeez\w*|heavy|burning|pounding)",
     r"chest (?:feels?|is|was) (?:[\w']+ ){0,2}(?:like|heavy|crushed|tight)", r"elephant (?:[\w']+ ){0,3}(?:chest|sitting on)",
-    r"(?:pain|pressure|tightness|crushing|squeezing|ache) (?:[\w']+ ){0,2}(?:in|on|across) (?:my |her |his |the )?chest",
+    r"(?:pains?|pressure|tightness|crushing|squeezing|ache) (?:[\w']+ ){0,2}(?:in|on|across) (?:my |her |his |the )?chest",
+    r"(?:in|on|across) (?:the )?(?:middle|centre|center|left side|right side) of (?:my |her |his |the )?chest",
+    r"band (?:[\w']+ ){0,2}(?:across|around|round) (?:my |her |his )?chest",
     r"heart (?:attack|is racing|racing|pounding|beating (?:so )?fast)", r"heart (?:[\w']+ ){0,2}(?:racing|pounding)",
     r"arm (?:[\w']+ )?(?:numb|tingl\w*) (?:[\w']+ ){0,4}chest",
 ))
@@ -192,7 +213,10 @@ BURN_SIZE = _rx(_any(r"this much", r"so much", r"large", r"big\w*", r"huge", r"m
                      r"most of", r"half (?:of )?(?:my|her|his)", r"cover\w*", r"lots of", r"loads of", r"so many", r"several",
                      r"multiple", r"many", r"spreading", r"\w+-?sized", r"size of", r"coin", r"grape", r"raw", r"weep\w*",
                      r"ooz\w*", r"in sheets", r"open", r"agony", r"excruciating", r"unbearable", r"severe", r"charred",
-                     r"(?:second|third|2nd|3rd) degree", r"melt\w*", r"bubbl\w*", r"burn\w*"))
+                     r"(?:second|third|2nd|3rd) degree", r"melt\w*", r"bubbl\w*"))
+SMALL_BLISTER = _rx(r"(?:small|tiny|little|one|a|single|couple of) (?:[\w']+ )?blister(?!s)")
+OTHER_BLISTERS = _rx(_any(r"shoes?", r"heels?", r"feet", r"foot", r"toes?", r"hiking", r"running", r"walking", r"cold sores?",
+                          r"chicken ?pox", r"rowing", r"gardening", r"guitar"))
 BURN_CAUSE = _rx(_any(r"peel\w*", r"laser\w*", r"acid\w*", r"tca", r"glycolic", r"lactic", r"phenol", r"ipl", r"burn\w*",
                       r"treatment", r"procedure", r"chemical", r"bleach", r"lemon", r"toothpaste", r"microneedl\w*", r"co2",
                       r"fraxel", r"diy", r"at home", r"home", r"kit", r"solution", r"cream", r"serum"))
@@ -227,13 +251,13 @@ CRISIS = _rx(_any(
     r"(?:pills|tablets|paracetamol|tylenol|meds|medication|sleeping pills|painkillers|pill) (?:[\w']+ ){0,5}(?:saved|stockpil\w*"
     r"|collect\w*|hoard\w*|stash\w*|stored|saving|hidden|hid)", r"(?:saved|saving|stockpil\w*|collect\w*|hoard\w*|stash\w*|"
     r"hidden|hid) (?:[\w']+ ){0,4}(?:pills|tablets|paracetamol|tylenol|meds|medication|painkillers)",
-    r"how many (?:[\w']+ ){0,3}(?:pills|tablets|paracetamol|tylenol|meds|painkillers|sleeping) (?:[\w']+ ){0,4}(?:take|kill|die|lethal"
-    r"|overdose|od|would it)", r"overdos\w*", r"lethal dose", r"(?:od|o\.d)(?: on|ing)\b", r"jump (?:off|from|in front)",
+    r"how many (?:[\w']+ ){0,3}(?:pills|tablets|paracetamol|tylenol|meds|painkillers|sleeping|capsules) (?:[\w']+ ){0,4}(?:would it"
+    r" take|to (?:die|kill|not wake|overdose|od|end)|is lethal|is too many|enough to|would kill)", r"overdos\w*", r"lethal dose", r"(?:od|o\.d)(?: on|ing)\b", r"jump (?:off|from|in front)",
     r"hang\w* " + SELF, r"noose", r"slit\w* (?:my|her|his) (?:wrists?|throat)", r"(?:goodbye|suicide) (?:note|letter)",
     r"(?:write|wrote|writing|written|left) (?:[\w']+ ){0,2}(?:goodbye|final) (?:[\w']+ ){0,2}(?:note|letter|message)",
     r"giv\w* (?:[\w']+ ){0,3}(?:stuff|things|belongings|possessions|everything) away", r"won't be (?:[\w']+ )?(?:around|here) (?:much"
     r" longer|for long|tomorrow|anymore|after)", r"not (?:gonna|going to) be (?:[\w']+ )?(?:around|here) (?:much longer|for long"
-    r"|tomorrow|anymore|soon)", r"say(?:ing)? (?:my )?goodbyes?", r"this is goodbye", r"goodbye (?:forever|everyone|world)",
+    r"|tomorrow|anymore|soon)", r"this is goodbye", r"goodbye forever(?= *$)", r"goodbye (?:everyone|world)",
     r"(?:want|wanna|wanted|going|gonna|tempted|urge|urges) (?:[\w']+ ){0,2}(?:to )?(?:hurt|harm|cut|burn|punish|hit) " + SELF,
     r"(?:hurt\w*|harm\w*|cut\w*|burn\w*|punish\w*|hit\w*|scratch\w*|starv\w*|injur\w*|stab\w*|mutilat\w*) " + SELF,
     r"self[ -]?harm\w*", r"self[ -]?injur\w*", r"selfharm\w*", r"cut\w* (?:my|her|his|their) (?:wrists?|arms?|legs?|thighs?"
@@ -247,8 +271,9 @@ CRISIS = _rx(_any(
     # Farewells, plans and means.
     r"won't need (?:them|it|this|that|those|these|anything|my (?:[\w']+ )?(?:things|stuff)) (?:[\w']+ ){0,2}(?:anymore|any more"
     r"|where|much longer|after tonight)", r"where i'm going", r"won't be needing (?:[\w']+ ){0,2}(?:anymore|treatment|it)",
-    r"(?:i have|i've got|i've made|i made|got) (?:a|my) plan", r"a plan and a date", r"made (?:my )?peace", r"(?:this|it) (?:will be|is)"
-    r" my last (?:message|text|time|night)", r"tonight'?s the night", r"tonight is the night", r"my last (?:message|night|day)",
+    r"(?:i have|i've got|i've made|i made|got) (?:a|my) plan(?= and a date| for (?:it|tonight|how|when)| to (?:do it|end|kill|die)"
+    r"| already| now)", r"a plan and a date", r"made (?:my )?peace", r"(?:this|it) (?:will be|is)"
+    r" my last (?:message|text|time|night)", r"tonight'?s the night", r"tonight is the night", r"my last (?:message|night|day)(?! (?:on|of|at|in|off|before|with|as))",
     r"(?:thinking|thought|think) (?:[\w']+ ){0,2}(?:about |of )?(?:jumping|doing it|how (?:i'd|i would|i'll|i will|i could) do it"
     r"|ending it|the bridge|the roof|the tracks)", r"how (?:i'd|i would|i'll|i will) do it", r"jump\w* (?:off|from|in front)",
     r"in front of (?:a |the )?(?:train|bus|car|lorry|truck)", r"(?:way|ways|how|best way|easiest way|painless way) to (?:die|kill"
@@ -257,7 +282,9 @@ CRISIS = _rx(_any(
     r"who (?:should|will|would|gets|can have) (?:get |have )?my (?:things|stuff|belongings)", r"(?:giv\w*|gave) (?:[\w']+ ){0,2}away"
     r" (?:[\w']+ ){0,2}(?:things|stuff|belongings|possessions|everything|stuff)", r"look after my (?:cat|dog|pets?|kids|children"
     r"|rabbit|hamster|family|little (?:sister|brother)|mum|mom|dad)", r"(?:thanks|thank you) for everything(?: [\w']+){0,4} (?:love"
-    r" you|goodbye|bye|look after)", r"(?:said|saying|say) (?:my )?(?:good ?)?byes? to (?:my |everyone|everybody|all|them)",
+    r" you|goodbye(?! for now)|bye(?! for now)|look after)", r"(?:said|saying|say) (?:my )?(?:good ?)?byes? to (?:everyone|everybody|all|them"
+    r"|my (?:friends|family|mum|mother|dad|father|parents|sister|brother|kids|children|partner|boyfriend|girlfriend|wife|husband|pets?"
+    r"|cat|dog))", r"see (?:you|ya) never",
     r"(?:wanted|want|wanna|just) (?:to )?say (?:good ?)?bye(?! for now)", r"(?:won't|will not|not gonna|not going to|wont) be"
     r" (?:around|here|alive) (?:[\w']+ ){0,3}(?:long|longer|anymore|any more|tomorrow|much)",
     r"won't have to (?:deal with|worry about|see|put up with) (?:me|him|her|them) (?:[\w']+ ){0,2}(?:longer|anymore|soon)",
@@ -272,6 +299,61 @@ CRISIS = _rx(_any(
     r"(?<!financial )(?:a|such a|the|just a|only a|big) burden\b", r"(?:pills|tablets|blade|razor|rope) (?:[\w']+ ){0,2}ready",
     r"(?:got|have|bought) (?:the |my |a )?(?:blade|razor|rope)", r"(?:take|taking|swallow\w*) (?:all|every|a whole|the whole)"
     r" (?:of )?(?:my |the )?(?:pills|tablets|meds|bottle|box|packet)",
+    # Means, places and attempts.
+    r"(?:took|taken|take|swallowed|swallow|drank|had|taking|swallowing) (?:[\w']+ ){0,2}(?:all|a lot of|a load of|a whole|everything|"
+    r"\d{2,}|too many|a bottle|a strip|a pack|the lot|loads of|handful of|most of|two packs|a box)(?: [\w']+){0,4}"
+    r" (?:pills|tablets|meds|medicine|medication|paracetamol|tylenol|ibuprofen|sertraline|co-codamol|insulin|capsules|cabinet"
+    r"|sleeping|painkillers|heart|antidepressants|doxycycline|isotretinoin|spironolactone)", r"(?:pills )(?:pills )+",
+    r"(?:stockpil\w*|kept back|keeping back|hiding|saving|hoarding|saved) (?:[\w']+ ){0,4}(?:pills|tablets|meds|capsules|insulin"
+    r"|medication|antidepressants|co-codamol|isotretinoin|paracetamol)", r"instead of taking them", r"(?:when|for when) i'm ready",
+    r"all at once", r"(?:in|at) a big dose", r"overdose on", r"enough (?:now|to (?:die|do it|not wake|kill))",
+    r"(?:bought|buy|buying|got) (?:[\w']+ ){0,2}packs? of (?:paracetamol|tylenol|pills|tablets|painkillers)",
+    r"(?:driv\w*|swerv\w*|crash\w*|step\w*|walk\w*|throw\w*) (?:[\w']+ ){0,2}(?:into|in front of|off|under) (?:a |the )?(?:wall|lorry"
+    r"|truck|bus|train|car|tree|traffic|edge|bridge|roof|platform)", r"(?:a car|a bus|a train|something) (?:hits|hit|happens to) me",
+    r"(?:roof|bridge|railway|tracks|platform|cliffs?|ledge|overpass|multi[ -]?storey|balcony|river|\d+(?:st|nd|rd|th) floor)"
+    r"(?: [\w']+){0,8} (?:right now|tonight|looking down|thinking|won't come down|wont come down|edge|step\w* off|jump\w*|going"
+    r" through|get in|can't stop crying|don't want to go|an hour|for a long time|sorry)", r"(?:at|on|by) the (?:top of the|edge of the)"
+    r" (?:multi[ -]?storey|roof|bridge|cliff|car park)", r"(?:knife|blade|razor) (?:[\w']+ ){0,2}(?:against|to|on) (?:my|her|his)"
+    r" (?:wrist|throat|arm|neck)", r"drink (?:the |some )?bleach", r"(?:get|buy|find) a gun", r"(?:i|she|he) attempted",
+    r"attempted (?:on|last|suicide|again)", r"tried to (?:kill|end|hang|overdose|take my)", r"cut (?:[\w']+ ){0,2}deep",
+    r"hit the vein", r"(?:to|just|never) not wake up", r"to not wake up",
+    r"knife (?:[\w']+ ){0,3}(?:arms?|wrists?|again|tonight|blood)", r"(?:blood|knife) (?:knife )?again", r"done (?:[\w']+ )?knife",
+    r"pills (?:[\w'+]+ ){0,3}(?:tonight|goodbye|wine|vodka|alcohol)", r"bridge (?:[\w'+]+ ){0,3}tonight",
+    r"(?:going to|gonna) do it (?:tonight|today|soon|this weekend|tomorrow|now)", r"(?:got|have|i've got) (?:all )?the pills",
+    r"(?:how|when) (?:and (?:how|when) )?i'm (?:going to|gonna) do it", r"(?:picked|chosen|set|got|have) (?:[\w']+ ){0,2}date\b(?! for (?:my|the|a|your) )",
+    r"date (?:picked|set|in my head)", r"(?:all )?planned out", r"planned (?:it|everything) out", r"methods?\b",
+    r"(?:highest|tallest) (?:bridge|building|car park)", r"bridges? (?:[\w']+ ){0,4}highest", r"lined up",
+    r"how many (?:[\w']+ ){0,6}(?:would it take|it would take|it'd take)", r"(?:going to|gonna) drink (?:it|the bleach|bleach)",
+    r"(?:gonna|going to|wanna|want to) jump(?! (?:on|in|into|at|start|ahead|the queue))", r"goodbye to (?:this|the) world",
+    r"(?:don't|can't|cannot) see (?:a|any) future", r"not (?:being|be) alive", r"deserve to (?:eat|until)",
+    r"(?:not gonna|not going to|won't) be (?:here|around|alive) (?:for|by|at) (?!(?:my|the|a|your) (?:appointment|session|booking"
+    r"|consultation))", r"(?:slap|hit|punch)\w* (?:my own|myself in the) (?:face|head|stomach)",
+    r"(?:burn|burning|burnt|cut|cutting|carv\w*|scratch\w*) (?:the backs of |my own )?(?:my|her|his) (?:arms?|legs?|thighs?|wrists?"
+    r"|hands?|skin|stomach)(?: [\w']+){0,4} (?:with|on purpose|until|so|again|where no one)",
+    # Finality and farewells.
+    r"(?:last|final) (?:try|time i'll)", r"(?:this is|this will be|it's) my (?:last|final) (?:message|goodbye|night)", r"(?:made|making) (?:my|the) (?:decision|mind up)", r"(?:i've|already|have)"
+    r" decided", r"my (?:suicide |goodbye )?note", r"notes? for everyone", r"(?:goodbye )?letters? to (?:my|everyone)",
+    r"goodbye (?:letters?|notes?|voice note|message)", r"sorted everything (?:else )?out", r"won't (?:be|make) (?:it|here|alive|around)"
+    r"(?! (?:next|on|until|till|from|in|at|between|during|this|tomorrow (?:morning|afternoon)|for (?:my|the|a) (?:appointment|session"
+    r"|booking|holiday)))", r"won't (?:bother|message|trouble) (?:you|anyone) (?:[\w']+ ){0,4}again", r"(?:none of it|nothing) will matter",
+    r"cancel(?:led)? (?:all my appointments|everything)", r"gave (?:my|her|his) (?:cat|dog|pets?|rabbit) to", r"keep (?:her|him|it)"
+    r" for good", r"deleted all my (?:socials|accounts)", r"(?:given|gave) (?:[\w']+ ){0,2}(?:all )?my passwords",
+    r"(?:updated|made|wrote|writing) (?:my )?will\b", r"i mean it (?:properly )?this time", r"tell my (?:mum|mom|mother|dad|family)"
+    r" (?:i'm )?sorry", r"(?:long|forever) nap", r"the forever kind", r"final exit", r"\bctb\b", r"sewer ?slide",
+    r"(?:gonna|going to|wanna) catch the bus", r"catch(?:ing)? the bus (?:tonight|this weekend|soon|and be done)(?! to)",
+    r"planning my (?:own )?funeral", r"giv\w* away (?:his|her|my|their) (?:[\w']+ ){0,3}(?:tools|watch|things|stuff|clothes|jewel\w*"
+    r"|games|books|belongings|possessions|ring|guitar|xbox|console|phone)",
+    # Existence itself.
+    r"tired of (?:existing|being alive|living|life|fighting to stay|being here)", r"done (?:living|with (?:everything|life|it all))",
+    r"i want out", r"(?:don't|doesn't|do not|does not) deserve (?:to (?:be alive|live|exist|be here|eat)|food)",
+    r"not (?:scared|afraid) of dying", r"(?:can't|cannot) keep (?:living|going) like this", r"stop living", r"(?:wish i'd|wish i had)"
+    r" never been born", r"never been born", r"(?:want|wanna|need) (?:it all|everything|this|the pain|it) to (?:be over|stop|end)",
+    r"make it (?:all )?stop (?:tonight|for good|forever|one way)", r"one way or another", r"(?:no|there's no) future for me",
+    r"(?:won't|will not|don't think i'll) (?:still )?be alive", r"alive (?:for|by) (?:it|christmas|then|my|next)",
+    r"(?:don't|do not) care if i'm (?:alive|dead)", r"if i died", r"make it official", r"(?:not|never) (?:going to|gonna) stick around",
+    r"(?:no|only) way out", r"way out (?:of this )?except", r"feel like (?:killing|kill\w*|hurting|ending) (?:myself|yourself|it)",
+    r"(?:wishes|wished|wish) (?:he|she|they|i) (?:was|were) dead", r"dead soon", r"(?:left|leave|leaving) a note",
+    r"(?:took|taken|taking) too many (?:[\w']+ ){0,3}on purpose", r"(?:want|wants|wanna|wanted) to (?:final exit|kill)",
     # Self-harm acts.
     r"(?:started|start|been|keep|kept|go back to|went back to) (?:[\w']+ )?cutting(?! (?:out|down|back|my hair|dairy|sugar|carbs))",
     r"(?:and|i|then|to|i just) (?:[\w']+ )?cut(?:ting)?(?: (?:again|more|deeper))?$",
@@ -279,7 +361,13 @@ CRISIS = _rx(_any(
     r" (?:[\w']+ ){0,2}(?:my|her|his|their) (?:arms?|wrists?|legs?|thighs?|skin|head|scars?|stomach|knuckles|face|hands?)"
     r"(?: [\w']+){0,4} (?:with a|with the|with my|on purpose|against|lighter|cigarette|razor|blade|knife|until|til|till|open)",
     r"(?:bang|banging|banged|hit|hitting|punch\w*) (?:my )?(?:head|fists?|knuckles) (?:[\w']+ ){0,3}(?:against|into|on) (?:the |a )?walls?",
-    r"punch\w* (?:the )?walls?", r"self ?-? ?harm\w*", r"self ?-? ?injur\w*",
+    r"punch\w* (?:the )?walls?", r"self ?-? ?harm\w*", r"self ?-? ?injur\w*", r"\bsh (?:again|urges?|relapse|tonight|cuts?)\b", r"relapsed on sh",
+    r"until (?:it|they|i|my [\w']+) (?:[\w']+ )?bleeds?\b(?: [\w']+){0,6} (?:on purpose|deserve|hate myself|punish)",
+    r"(?:scratch|dig|carv|pour|burn|slap|punch|hit)\w* (?:[\w']+ ){0,4}(?:on|into|at|my own) (?:my|the backs of my|her|his)"
+    r" (?:[\w']+ )?(?:arms?|legs?|thighs?|wrists?|hands?|face|skin|cheeks|scars?)(?: [\w']+){0,6} (?:until|on purpose|as hard as"
+    r"|deserve|hate myself|so no one|where no one|tell people|bruise|bleed\w*)", r"carv\w* (?:a line|lines|the word|words|into)",
+    r"fresh cuts?", r"what i've been doing to my (?:arms|legs|body|wrists)", r"blade in my", r"ice and salt", r"boiling water on my",
+    r"(?:cut|cutting) (?:agian|again)", r"cut deeper",
     r"kill (?:me|myself)$", r"want (?:to )?be dead", r"wanna be dead", r"be dead (?:by|soon|tomorrow)",
     r"(?:life|living) (?:[\w']+ ){0,2}(?:isn't|is not|not|isnt) worth (?:[\w']+ )?living", r"not worth living",
 ))
@@ -289,8 +377,32 @@ CRISIS_QUESTION_ABOUT_OTHERS = re.compile(
     r"^(?:can|could|does|do|will|would|might|may|is|are|what|how|why|which)\b(?!')(?!.*\b(?:i|i'm|im|me|my|myself|i've|i feel)\b)"
 )
 FEELING = _rx(_any(r"(?:i|i'm|i've) (?:[\w']+ )?(?:do|feel|felt|think|thought|have|had|want|wanted|am|keep|been|can't|cannot|don't"
-                   r"|wish|plan|planned|started|just)"))
-RECOVERED = _rx(_any(r"good place", r"doing (?:well|better|fine|great)", r"recovered", r"clean for (?:[\w']+ ){0,2}years",
+                   r"|wish|plan|planned|started|just|got|need|wanna|will|would|should|am going|took|swallowed|cut|hate)"))
+TOPIC = re.compile(r"suicid\w*|self ?-? ?harm\w*|self ?-? ?injur\w*|kill\w* (?:themselves|yourself|themself)")
+# Read over the whole message: a place and what the writer is doing there; an injury and that it is deliberate.
+PLACE = _rx(r"(?:roof|bridge|railway|tracks|platform|cliffs?|ledge|overpass|multi[ -]?storey|balcony|river|window"
+            r"|\d+ ?(?:st|nd|rd|th) floor)")
+PLACE_DISTRESS = _rx(_any(r"can't stop crying", r"don't want to go (?:back|home)", r"thinking about", r"looking down", r"get in",
+                          r"jump\w*", r"edge", r"trains? come", r"just looking", r"going through it", r"won't come down",
+                          r"right now (?:i|and)", r"step\w* off"))
+HURT_ACT = _rx(_any(r"(?:until|till|til) (?:it|they|i|my [\w']+) (?:[\w']+ )?bleeds?", r"(?:only )?let myself eat", r"haven't eaten",
+                    r"won't eat", r"stopped eating", r"scratch\w* (?:my|her|his)", r"dig\w* (?:my )?nails", r"bruise myself",
+                    r"gave myself a bruise"))
+ON_PURPOSE = _rx(_any(r"on purpose", r"deserve", r"punish\w*", r"hate myself", r"because i'm ugly", r"to feel something"))
+TOPIC_AS_SUBJECT = _rx(_any(r"read", r"heard", r"learn\w*", r"stud\w*", r"coursework", r"essay", r"research\w*", r"form",
+                            r"questionnaire", r"asked", r"statistic\w*", r"rates?", r"common", r"awareness", r"prevention",
+                            r"link\w* between", r"side effects?", r"warnings?", r"leaflet", r"article"))
+STILL_AT_RISK = _rx(_any(r"still (?:do|doing|cut|hurt|burn|self)\w*", r"most nights", r"every (?:night|day)", r"again", r"tonight", r"today", r"right now", r"lately", r"recently", r"these days", r"relaps\w*", r"urges?",
+                         r"this week", r"want to", r"wanna", r"going to", r"gonna", r"thinking about", r"started"))
+# Accidents and everyday uses of the same words, and questions about one's history.
+BENIGN_ACTS = re.compile(r"\b(?:won't|not gonna|not going to) be (?:here|back|around) (?:[\w',-]+ ){0,5}(?:i'm|because|as|since"
+                         r"|i'll be) (?:[\w']+ ){0,3}(?:on|at|in|moving|away|travel\w*|holiday|exchange|abroad|visiting|uni).*|\bcut (?:my ?self|myself) (?:shaving|cooking|chopping|on (?:a|the)|by accident|accidentally|while)"
+                         r"|\bever (?:had|have|been|felt)\b.*")
+RECOVERED = _rx(_any(r"history of", r"well for", r"happy", r"proud", r"long behind me", r"behind me now", r"(?:faded|old|white|silver)"
+                     r" (?:[\w']+ )?(?:scars|lines|marks)", r"(?:self ?-? ?harm|cutting|burn) scars", r"from (?:school|uni|college|my teens)",
+                     r"haven't (?:[\w']+ ){0,3}(?:in|for|since) (?:over |more than |about |nearly )?(?:\d+|a|many|several|two|ten|a few)?"
+                     r" ?(?:years?|decades?|\d{4})", r"since (?:19|20)\d\d", r"clean (?:for )?(?:\d+|a few|several|many) years",
+                     r"good place", r"doing (?:well|better|fine|great)", r"recovered", r"clean for (?:[\w']+ ){0,2}years",
                      r"much better now", r"(?:don't|do not) anymore", r"no longer", r"haven't (?:[\w']+ ){0,2}(?:in|for) years",
                      r"stopped (?:[\w']+ ){0,3}years ago", r"old scars", r"happier now"))
 # When the sign happened: long over, or now.
@@ -298,10 +410,11 @@ LONG_PAST = _rx(_any(
     r"(?:\d+|a few|few|several|many|two|three|four|five|ten|some|couple of|a couple of) years? ago", r"years ago", r"a year ago",
     r"as a (?:kid|child|teen|teenager|baby|toddler|student)", r"when (?:i|she|he|they) (?:was|were) (?:\d+|younger|little|small"
     r"|a kid|a child|a teen\w*|in school|at school|at uni|pregnant)", r"last (?:year|summer|winter|spring|autumn|fall|month)",
-    r"back in", r"in (?:19|20)\d\d", r"used to", r"(?:it|she|he|they|i) (?:was|were|is|are|'s|'m) (?:totally |completely |all )?"
+    r"back in (?:(?:19|20)\d\d|the day|school|college|uni|high school|year \d+)", r"in (?:19|20)\d\d", r"used to", r"(?:it|she|he|they|i) (?:was|were|is|are|'s|'m) (?:totally |completely |all )?"
     r"(?:fine|ok|okay|better|healed|recovered) (?:now|after|afterwards|since)", r"(?:she's|he's|it's|i'm|they're) (?:totally |all )?"
     r"(?:fine|ok|okay) now", r"all sorted", r"turned out", r"then it was fine", r"fine now", r"better now", r"long time ago",
-    r"(?:she's|he's|they're) fine", r"as a teenager", r"in (?:year|yr|grade|form) \d+", r"in (?:primary|secondary|high|middle)"
+    r"(?:she's|he's|they're) fine", r"as a teenager", r"years back", r"(?:a|one|two|three) decades? ago", r"ages ago",
+    r"long ago", r"in the (?:80s|90s|2000s|eighties|nineties)", r"in (?:year|yr|grade|form) \d+", r"in (?:primary|secondary|high|middle)"
     r" school", r"in (?:my|her|his) (?:teens|twenties|youth)", r"childhood",
 ))
 ACUTE = _rx(_any(
@@ -312,9 +425,15 @@ ACUTE = _rx(_any(
     r"since (?:this|last night|yesterday|then|the)", r"at the moment", r"currently", r"happen(?:ed|ing) (?:to me|like|just|about)",
     r"it happened",
 ))
-HYPOTHETICALLY = _rx(_any(r"hypothetical\w*", r"not happening", r"(?:just|only) (?:want|wanted|wanna) to (?:be prepared|know in case"
+HYPOTHETICALLY = _rx(_any(r"just so i know", r"know in advance", r"hypothetical\w*", r"not happening", r"(?:just|only) (?:want|wanted|wanna) to (?:be prepared|know in case"
                           r"|be ready)", r"in theory", r"for (?:a|my) (?:project|essay|assignment|class|presentation)"))
 REPORTED = _rx(_any(
+    r"a (?:girl|woman|guy|man|client|lady|patient|friend of|bloke)", r"friend of a friend", r"knows? someone",
+    r"told me about", r"apparently", r"swears", r"there (?:was|is) a (?:thing|story|post|thread|video|programme|program|show|doc)",
+    r"netflix", r"viral", r"influencer", r"posted", r"r/\w+", r"documentary", r"doc last night", r"on (?:this morning|tv|the telly"
+    r"|the news|the radio)", r"grey's anatomy", r"[\w']+'s (?:mate|friend|coworker|colleague|cousin|client)", r"(?:coworker|colleague"
+    r"|hairdresser|beautician|paramedic|aunt|uncle|teacher) (?:[\w']+ ){0,2}(?:said|says|told|swears|posted)", r"there's a (?:thing"
+    r"|story|post|thread|video|programme|program|show|doc)", r"r / \w+",
     r"(?:saw|seen|see|watched|watching|read|reading|heard|hearing) (?:[\w']+ ){0,5}(?:tiktok|reddit|video|videos|post|posts|thread|story"
     r"|stories|article|online|youtube|instagram|forum|news|documentary|review|reviews|clip|reel)",
     r"(?:on|from) (?:tiktok|reddit|youtube|instagram|twitter|facebook|the news|a forum|the internet)",
@@ -335,7 +454,9 @@ FIGURES = re.compile(_any(
     r"\b(?:dying|die|died|dead|going to die|gonna die) (?:to|of|from|with|laughing) ?(?:know|try|get|see|hear|embarrass\w*"
     r"|laugh\w*|cringe|shame|envy|jealous\w*|boredom)?\b",
     r"\bi'm dead\b", r"\bdead skin\b", r"\bkill for\b", r"\b(?:will|would|gonna|going to) (?:literally )?kill me\b",
-    r"\bdead (?:cells?|ends?|serious|tired|set)\b", r"\bi (?:literally )?died\b", r"\bshoot me\b", r"\bheart attack (?:every|each"
+    r"\bdead (?:cells?|ends?|serious|tired|set)\b", r"\bblind as a bat\b", r"\bcan't breathe (?:[\w']+ ){0,3}laugh\w*",
+    r"\blaughing so hard\b", r"\b(?:breathless|out of breath|short of breath) (?:[\w']+ ){0,3}(?:on hills|running|when i run|climbing"
+    r"|after running|exercise|at the gym|walking up|on the stairs)", r"\bheart sank\b", r"\bbreathtaking\b", r"\bmade me (?:[\w']+ )?faint\b", r"\bi (?:literally )?died (?:laughing|of|from|lol|at)\b", r"\bi literally died\b", r"\bshoot me\b", r"\bheart attack (?:every|each"
     r"|when|whenever)\b", r"\bgave me a heart attack\b", r"\bnot (?:suicidal|going to hurt myself|gonna hurt myself)\b",
 ))
 
@@ -357,11 +478,12 @@ def find(text: str) -> Optional[tuple[str, str]]:
     if HYPOTHETICALLY.search(message) or (LONG_PAST.search(message) and not acute):
         return None
     if REPORTED.search(message):
-        clauses = [clause for clause in clauses if FIRST_PERSON.search(REPORTER.sub(" ", clause))]
+        clauses = [clause for clause in clauses if FIRST_PERSON.search(REPORTER.sub(" ", clause)) and not REPORTED.search(clause)]
     context = _Context(
         injection=INJECTION.search(message) is not None,
         procedure=PROCEDURE.search(message) is not None,
-        burn_cause=BURN_CAUSE.search(message) is not None,
+        burn=bool(BLISTER.search(message) and BURN_SIZE.search(message) and BURN_CAUSE.search(message)
+                  and not OTHER_BLISTERS.search(message) and not SMALL_BLISTER.search(message)),
         fever=any(FEVER.search(clause) and not _is_hypothetical(clause) and not MILD_FEVER.search(clause) for clause in clauses),
         after_procedure=AFTER_PROCEDURE.search(message) is not None,
         trigger=bool(AFTER_PROCEDURE.search(message) or ALLERGY.search(message) or (acute and PROCEDURE.search(message))),
@@ -379,16 +501,26 @@ def find(text: str) -> Optional[tuple[str, str]]:
 def _crisis(message: str, clauses: list[str]) -> bool:
     about_oneself = FEELING.search(message) is not None
     for clause in clauses:
-        if CRISIS.search(clause) and (about_oneself or not CRISIS_QUESTION_ABOUT_OTHERS.search(clause)):
-            return not (RECOVERED.search(message) and LONG_PAST.search(message))
-    return False
+        clause = BENIGN_ACTS.sub(" ", clause)
+        matches = [match.group(0) for match in CRISIS.finditer(clause)]
+        if not matches:
+            continue
+        # "suicide" or "self-harm" named as a subject ("is self-harm common in teens with acne?")
+        # is a crisis only when it is someone's own.
+        only_topic = all(TOPIC.fullmatch(match) for match in matches)
+        if only_topic and (TOPIC_AS_SUBJECT.search(clause) or (CRISIS_QUESTION_ABOUT_OTHERS.search(clause) and not about_oneself)):
+            continue
+        if (RECOVERED.search(message) or LONG_PAST.search(message)) and not STILL_AT_RISK.search(message):
+            continue
+        return True
+    return bool(PLACE.search(message) and PLACE_DISTRESS.search(message)) or bool(HURT_ACT.search(message) and ON_PURPOSE.search(message))
 
 
 @dataclass(frozen=True)
 class _Context:
     injection: bool
     procedure: bool
-    burn_cause: bool
+    burn: bool
     fever: bool
     after_procedure: bool
     trigger: bool  # something the face or lips could be reacting to
@@ -409,7 +541,7 @@ def _emergency_concept(clause: str, context: _Context) -> Optional[str]:
     if context.fever and (SPREADING.search(clause) or INFLAMED.search(clause)
                           or (context.after_procedure and FEVER.search(clause))):
         return "fever with a spreading infection"
-    if SPREADING.search(clause) and re.search(r"\b(?:red )?streaks?\b|red lines?", clause):
+    if SPREADING.search(clause) and re.search(r"\b(?:red )?streaks?\b|red lines?", clause) and not MILD.search(clause):
         return "red streaks spreading from a wound"
     if context.bleeding and (BLEED.search(clause) or UNSTOPPABLE.search(clause)):
         return "bleeding that will not stop"
@@ -417,6 +549,6 @@ def _emergency_concept(clause: str, context: _Context) -> Optional[str]:
         return "fainting"
     if CHEST_PAIN.search(clause):
         return "chest pain"
-    if BLISTER.search(clause) and context.burn_cause and BURN_SIZE.search(clause):
+    if context.burn and (BLISTER.search(clause) or BURN_SIZE.search(clause)):
         return "large blistering burn"
     return None

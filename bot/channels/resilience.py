@@ -26,15 +26,19 @@ from bot.safety.red_flags import detect
 
 logger = logging.getLogger(__name__)
 
+RESTART_COMMANDS = {"/restart", "/session_start"}
+
 
 class _Watched(OutputChannel):
     """Passes replies on to the real channel, counts the answers among them, and
     drops Rasa's copy of an alert the gate has already sent."""
 
-    def __init__(self, inner: OutputChannel) -> None:
+    def __init__(self, inner: OutputChannel, opens_conversation: bool = False) -> None:
         self.inner = inner
         self.answers = 0
         self.alert_sent: Optional[str] = None
+        # After "/restart" the privacy notice of the new conversation is the whole answer.
+        self.opens_conversation = opens_conversation
 
     def name(self) -> Text:  # type: ignore[override]
         return self.inner.name()
@@ -43,8 +47,8 @@ class _Watched(OutputChannel):
         alert = ALERTS.get(message.get("utter_action") or "")
         if alert is not None and message.get("utter_action") == self.alert_sent:
             return
-        # The privacy notice opens a conversation; it does not answer the message.
-        if message.get("text") != settings.PRIVACY_NOTICE:
+        # The privacy notice opens a conversation; it does not answer a message.
+        if message.get("text") != settings.PRIVACY_NOTICE or self.opens_conversation:
             self.answers += 1
         await self.inner.send_response(recipient_id, message)
         if alert is not None and isinstance(getattr(self.inner, "messages", None), list) and self.inner.messages:
@@ -66,7 +70,7 @@ def _kind(error: BaseException) -> str:
 
 def always_answer(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[None]]:
     async def handle(message: UserMessage) -> None:
-        watched = _Watched(message.output_channel)
+        watched = _Watched(message.output_channel, (message.text or "").strip() in RESTART_COMMANDS)
         message.output_channel = watched
         flag = detect(message.text or "")
         if flag is not None:

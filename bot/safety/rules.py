@@ -49,7 +49,7 @@ GENERAL_QUESTION = re.compile(
     r"^(?:can|could|does|do|did|will|would|might|may|is|are|was|what|what's|how|why|when|which|where|who|if|any|"
     r"signs?|symptoms?|risks?|tell me|explain|should|does anyone|anyone)\b(?!')"
 )
-HYPOTHETICAL = _rx(_any(r"(?:could|can|would|will|might|may) (?:i|you|she|he|they|it|we) (?:ever |possibly |still )?(?:have|get|go|be|end"
+HYPOTHETICAL = _rx(_any(r"can (?:[\w']+ ){0,2}cause", r"what (?:is|does) (?:that|it|this)(?: mean| exactly)?",r"(?:could|can|would|will|might|may) (?:i|you|she|he|they|it|we) (?:ever |possibly |still )?(?:have|get|go|be|end"
                         r" up|cause|make|develop)", r"what if", r"if (?:i|you|she|he|they|it|my|the|a)", r"in case", r"could (?:i|you) get",
                         r"signs? of", r"symptoms? of", r"risks? of", r"how (?:do|would|can) (?:i|you) (?:know|tell)",
                         r"what (?:does|do|would) .{0,40} look like", r"is it possible", r"chance of", r"ever happen"))
@@ -63,7 +63,8 @@ def _is_hypothetical(clause: str) -> bool:
 
 # --- contexts: what the message is about, anywhere in it -------------------------------
 
-INJECTION = _rx(_any(r"(?:scars?|lips?|cheeks?|lines?|hollows?|temples?|dents?|craters?) (?:[\w']+ ){0,3}filled",
+INJECTION = _rx(_any(r"(?:scars?|lips?|cheeks?|lines?|hollows?|temples?|dents?|craters?|area|spot|bit|site) (?:[\w']+ ){0,3}filled",
+                     r"(?:got|had|have) (?:it|them|my [\w']+) filled",
                      r"filled (?:in )?(?:my |her |his |the )?(?:scars?|lips?|cheeks?)", r"fillers?", r"inject\w*", r"juvederm", r"restylane", r"radiesse", r"sculptra", r"belotero",
                      r"hyaluronic", r"shots?", r"jabs?", r"needles?", r"botox", r"tear troughs?", r"lip flip",
                      r"liquid rhinoplasty", r"nose job", r"skin boosters?", r"profhilo", r"dermal"))
@@ -78,7 +79,7 @@ AFTER_PROCEDURE = re.compile(r"\b(?:after|since|following|from) (?:[\w']+ ){0,3}
 
 # --- signs -------------------------------------------------------------------------------
 
-EYE = _any(r"eyes?", r"vision(?:'s)?", r"sight", r"eyesight", r"eyelids?", r"eye ?sight")
+EYE = "(?:" + _any(r"eyes?", r"vision", r"sight", r"eyesight", r"eyelids?", r"eye ?sight") + "(?:'s)?)"
 VISION_CHANGE = _rx(_any(
     EYE + r" (?:[\w']+ ){0,4}?(?:went|goes|going|gone|turned|turning|is|are|was|got|getting|has|have|keeps?|feels?|seems?"
     r"|looks?|started|became|all|just|suddenly|kind of|kinda|a bit|really|so)(?: [\w']+){0,3}? "
@@ -90,7 +91,11 @@ VISION_CHANGE = _rx(_any(
     r" (?:left |right |bad )?eye", r"(?:eyesight|vision|sight) (?:[\w']+ ){0,2}(?:comes? back|to come back|return\w*)",
     r"looking through (?:frosted|fogg\w*|a fog|smoke|water|wax|a veil|cling ?film)", r"dark (?:bit|spot|patch|hole|blob) in"
     r" (?:the middle|my vision|the centre|the center)",
-    r"(?:lose|losing|lost|loss of) (?:[\w']+ ){0,3}(?:vision|sight|eyesight)",
+    r"(?:lose|losing|lost|loss of) (?:[\w']+ ){0,3}(?:vision|sight|eyesight)", r"two of everything",
+    r"(?:saw|seeing|see) (?:[\w']+ )?(?:blurr\w*|double|doubled|shadows|spots|black|dark)",
+    r"(?:shadows?|curtain|spots|blur|darkness|dark patch|veil|shade) (?:[\w']+ ){0,4}(?:in|over|across) (?:my |her |his |the )?"
+    r"(?:[\w']+ ){0,2}(?:vision|eye|sight)", r"(?:vision|sight|eyesight|eyes?) (?:is |went |got |has )?(?:blurr\w*|doubl\w*|dimm\w*"
+    r"|dark\w*|fuzz\w*|grey\w*)", r"blurr\w* (?:\+|and|&) doubl\w*", r"blurry \+ double",
     r"(?:blurr\w*|double|lost|losing|loss of|dark|dim|fuzzy|foggy|cloudy|hazy|missing|patchy|partial|tunnel|reduced|no)"
     r" (?:[\w']+ )?(?:vision|sight|eyesight)",
     r"(?:can't|couldn't|unable to|barely|hardly) (?:[\w']+ ){0,2}see(?! (?:my|the|any|a|much|why|how|what|if|it|them|that|results"
@@ -101,7 +106,7 @@ VISION_CHANGE = _rx(_any(
     r"everything (?:is |went |looks |got |goes )?(?:[\w']+ )?(?:blurr\w*|dark|black|fuzzy|grey|gray|double)",
     r"(?:vision|sight|eye) (?:[\w']+ ){0,2}blacked out", r"blacked out in (?:my|one|her|his) eye",
 ))
-COLOUR = _any(r"white", r"whitish", r"pale", r"blanch\w*", r"dusky", r"grey\w*", r"gray\w*", r"blue", r"bluish", r"purple\w*",
+COLOUR = _any(r"white-?ish", r"white", r"whitish", r"black-purple", r"dark(?:er|ening)?", r"pale", r"blanch\w*", r"dusky", r"grey\w*", r"gray\w*", r"blue", r"bluish", r"purple\w*",
               r"mottled", r"marbled", r"lacy", r"lace", r"net[ -]?like", r"web[ -]?like", r"a net", r"a web", r"blotchy", r"dark",
               r"black", r"violet", r"ashen", r"waxy", r"cold", r"patchy", r"lilac", r"streaky purple")
 SKIN_COLOUR = _rx(_any(
@@ -110,12 +115,13 @@ SKIN_COLOUR = _rx(_any(
     r"seems?|started|appears?|all)(?: [\w']+){0,4}? " + COLOUR,
     r"(?:it's|that's|they're|it is|is now|are now) (?:[\w']+ ){0,3}" + COLOUR,
     COLOUR + r" (?:[\w']+ ){0,2}(?:patch|patches|pattern|area|spot|colou?r|tinge|discolou?ration|net|web|mesh|skin|lines|marbling"
-    r"|veins|map|blotch\w*|lace)",
+    r"|veins|map|blotch\w*|lace|bits)",
     r"(?:blanch\w*|mottl\w*|marbl\w*|dusky|lacy|livedo|necros\w*|dying skin|skin is dying|tissue (?:is )?dying)",
 ))
 BRUISE = _rx(r"bruis\w*")
 SEVERE_PAIN = _rx(_any(
-    r"(?:severe|extreme|intense|terrible|unbearable|excruciating|horrible|awful|worst|agonising|agonizing|crazy|insane"
+    r"pain (?:is |was |feels )?(?:horrendous|horrific|unreal|insane|crazy)",
+    r"(?:severe|extreme|intense|terrible|unbearable|excruciating|horrible|awful|worst|horrendous|agonising|agonizing|crazy|insane"
     r"|throbbing|searing|stabbing|burning|shooting|sharp|killer|massive|serious|really bad|so much) (?:[\w']+ )?pain",
     r"pain (?:[\w']+ ){0,5}(?:is|was|feels|getting|keeps?|has) (?:[\w']+ ){0,2}(?:bad|severe|unbearable|extreme|intense"
     r"|excruciating|terrible|worse|worst|10|ten|9|nine)",
@@ -190,12 +196,13 @@ FAINTING = _rx(_any(
     r"|about to|might|almost|nearly) (?:[\w']+ )?faint", r"passed out", r"passes out", r"passing out", r"pass out", r"blacked out",
     r"black out", r"blacking out", r"collaps\w*", r"unconscious", r"unresponsive", r"lost consciousness", r"losing consciousness",
     r"keeled over", r"seiz\w*", r"fitting", r"(?:had|having|has) a fit", r"convuls\w*", r"won't wake up", r"can't wake (?:her|him|them)",
-    r"floppy", r"eyes? (?:[\w']+ )?rolled", r"rolled back", r"twitch\w*", r"jerking", r"out cold", r"came round", r"come round",
+    r"floppy", r"eyes? (?:[\w']+ )?rolled", r"rolled back", r"(?:he's|she's|he is|she is|they're|body|arms?|legs?|whole body)"
+    r" (?:[\w']+ )?(?:twitch\w*|jerking|shaking uncontrollably)", r"twitching (?:all over|and|uncontrollably)", r"jerking", r"out cold", r"came round", r"come round",
 ))
 HABITUAL_FAINT = _rx(_any(r"(?:feel|feeling|get|go|goes|gets) (?:[\w']+ )?faint (?:[\w']+ ){0,3}(?:thinking|at the (?:sight|thought)|when"
                           r"|if|around|looking|whenever)", r"faints? (?:at|when|if|around|with|whenever)", r"(?:always|tends? to|usually|sometimes|often)"
                           r" (?:[\w']+ )?faint", r"fear of", r"scared of", r"feel faint (?:at|when)", r"faint (?:scars?|marks?|lines?"
-                          r"|spots?|redness|pink|discolou?ration|outline|trace)", r"faintest", r"fainter", r"faintly", r"(?:faint|fainted|fainting) (?:[\w']+ )?(?:at|when i saw|over) (?:the )?(?:price|cost|bill"
+                          r"|spots?|redness|pink|discolou?ration|outline|trace)", r"faintest", r"fainter", r"faintly", r"fainted when (?:i|he|she|they|we) (?:had|got|was|saw|were)", r"(?:faint|fainted|fainting) (?:[\w']+ )?(?:at|when i saw|over) (?:the )?(?:price|cost|bill"
                           r"|quote)", r"seizure from", r"epilep\w*"))
 CHEST_PAIN = _rx(_any(
     r"chest (?:[\w']+ ){0,2}(?:pain\w*|hurt\w*|ache\w*|aching|pressure|tight\w*|crush\w*|squeez\w*|heavy|burning|pounding)",
@@ -214,7 +221,7 @@ BURN_SIZE = _rx(_any(r"this much", r"so much", r"large", r"big\w*", r"huge", r"m
                      r"multiple", r"many", r"spreading", r"\w+-?sized", r"size of", r"coin", r"grape", r"raw", r"weep\w*",
                      r"ooz\w*", r"in sheets", r"open", r"agony", r"excruciating", r"unbearable", r"severe", r"charred",
                      r"(?:second|third|2nd|3rd) degree", r"melt\w*", r"bubbl\w*"))
-SMALL_BLISTER = _rx(r"(?:small|tiny|little|one|a|single|couple of) (?:[\w']+ )?blister(?!s)")
+SMALL_BLISTER = _rx(r"(?:small|tiny|little|single) (?:[\w']+ )?blister(?!s)")
 OTHER_BLISTERS = _rx(_any(r"shoes?", r"heels?", r"feet", r"foot", r"toes?", r"hiking", r"running", r"walking", r"cold sores?",
                           r"chicken ?pox", r"rowing", r"gardening", r"guitar"))
 BURN_CAUSE = _rx(_any(r"peel\w*", r"laser\w*", r"acid\w*", r"tca", r"glycolic", r"lactic", r"phenol", r"ipl", r"burn\w*",
@@ -330,6 +337,50 @@ CRISIS = _rx(_any(
     r"|consultation))", r"(?:slap|hit|punch)\w* (?:my own|myself in the) (?:face|head|stomach)",
     r"(?:burn|burning|burnt|cut|cutting|carv\w*|scratch\w*) (?:the backs of |my own )?(?:my|her|his) (?:arms?|legs?|thighs?|wrists?"
     r"|hands?|skin|stomach)(?: [\w']+){0,4} (?:with|on purpose|until|so|again|where no one)",
+    # Death as the writer's own way out, in the words people use for it.
+    r"(?:off|offing|top|topping|end|ending|drown|drowning) (?:my|him|her|them)sel(?:f|ves)", r"bleed(?:ing)? out", r"stop my heart",
+    r"tried to drown", r"(?:walk\w*|swim\w*|get\w*) (?:[\w']+ ){0,2}(?:into|in|out to|out into) the (?:sea|river|lake|water)",
+    r"swim\w* out", r"hose ?pipe", r"engine running", r"pesticide", r"(?:shot)?gun cabinet", r"long drop", r"(?:see you )?on the other"
+    r" side", r"last supper", r"made (?:my |the )?arrangements", r"somewhere peaceful", r"after i'm gone", r"if i (?:was|were) to die",
+    r"(?:planning|plan|planned) (?:my |to be |on being )?(?:exit|gone|own death|death)", r"my (?:own )?(?:death|exit)\b",
+    r"take me in my sleep", r"(?:do not|don't|no) (?:wish|want|desire) to (?:continue|carry on|go on|come up|be here)",
+    r"no wish to (?:continue|carry on|go on|live)", r"when (?:he|she|it) goes,? so do i", r"lighter without me", r"(?:i'll|i will|i'm going to|planning to|plan to) be gone by",
+    r"(?:i'll|ill|i will|going to|gonna) be gone", r"be gone soon", r"(?:think|thinking|thought) (?:[\w']+ ){0,2}(?:about|abt|of)"
+    r" (?:death|dying|being dead|not being here|not existing|my funeral)", r"rehears\w* (?:my )?(?:own )?death", r"(?:to|i want to)"
+    r" not exist", r"fixing it tonight", r"(?:favour|favor) if i (?:went|was gone|died)", r"easier for everyone if i", r"if i (?:just )?"
+    r"(?:went|was gone|wasn't around|weren't around|wasn't here|disappeared)", r"could just not be here", r"not (?:planning|going|gonna)"
+    r" (?:to )?be around", r"not (?:be )?around (?:much longer|for long|long)", r"only (?:reason|thing) (?:i'm|im|keeping me) still here",
+    r"only thing stopping me", r"(?:find|finds) me\b(?! a)", r"don't want to come (?:back )?up", r"won't come (?:back )?up",
+    r"(?:in|into) the ground", r"be with (?:him|her|them|dad|mum|my (?:husband|wife|dad|mum|son|daughter)) (?:again|now|soon)?",
+    r"go and be with", r"better off (?:dead|gone|in the ground)", r"(?:stopped|stop|stopping) taking (?:[\w']+ ){0,3}(?:meds|medication"
+    r"|tablets|pills|insulin) on purpose", r"if something happens it happens", r"hit by a (?:bus|car|train|lorry|truck)",
+    r"(?:stepped|step|walked|walk) out (?:[\w']+ ){0,3}on purpose", r"drive (?:[\w']+ ){0,2}(?:off|into) (?:the|a) (?:road|cliff|gap|wall)",
+    r"driv\w* off the road", r"i'm the problem", r"(?:delete|remove) my (?:data|account|photos) after",
+    r"it takes\b(?! to (?:heal|work|see|fade|recover))", r"(?:razor|knife|blade) (?:[\w']+ ){0,8}(?:on myself|didn't do it|might"
+    r" tonight|using it)", r"using it on (?:my|him|her)sel\w*", r"(?:didn't|did not) (?:do it|go through with it)", r"might tonight",
+    r"not sure i won't", r"(?:don't|didn't|did not|do not) (?:want|wanna) to be alive", r"all (?:[\w']+ ){1,3}at once", r"counted out",
+    r"better off (?:with|without) (?:[\w']+ ){0,2}(?:life insurance|me|him|her)\b", r"life insurance",
+    r"did it on purpose", r"on purpose with a (?:cigarette|lighter|razor|knife|blade|needle)", r"saying (?:good ?)?bye to people",
+    r"one last (?:coffee|walk|time|look|hug|drink|day)", r"(?:written|wrote|writing|left|leaving) (?:a|my|the) note",
+    r"(?:spot|place|way|method|date) (?:all )?picked out", r"picked out in the woods", r"(?:posted|sent|left) (?:[\w']+ ){0,3}(?:saying )?"
+    r"goodbye", r"(?:reason|way) to not be here", r"to not be here (?:anymore|any more)", r"my (?:own )?funeral", r"funeral (?:\. )?mine",
+    r"until i (?:disappear|die|waste away|vanish|fade)", r"(?:don't|do not) want to get better", r"look after (?:my |our )?(?:mum|mom"
+    r"|mother|dad|father|sister|brother|cat|dog)", r"(?:gave|giving|given) (?:away )?(?:my|his|her) (?:[\w']+ ){0,2}(?:guitar|xbox|console"
+    r"|games|watch|ring|jewel\w*|clothes|tools|fishing gear|bike|laptop|books|cat|dog) (?:to|away)", r"drive out to the (?:gap|cliffs?"
+    r"|bridge|quarry|woods|sea|coast)", r"(?:think|thinking|thought) about (?:[\w']+ ){0,3}(?:is )?dying", r"all i (?:[\w']+ ){0,2}think"
+    r" about (?:[\w']+ )?is (?:dying|death|killing|ending)",
+    # Means kept or counted.
+    r"(?:counted|counting|saving|saved|storing|stored|hid|hidden|stockpil\w*|hoard\w*|collected|keeping) (?:[\w']+ ){0,5}(?:pills|tablets"
+    r"|paracetamol|codeine|oxycodone|mirtazapine|meds|medication|insulin|co-codamol|tylenol|ibuprofen|razors?|blades?)",
+    r"(?:pills|tablets|paracetamol|codeine|oxycodone|meds|razors?|blades?) (?:[\w']+ ){0,5}(?:counted|saved|stored|hidden|out on|at"
+    r" once|in my (?:drawer|pencil case|room))", r"every pill", r"take all (?:my|the|of) ", r"had the pills out", r"there's enough",
+    r"(?:razor|blade|knife|needle|cigarette|lighter)s? (?:[\w']+ ){0,8}(?:on purpose|myself|deeper|most days|relief|use them)",
+    r"(?:take|took) a knife to", r"razor blades", r"bloody tissues", r"\bs / h\b", r"sh kit", r"urge to (?:cut|hurt|burn)",
+    r"deserve the (?:cuts|pain)", r"did \d+ (?:tonight|today|last night)", r"did (?:more|some|new ones|them|it) (?:[\w']+ )?(?:yesterday"
+    r"|last night|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)", r"did (?:some|more) (?:new )?(?:ones|cuts) (?:[\w']+ )?"
+    r"(?:yesterday|last night|tonight|on [\w']+day)", r"cuts? (?:i|i've) (?:keep )?(?:mak\w*|made|did)",
+    r"cut (?:a bit |much |even )?deeper", r"keep adding to them", r"still doing it", r"rope marks", r"marks from a razor",
+    r"(?:doing|do|did) it (?:myself )?(?:at home )?with a (?:sewing )?needle",
     # Finality and farewells.
     r"(?:last|final) (?:try|time i'll)", r"(?:this is|this will be|it's) my (?:last|final) (?:message|goodbye|night)", r"(?:made|making) (?:my|the) (?:decision|mind up)", r"(?:i've|already|have)"
     r" decided", r"my (?:suicide |goodbye )?note", r"notes? for everyone", r"(?:goodbye )?letters? to (?:my|everyone)",
@@ -341,7 +392,7 @@ CRISIS = _rx(_any(
     r"(?:updated|made|wrote|writing) (?:my )?will\b", r"i mean it (?:properly )?this time", r"tell my (?:mum|mom|mother|dad|family)"
     r" (?:i'm )?sorry", r"(?:long|forever) nap", r"the forever kind", r"final exit", r"\bctb\b", r"sewer ?slide",
     r"(?:gonna|going to|wanna) catch the bus", r"catch(?:ing)? the bus (?:tonight|this weekend|soon|and be done)(?! to)",
-    r"planning my (?:own )?funeral", r"giv\w* away (?:his|her|my|their) (?:[\w']+ ){0,3}(?:tools|watch|things|stuff|clothes|jewel\w*"
+    r"planning my (?:own )?funeral", r"giv\w* away (?:his|her|my|their) (?:[\w']+ ){0,5}(?:tools|watch|things|stuff|clothes|jewel\w*|gear"
     r"|games|books|belongings|possessions|ring|guitar|xbox|console|phone)",
     # Existence itself.
     r"tired of (?:existing|being alive|living|life|fighting to stay|being here)", r"done (?:living|with (?:everything|life|it all))",
@@ -380,11 +431,12 @@ FEELING = _rx(_any(r"(?:i|i'm|i've) (?:[\w']+ )?(?:do|feel|felt|think|thought|ha
                    r"|wish|plan|planned|started|just|got|need|wanna|will|would|should|am going|took|swallowed|cut|hate)"))
 TOPIC = re.compile(r"suicid\w*|self ?-? ?harm\w*|self ?-? ?injur\w*|kill\w* (?:themselves|yourself|themself)")
 # Read over the whole message: a place and what the writer is doing there; an injury and that it is deliberate.
-PLACE = _rx(r"(?:roof|bridge|railway|tracks|platform|cliffs?|ledge|overpass|multi[ -]?storey|balcony|river|window"
+PLACE = _rx(r"(?:roof|bridge|railway|tracks|platform|cliffs?|ledge|overpass|multi[ -]?storey|balcony|river|window|gap|quarry"
             r"|\d+ ?(?:st|nd|rd|th) floor)")
 PLACE_DISTRESS = _rx(_any(r"can't stop crying", r"don't want to go (?:back|home)", r"thinking about", r"looking down", r"get in",
                           r"jump\w*", r"edge", r"trains? come", r"just looking", r"going through it", r"won't come down",
-                          r"right now (?:i|and)", r"step\w* off"))
+                          r"right now (?:i|and)", r"step\w* off", r"sat in the car", r"drive out",
+                          r"one of these nights", r"not coping"))
 HURT_ACT = _rx(_any(r"(?:until|till|til) (?:it|they|i|my [\w']+) (?:[\w']+ )?bleeds?", r"(?:only )?let myself eat", r"haven't eaten",
                     r"won't eat", r"stopped eating", r"scratch\w* (?:my|her|his)", r"dig\w* (?:my )?nails", r"bruise myself",
                     r"gave myself a bruise"))
@@ -392,14 +444,18 @@ ON_PURPOSE = _rx(_any(r"on purpose", r"deserve", r"punish\w*", r"hate myself", r
 TOPIC_AS_SUBJECT = _rx(_any(r"read", r"heard", r"learn\w*", r"stud\w*", r"coursework", r"essay", r"research\w*", r"form",
                             r"questionnaire", r"asked", r"statistic\w*", r"rates?", r"common", r"awareness", r"prevention",
                             r"link\w* between", r"side effects?", r"warnings?", r"leaflet", r"article"))
-STILL_AT_RISK = _rx(_any(r"still (?:do|doing|cut|hurt|burn|self)\w*", r"most nights", r"every (?:night|day)", r"again", r"tonight", r"today", r"right now", r"lately", r"recently", r"these days", r"relaps\w*", r"urges?",
-                         r"this week", r"want to", r"wanna", r"going to", r"gonna", r"thinking about", r"started"))
+STILL_AT_RISK = _rx(_any(r"yesterday", r"last night", r"this morning", r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day", r"new ones",
+                         r"did more", r"deeper", r"(?:i'm|i am|been) having", r"having (?:the same |these |those )?thoughts",
+                         r"looking up", r"(?:i've|i have|she's|he's|they've) been (?:cutting|harming|hurting|burning)",r"still (?:do|doing|cut|hurt|burn|self)\w*", r"most nights", r"every (?:night|day)",
+                         r"(?:cut|cutting|did it|doing it|hurt myself|harm\w*|relapsed|burn\w*) again", r"again (?:tonight|today|last night)", r"tonight", r"today", r"right now", r"lately", r"recently", r"these days", r"relaps\w*", r"urges?",
+                         r"this week", r"(?:want to|wanna|going to|gonna) (?:die|cut|hurt|do it|end)", r"thinking about (?:it|dying|doing)",
+                         r"started (?:again|cutting|hurting)"))
 # Accidents and everyday uses of the same words, and questions about one's history.
 BENIGN_ACTS = re.compile(r"\b(?:won't|not gonna|not going to) be (?:here|back|around) (?:[\w',-]+ ){0,5}(?:i'm|because|as|since"
                          r"|i'll be) (?:[\w']+ ){0,3}(?:on|at|in|moving|away|travel\w*|holiday|exchange|abroad|visiting|uni).*|\bcut (?:my ?self|myself) (?:shaving|cooking|chopping|on (?:a|the)|by accident|accidentally|while)"
                          r"|\bever (?:had|have|been|felt)\b.*")
-RECOVERED = _rx(_any(r"history of", r"well for", r"happy", r"proud", r"long behind me", r"behind me now", r"(?:faded|old|white|silver)"
-                     r" (?:[\w']+ )?(?:scars|lines|marks)", r"(?:self ?-? ?harm|cutting|burn) scars", r"from (?:school|uni|college|my teens)",
+RECOVERED = _rx(_any(r"history of", r"well for", r"happy", r"proud", r"long behind me", r"behind me now", r"old (?:white |silver )?(?:lines|marks)",
+                     r"(?:faded|old) (?:self ?-? ?harm|cutting|burn) scars", r"from (?:school|uni|college|my teens)",
                      r"haven't (?:[\w']+ ){0,3}(?:in|for|since) (?:over |more than |about |nearly )?(?:\d+|a|many|several|two|ten|a few)?"
                      r" ?(?:years?|decades?|\d{4})", r"since (?:19|20)\d\d", r"clean (?:for )?(?:\d+|a few|several|many) years",
                      r"good place", r"doing (?:well|better|fine|great)", r"recovered", r"clean for (?:[\w']+ ){0,2}years",
@@ -420,14 +476,14 @@ LONG_PAST = _rx(_any(
 ACUTE = _rx(_any(
     r"today", r"tonight", r"this (?:morning|afternoon|evening)", r"right now", r"just now", r"last night", r"yesterday",
     r"(?:\d+|few|couple of|an?|one|two|ten|twenty|thirty) (?:min|mins|minutes|hours?|hrs?) (?:ago|after|later|now|since)",
-    r"(?:is|are|it's|i'm|i am|keeps?|was|were) still", r"still (?:bleeding|going|running|there|swollen|spreading|hurts|hurting"
+    r"(?:is|are|it's|i'm|i am|keeps?|was|were) still", r"(?:i|she|he|they) just (?:blacked|fainted|passed|collapsed|had|got|noticed|woke|started|took|swallowed|did|came)", r"still (?:bleeding|going|running|there|swollen|spreading|hurts|hurting"
     r"|growing|white|grey|gray|blurry|dark|can't|getting)", r"won't stop", r"getting worse", r"going on", r"been going",
     r"since (?:this|last night|yesterday|then|the)", r"at the moment", r"currently", r"happen(?:ed|ing) (?:to me|like|just|about)",
     r"it happened",
 ))
 HYPOTHETICALLY = _rx(_any(r"just so i know", r"know in advance", r"hypothetical\w*", r"not happening", r"(?:just|only) (?:want|wanted|wanna) to (?:be prepared|know in case"
                           r"|be ready)", r"in theory", r"for (?:a|my) (?:project|essay|assignment|class|presentation)"))
-REPORTED = _rx(_any(
+REPORTED = _rx(_any(r"leaflet", r"(?:i've|i have|i) heard", r"(?:website|form|article|label|box) says",
     r"a (?:girl|woman|guy|man|client|lady|patient|friend of|bloke)", r"friend of a friend", r"knows? someone",
     r"told me about", r"apparently", r"swears", r"there (?:was|is) a (?:thing|story|post|thread|video|programme|program|show|doc)",
     r"netflix", r"viral", r"influencer", r"posted", r"r/\w+", r"documentary", r"doc last night", r"on (?:this morning|tv|the telly"
@@ -457,7 +513,7 @@ FIGURES = re.compile(_any(
     r"\bdead (?:cells?|ends?|serious|tired|set)\b", r"\bblind as a bat\b", r"\bcan't breathe (?:[\w']+ ){0,3}laugh\w*",
     r"\blaughing so hard\b", r"\b(?:breathless|out of breath|short of breath) (?:[\w']+ ){0,3}(?:on hills|running|when i run|climbing"
     r"|after running|exercise|at the gym|walking up|on the stairs)", r"\bheart sank\b", r"\bbreathtaking\b", r"\bmade me (?:[\w']+ )?faint\b", r"\bi (?:literally )?died (?:laughing|of|from|lol|at)\b", r"\bi literally died\b", r"\bshoot me\b", r"\bheart attack (?:every|each"
-    r"|when|whenever)\b", r"\bgave me a heart attack\b", r"\bnot (?:suicidal|going to hurt myself|gonna hurt myself)\b",
+    r"|when|whenever)\b", r"\b(?:give|gave|giving|gives) (?:me|you|him|her) a heart attack\b", r"\bnot (?:suicidal|going to hurt myself|gonna hurt myself)\b",
 ))
 
 
@@ -487,7 +543,8 @@ def find(text: str) -> Optional[tuple[str, str]]:
         fever=any(FEVER.search(clause) and not _is_hypothetical(clause) and not MILD_FEVER.search(clause) for clause in clauses),
         after_procedure=AFTER_PROCEDURE.search(message) is not None,
         trigger=bool(AFTER_PROCEDURE.search(message) or ALLERGY.search(message) or (acute and PROCEDURE.search(message))),
-        bleeding=bool(BLEED.search(message) and UNSTOPPABLE.search(message) and not BLEEDING_STOPPED.search(message)),
+        bleeding=bool(BLEED.search(message)) and any(UNSTOPPABLE.search(clause) and not BLEEDING_STOPPED.search(clause)
+                                                     for clause in clauses),
     )
     for clause in clauses:
         if _is_hypothetical(clause) and not acute:

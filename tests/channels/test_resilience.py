@@ -43,3 +43,11 @@ def test_the_emergency_reply_comes_first_marked_as_an_alert_and_only_once():
 def test_the_crisis_reply_does_not_wait_for_rasa_and_needs_no_apology():
     replies = run("i want to kill myself", opens_then_fails)
     assert [m["text"] for m in replies] == [response_text("utter_crisis"), settings.PRIVACY_NOTICE]
+
+
+async def restarts(message: UserMessage) -> None:
+    await message.output_channel.send_response(message.sender_id, {"text": settings.PRIVACY_NOTICE})
+
+
+def test_after_a_restart_the_privacy_notice_is_the_answer():
+    assert [m["text"] for m in run("/restart", restarts)] == [settings.PRIVACY_NOTICE]

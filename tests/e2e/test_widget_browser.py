@@ -74,6 +74,22 @@ def test_quick_replies_reload_keeps_history(page):
     assert page.evaluate("JSON.parse(sessionStorage.getItem('acne-scar-widget')).sender") == sender
 
 
+def test_emergency_and_crisis_replies_stand_out_and_are_announced(page):
+    page.click(".asw-launcher")
+    style = "e => getComputedStyle(e).backgroundColor"
+    ordinary = ask(page, "what causes acne scars?").evaluate(style)
+    for message, kind in (("my lip went white after the filler an hour ago", "emergency"), ("i want to kill myself", "crisis")):
+        page.fill("#asw-input", message)
+        page.keyboard.press("Enter")
+        alert = page.locator(f".asw-alert-{kind}")
+        expect(alert).to_have_count(1)
+        expect(alert).to_have_attribute("role", "alert")
+        expect(alert).to_contain_text("URGENT")
+        assert alert.evaluate(style) != ordinary
+    page.reload()
+    expect(page.locator(".asw-alert")).to_have_count(2)
+
+
 def test_markup_in_messages_is_shown_as_text(page):
     page.click(".asw-launcher")
     payload = "<img src=x onerror=alert(1)>"

@@ -73,7 +73,7 @@ def test_a_sign_is_found_in_the_middle_of_a_long_message():
 
 def test_the_classifier_raises_a_flag_the_rules_do_not_know():
     """Either part can raise a flag: a wording no rule knows is still caught."""
-    message = "Just want the pain to end. Not the skin pain. All of it. Permanently."
+    message = "i w a n t t o d i e"  # read as one word, "iwanttodie", which no rule knows
     assert rules.find(message) is None
     finding = assess(message)
     assert finding is not None and finding.flag is RedFlag.CRISIS and finding.by == "classifier"

@@ -15,6 +15,13 @@ def _build_nlp(_args) -> int:
     return 0
 
 
+def _write_report(report, output: Path) -> None:
+    """A report's Markdown to `output`, and its summary to the terminal."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(report.markdown(), encoding="utf-8")
+    print(f"{report.summary()}\nReport: {output}")
+
+
 def _build_safety(_args) -> int:
     from bot.safety.classifier import build_to_disk
 
@@ -25,10 +32,7 @@ def _build_safety(_args) -> int:
 def _safety_eval(args) -> int:
     from bot.safety.evaluation import evaluate
 
-    report = evaluate()
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(report.markdown(), encoding="utf-8")
-    print(f"{report.summary()}\nReport: {args.output}")
+    _write_report(evaluate(), args.output)
     return 0
 
 
@@ -52,9 +56,7 @@ def _coverage(args) -> int:
     from bot.coverage import coverage
 
     report = coverage()
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(report.markdown(), encoding="utf-8")
-    print(f"{report.summary()}\nReport: {args.output}")
+    _write_report(report, args.output)
     for problem in report.problems:
         print(f"- {problem}", file=sys.stderr)
     return 1 if report.problems else 0

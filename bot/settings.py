@@ -26,6 +26,7 @@ NLU_DATA_DIR = PROJECT_ROOT / "data" / "nlu"
 SAFETY_DATA_DIR = PROJECT_ROOT / "data" / "safety"
 BUILD_DIR = PROJECT_ROOT / "build"
 SAFETY_CLASSIFIER_FILE = BUILD_DIR / "safety" / "classifier.pickle"
+ENGLISH_WORDS_FILE = BUILD_DIR / "safety" / "english-words.txt"
 # The red-flag classifier raises a flag from this probability on (chosen in
 # docs/safety.md for few false alarms; the rules catch the clear cases).
 SAFETY_CLASSIFIER_THRESHOLD = 0.8

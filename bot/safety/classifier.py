@@ -28,7 +28,7 @@ from sklearn.linear_model import LogisticRegression
 
 from bot import settings
 from bot.nlp.vocabulary import example_lines, plain_text
-from bot.safety.normalise import normalise
+from bot.safety.normalise import normalise, write_english_words
 
 ORDINARY = "none"
 LABELS = ("emergency", "crisis")
@@ -112,6 +112,8 @@ def _safety_examples(path: Path) -> Iterable[tuple[str, list[str]]]:
 
 
 def build_to_disk(path: Path | None = None) -> Path:
+    """The English word list the normaliser reads, then the classifier trained on it."""
+    write_english_words()
     path = path or settings.SAFETY_CLASSIFIER_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     classifier = train(*training_examples())

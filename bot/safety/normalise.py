@@ -17,6 +17,8 @@ from pathlib import Path
 
 import spacy_lookups_data
 
+from bot import settings
+
 # Invisible characters that can hide inside a word.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
                                  "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff"))
@@ -62,7 +64,7 @@ _SHORTHAND = {
     "eyesite": "eyesight", "filer": "filler", "fillr": "filler", "filla": "filler", "fillers": "fillers",
     "injecton": "injection", "injektion": "injection", "needel": "needle", "wnt": "want", "kil": "kill", "tonite": "tonight",
     "nite": "night", "gona": "gonna", "sory": "sorry", "evry": "every", "agian": "again", "rly": "really", "ty": "thank you",
-    "thx": "thanks",
+    "thx": "thanks", "b": "be", "tmrw": "tomorrow", "tmr": "tomorrow", "tn": "tonight", "wkend": "weekend", "2nite": "tonight",
 }
 
 # Words the patterns look for; a misspelling of one (one or two letters off) is read as it.
@@ -82,16 +84,39 @@ want just kill pills every mirror thinking taking everyone nothing something pla
 # Short words spaCy's lemma table leaves out.
 _SHORT_WORDS = frozenset("""a i an as at be by do go he if in is it me my no of oh on or so to up us we all and any are but can
 cut die end few for get got her him his how its let lot may not now off old one our out own say see she the too was way who why
-yes you""".split())
+yes you this that with from want even just before after about there their would could should because never
+ever again tonight myself going im ive dont cant wont""".split())
+
+
+# spaCy's table of word probabilities, from this one on: common words, few typos.
+_COMMON_WORD_LOG_PROBABILITY = -16.0
+
+
+def english_words() -> frozenset[str]:
+    """Words of English from spacy-lookups-data: every form in the lemma table and
+    every common word of the probability table. Slow (about 1.5 s): `make setup`
+    writes them to build/ once (`write_english_words`)."""
+    folder = Path(spacy_lookups_data.__file__).parent / "data"
+    with gzip.open(folder / "en_lemma_lookup.json.gz", "rt", encoding="utf-8") as file:
+        lemmas = json.load(file)
+    with gzip.open(folder / "en_lexeme_prob.json.gz", "rt", encoding="utf-8") as file:
+        common = {word for word, log_probability in json.load(file).items()
+                  if log_probability > _COMMON_WORD_LOG_PROBABILITY and word.isalpha() and word.islower()}
+    return frozenset(lemmas) | frozenset(lemmas.values()) | frozenset(common)
+
+
+def write_english_words(path: Path = settings.ENGLISH_WORDS_FILE) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(sorted(english_words())), encoding="utf-8")
+    _english_words.cache_clear()
 
 
 @lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
-    """Words of English (spaCy's lemma table), which are never "corrected"."""
-    table = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
-    with gzip.open(table, "rt", encoding="utf-8") as file:
-        lemmas = json.load(file)
-    return frozenset(lemmas) | frozenset(lemmas.values())
+    """Words of English, which are never "corrected" nor split."""
+    if settings.ENGLISH_WORDS_FILE.is_file():
+        return frozenset(settings.ENGLISH_WORDS_FILE.read_text(encoding="utf-8").split())
+    return english_words()
 
 
 def normalise(text: str) -> str:
@@ -104,12 +129,39 @@ def normalise(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     # "k i l l", "K-I-L-L": letters written apart, read as the word.
     text = re.sub(r"\b(?:[a-z] ){2,}[a-z]\b|\b(?:[a-z]-){2,}[a-z]\b", lambda match: re.sub(r"[ -]", "", match.group(0)), text)
+    # A starred-out letter ("k*ll", "su*cide") is most often an i; "want 2 b" is "want to be".
+    text = re.sub(r"(?<=[a-z])\*(?=[a-z])", "i", text)
+    text = re.sub(r"\b(want|wanna|going|have|got|need|ready|about) 2\b", r"\1 to", text)
     # "k.m.s." and "s.h." read as the words they abbreviate.
     text = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\b)", "", text)
     text = _LEET_WORD.sub(lambda match: match.group(0).translate(_LEET), text)
     words = re.findall(r"[a-z]+(?:['-][a-z]+)*|\d+(?:[.,]\d+)?|[^\sa-z\d]", text)
+    words = [part for word in words for part in _segmented(word)]
     # Quotation marks around a word ("going to 'catch the bus'") are not part of it.
     return " ".join(_plain(word) for word in words if word not in ("'", '"'))
+
+
+@lru_cache(maxsize=4096)
+def _segmented(word: str) -> list[str]:
+    """Words run together without spaces ("iwanttodie") apart again, for a long
+    token that is not a word itself: the split into known words that costs
+    least, short function words costing half as much as others."""
+    if len(word) < 10 or not word.isalpha() or word in _english_words() or word in VOCABULARY:
+        return [word]
+    words = _english_words() | VOCABULARY
+    best: list[tuple[float, list[str]] | None] = [(0.0, [])] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 15), end):
+            piece, before = word[start:end], best[start]
+            if before is None or (len(piece) == 1 and piece not in "ia"):
+                continue
+            cost = 0.5 if piece in _SHORT_WORDS else 1.0 if piece in words else None
+            if cost is not None and (best[end] is None or before[0] + cost < best[end][0]):
+                best[end] = (before[0] + cost, before[1] + [piece])
+    # A real word split into scraps ("isotretinoin": "i sot ret i no in") costs too much per letter.
+    if best[-1] is None or best[-1][0] > 0.25 * len(word):
+        return [word]
+    return best[-1][1]
 
 
 @lru_cache(maxsize=16384)

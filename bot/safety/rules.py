@@ -233,7 +233,7 @@ MILD = _rx(_any(r"(?:a )?(?:little|tiny|small|slight|slightly|bit of|bit|mild|mi
 # Suicidal thoughts and self-harm, about oneself or someone at risk.
 SELF = _any(r"myself", r"my ?self", r"herself", r"himself", r"themselves", r"themself", r"ourselves", r"yourself")
 CRISIS = _rx(_any(
-    r"suicid\w*", r"kill\w* " + SELF, r"(?:end|ending|ended|take|taking|took) (?:[\w']+ )?(?:own )?(?:life|lives)",
+    r"kill\w* " + SELF, r"(?:end|ending|ended|take|taking|took) (?:[\w']+ )?(?:own )?(?:life|lives)",
     r"end (?:it|it all|everything|things|this) ?(?:all|now|tonight|soon|for good)?", r"ending (?:it|it all|everything|things)",
     r"(?:want|wanted|wanna|wants|wish|wishing|going|gonna|ready|decided|plan\w*|trying|tried) (?:[\w']+ ){0,2}(?:to )?die",
     r"(?:rather|better off|be better|would be better|world would be better) (?:[\w']+ ){0,3}(?:dead|gone|without me|not here"
@@ -243,9 +243,9 @@ CRISIS = _rx(_any(
     r"wish (?:[\w']+ ){0,2}(?:dead|i (?:was|were|wasn't|weren't|wasnt) (?:[\w']+ )?(?:born|here|alive|dead|around)|i (?:could )?"
     r"(?:disappear|vanish|stop existing|not exist|sleep forever|never wake|not wake|die|just die|fall asleep and))",
     r"(?:don't|dont|do not|doesn't|does not|never|not) (?:[\w']+ ){0,2}(?:want|wanting|wanna|wish|wishing) (?:to )?(?:[\w']+ ){0,2}(?:live|be alive|be here"
-    r"|exist|wake up|go on|be around|see tomorrow|keep going|carry on)",
+    r"|exist|wake up|go on(?= *$| living| like this| anymore| any more)|be around|see tomorrow|keep going|carry on)",
     r"(?:hope|hoping|pray\w*) (?:[\w']+ ){0,2}(?:don't|do not|never|won't|wont|will not|not) (?:[\w']+ ){0,2}wake",
-    r"not (?:[\w']+ ){0,1}wake up", r"never wake up", r"sleep (?:and|forever|and never)", r"stop existing",
+    r"not (?:[\w']+ ){0,1}wake up", r"never wake up", r"sleep and (?:never|not) wake", r"sleep forever", r"stop existing",
     r"(?:i|i'm|i'd) (?:(?:just|really|honestly|literally|sometimes|often|kinda|kind of|so|want|wanna|wish|could|would|"
     r"like|to|feel like|i|need|am going|am gonna|gonna|going)\s){1,4}(?:disappear|vanish)(?: (?:forever|for good|completely|"
     r"permanently|from (?:this|the) world|from everyone|off the face|and never|and not)|\s*$)",
@@ -280,7 +280,7 @@ CRISIS = _rx(_any(
     r"|where|much longer|after tonight)", r"where i'm going", r"won't be needing (?:[\w']+ ){0,2}(?:anymore|treatment|it)",
     r"(?:i have|i've got|i've made|i made|got) (?:a|my) plan(?= and a date| for (?:it|tonight|how|when)| to (?:do it|end|kill|die)"
     r"| already| now)", r"a plan and a date", r"made (?:my )?peace", r"(?:this|it) (?:will be|is)"
-    r" my last (?:message|text|time|night)", r"tonight'?s the night", r"tonight is the night", r"my last (?:message|night|day)(?! (?:on|of|at|in|off|before|with|as))",
+    r" my last (?:message|text|time|night)(?! (?:before|for (?:today|now|tonight)|until|of the day))", r"tonight'?s the night", r"tonight is the night", r"my last (?:message|night|day)(?! (?:on|of|at|in|off|before|with|as))",
     r"(?:thinking|thought|think) (?:[\w']+ ){0,2}(?:about |of )?(?:jumping|doing it|how (?:i'd|i would|i'll|i will|i could) do it"
     r"|ending it|the bridge|the roof|the tracks)", r"how (?:i'd|i would|i'll|i will) do it", r"jump\w* (?:off|from|in front)",
     r"in front of (?:a |the )?(?:train|bus|car|lorry|truck)", r"(?:way|ways|how|best way|easiest way|painless way) to (?:die|kill"
@@ -311,7 +311,7 @@ CRISIS = _rx(_any(
     r"\d{2,}|too many|a bottle|a strip|a pack|the lot|loads of|handful of|most of|two packs|a box)(?: [\w']+){0,4}"
     r" (?:pills|tablets|meds|medicine|medication|paracetamol|tylenol|ibuprofen|sertraline|co-codamol|insulin|capsules|cabinet"
     r"|sleeping|painkillers|heart|antidepressants|doxycycline|isotretinoin|spironolactone)", r"(?:pills )(?:pills )+",
-    r"(?:stockpil\w*|kept back|keeping back|hiding|saving|hoarding|saved) (?:[\w']+ ){0,4}(?:pills|tablets|meds|capsules|insulin"
+    r"(?:stockpil\w*|kept back|keeping back|hiding|saving|hoarding|saved|collecting) (?:[\w']+ ){0,4}(?:pills|tablets|meds|capsules|insulin"
     r"|medication|antidepressants|co-codamol|isotretinoin|paracetamol)", r"instead of taking them", r"(?:when|for when) i'm ready",
     r"all at once", r"(?:in|at) a big dose", r"overdose on", r"enough (?:now|to (?:die|do it|not wake|kill))",
     r"(?:bought|buy|buying|got) (?:[\w']+ ){0,2}packs? of (?:paracetamol|tylenol|pills|tablets|painkillers)",
@@ -356,12 +356,13 @@ CRISIS = _rx(_any(
     r"|tablets|pills|insulin) on purpose", r"if something happens it happens", r"hit by a (?:bus|car|train|lorry|truck)",
     r"(?:stepped|step|walked|walk) out (?:[\w']+ ){0,3}on purpose", r"drive (?:[\w']+ ){0,2}(?:off|into) (?:the|a) (?:road|cliff|gap|wall)",
     r"driv\w* off the road", r"i'm the problem", r"(?:delete|remove) my (?:data|account|photos) after",
-    r"it takes\b(?! to (?:heal|work|see|fade|recover))", r"(?:razor|knife|blade) (?:[\w']+ ){0,8}(?:on myself|didn't do it|might"
+    r"(?:razor|knife|blade) (?:[\w']+ ){0,8}(?:on myself|didn't do it|might"
     r" tonight|using it)", r"using it on (?:my|him|her)sel\w*", r"(?:didn't|did not) (?:do it|go through with it)", r"might tonight",
-    r"not sure i won't", r"(?:don't|didn't|did not|do not) (?:want|wanna) to be alive", r"all (?:[\w']+ ){1,3}at once", r"counted out",
+    r"not sure i won't", r"(?:don't|didn't|did not|do not) (?:want|wanna) to be alive", r"all (?:my |the |of my )?(?:[\w']+ )?(?:pills|tablets|meds|medication|capsules|mirtazapine|paracetamol|accutane"
+    r"|isotretinoin|antibiotics|codeine) (?:[\w']+ )?at once", r"counted out",
     r"better off (?:with|without) (?:[\w']+ ){0,2}(?:life insurance|me|him|her)\b", r"life insurance",
     r"did it on purpose", r"on purpose with a (?:cigarette|lighter|razor|knife|blade|needle)", r"saying (?:good ?)?bye to people",
-    r"one last (?:coffee|walk|time|look|hug|drink|day)", r"(?:written|wrote|writing|left|leaving) (?:a|my|the) note",
+    r"one last (?:coffee|walk|time|look|hug|drink|day)", r"(?:written|wrote|writing|left|leaving) (?:a|my|the) note\b(?!(?: [\w']+){0,4} remind)",
     r"(?:spot|place|way|method|date) (?:all )?picked out", r"picked out in the woods", r"(?:posted|sent|left) (?:[\w']+ ){0,3}(?:saying )?"
     r"goodbye", r"(?:reason|way) to not be here", r"to not be here (?:anymore|any more)", r"my (?:own )?funeral", r"funeral (?:\. )?mine",
     r"until i (?:disappear|die|waste away|vanish|fade)", r"(?:don't|do not) want to get better", r"look after (?:my |our )?(?:mum|mom"
@@ -374,7 +375,7 @@ CRISIS = _rx(_any(
     r"|paracetamol|codeine|oxycodone|mirtazapine|meds|medication|insulin|co-codamol|tylenol|ibuprofen|razors?|blades?)",
     r"(?:pills|tablets|paracetamol|codeine|oxycodone|meds|razors?|blades?) (?:[\w']+ ){0,5}(?:counted|saved|stored|hidden|out on|at"
     r" once|in my (?:drawer|pencil case|room))", r"every pill", r"take all (?:my|the|of) ", r"had the pills out", r"there's enough",
-    r"(?:razor|blade|knife|needle|cigarette|lighter)s? (?:[\w']+ ){0,8}(?:on purpose|myself|deeper|most days|relief|use them)",
+    r"(?:razor|blade|knife|needle|cigarette|lighter)s? (?:[\w']+ ){0,8}(?:on purpose|on myself|into myself|deeper|most days|relief|use them)",
     r"(?:take|took) a knife to", r"razor blades", r"bloody tissues", r"\bs / h\b", r"sh kit", r"urge to (?:cut|hurt|burn)",
     r"deserve the (?:cuts|pain)", r"did \d+ (?:tonight|today|last night)", r"did (?:more|some|new ones|them|it) (?:[\w']+ )?(?:yesterday"
     r"|last night|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)", r"did (?:some|more) (?:new )?(?:ones|cuts) (?:[\w']+ )?"
@@ -382,7 +383,7 @@ CRISIS = _rx(_any(
     r"cut (?:a bit |much |even )?deeper", r"keep adding to them", r"still doing it", r"rope marks", r"marks from a razor",
     r"(?:doing|do|did) it (?:myself )?(?:at home )?with a (?:sewing )?needle",
     # Finality and farewells.
-    r"(?:last|final) (?:try|time i'll)", r"(?:this is|this will be|it's) my (?:last|final) (?:message|goodbye|night)", r"(?:made|making) (?:my|the) (?:decision|mind up)", r"(?:i've|already|have)"
+    r"(?:last|final) (?:try|time i'll)", r"(?:this is|this will be|it's) my (?:last|final) (?:message|goodbye|night)(?! (?:before|for (?:today|now|tonight)|until|of the day))", r"(?:made|making) (?:my|the) (?:decision|mind up)", r"(?:i've|already|have)"
     r" decided", r"my (?:suicide |goodbye )?note", r"notes? for everyone", r"(?:goodbye )?letters? to (?:my|everyone)",
     r"goodbye (?:letters?|notes?|voice note|message)", r"sorted everything (?:else )?out", r"won't (?:be|make) (?:it|here|alive|around)"
     r"(?! (?:next|on|until|till|from|in|at|between|during|this|tomorrow (?:morning|afternoon)|for (?:my|the|a) (?:appointment|session"
@@ -403,7 +404,7 @@ CRISIS = _rx(_any(
     r"(?:won't|will not|don't think i'll) (?:still )?be alive", r"alive (?:for|by) (?:it|christmas|then|my|next)",
     r"(?:don't|do not) care if i'm (?:alive|dead)", r"if i died", r"make it official", r"(?:not|never) (?:going to|gonna) stick around",
     r"(?:no|only) way out", r"way out (?:of this )?except", r"feel like (?:killing|kill\w*|hurting|ending) (?:myself|yourself|it)",
-    r"(?:wishes|wished|wish) (?:he|she|they|i) (?:was|were) dead", r"dead soon", r"(?:left|leave|leaving) a note",
+    r"(?:wishes|wished|wish) (?:he|she|they|i) (?:was|were) dead", r"dead soon", 
     r"(?:took|taken|taking) too many (?:[\w']+ ){0,3}on purpose", r"(?:want|wants|wanna|wanted) to (?:final exit|kill)",
     # Self-harm acts.
     r"(?:started|start|been|keep|kept|go back to|went back to) (?:[\w']+ )?cutting(?! (?:out|down|back|my hair|dairy|sugar|carbs))",
@@ -421,6 +422,32 @@ CRISIS = _rx(_any(
     r"(?:cut|cutting) (?:agian|again)", r"cut deeper",
     r"kill (?:me|myself)$", r"want (?:to )?be dead", r"wanna be dead", r"be dead (?:by|soon|tomorrow)",
     r"(?:life|living) (?:[\w']+ ){0,2}(?:isn't|is not|not|isnt) worth (?:[\w']+ )?living", r"not worth living",
+    r"wanting to die", r"won't be (?:anyone's|a|your|their) (?:problem|burden)", r"not (?:be )?a problem (?:much longer|for long)",
+    r"future (?:that )?i'm (?:not )?in\b", r"(?:don't|can't|cannot) see myself (?:still )?(?:being here|alive|around)",
+    r"planning (?:on|to) (?:not )?(?:being|be) (?:alive|here|around)", r"planning not to be (?:around|here|alive)",
+    r"(?:don't|do not) plan (?:on|to) (?:be|being) (?:alive|here|around)", r"(?:if i|i) (?:just )?(?:wasn't|weren't|was not|were not)"
+    r" alive", r"my time(?:'s| is) up", r"(?:fine|better|happier|easier|free|lighter|ok|okay) (?:[\w']+ ){0,2}without me\b",
+    r"disappointed (?:[\w']+ ){0,2}woke up", r"woke up at all", r"be around (?:much|for much|for) longer", r"reason to (?:stay alive|live"
+    r"|keep going|be here|go on|keep living)", r"somewhere (?:nobody|no one) can follow", r"dead weight", r"rather (?:not exist|be dead|die(?! than (?:get|have|go|do|wear|pay|be seen|let))"
+    r"|not be here|not be alive)", r"check out (?:for good|permanently|early)", r"(?:take|taking|swallow\w*) (?:them|it) all",
+    r"letters? for (?:my|everyone)", r"know which (?:bridge|building|cliff|train)", r"which bridge", r"gun (?:[\w']+ ){0,6}bullets", r"bullets (?:[\w']+ ){0,6}gun",
+    r"(?:dad's|father's|my|his|her) gun\b", r"onto the (?:train |railway )?(?:tracks|line)", r"(?:after|when|once) i'm dead",
+    r"after i die", r"the hose\b", r"tying the knot so", r"tie a noose", r"and i'm not coming back", r"not coming back$",
+    r"\bsh(?:'d|-ing|-ed|ing)\b", r"(?:using|use|used|taking|took|take) (?:a|the|my) (?:blade|razor|knife) (?:on|to) (?:my|her|his) (?:arms?|wrists?|legs?|thighs?"
+    r"|stomach|hips?|skin|body)",
+    r"did it again (?:today|tonight|last night)", r"bleach on my", r"bit(?:e|ing)? (?:my )?(?:arms?|hands?|wrists?) until",
+    r"carv\w* (?:[\w']+ ){0,3}into (?:my|her|his)", r"(?:went|go|going|gone) back to (?:the )?(?:razor|blade|cutting|knife)",
+    r"if i'm dead", r"die from (?:too many|an overdose|pills|tablets|sleeping)", r"(?:painless|quick|quickest|easiest) way to die",
+    r"jumping or pills", r"pills or jumping", r"survive the fall", r"how deep (?:do you|to|should i) (?:have to )?cut",
+    r"after i do it", r"last without (?:eating|food|water|drinking)", r"so i can keep doing it", r"to die before",
+    r"(?:nobody|no one|noone) (?:can|could|will) save me", r"save me in time", r"carbon monoxide", r"go quietly",
+    r"hide (?:my |the )?(?:fresh )?cuts", r"fresh ones on my (?:arms|wrists|legs|thighs)", r"sorry and goodbye", r"goodbye to the kids",
+    r"how many (?:[\w']+ ){0,4}to (?:die|kill|not wake|overdose|od|end it)", r"(?:a|the) (?:day|date|time) to die",
+    r"better off with (?:[\w']+ ){0,2}(?:insurance|money)", r"affairs in order(?! before (?:my|the|a|our) (?:[\w']+ )?(?:operation|surgery|trip|move|holiday|op))", r"intend to join (?:her|him|them)",
+    r"join (?:her|him|them) (?:soon|before|in heaven)", r"walk\w* off (?:the )?(?:scaffolding|roof|edge|bridge|cliff|building)",
+    r"look like an accident", r"blade (?:[\w']+ ){0,3}again", r"bring it (?:all )?to (?:a close|an end)", r"\bdead by\b",
+    r"not be alive", r"how many (?:[\w']+ ){0,4}it takes",
+    r"suicid\w*",
 ))
 # General questions about other people ("can isotretinoin make teens suicidal?") are not a crisis,
 # unless the message also says the writer feels or does it.
@@ -440,11 +467,12 @@ PLACE_DISTRESS = _rx(_any(r"can't stop crying", r"don't want to go (?:back|home)
 HURT_ACT = _rx(_any(r"(?:until|till|til) (?:it|they|i|my [\w']+) (?:[\w']+ )?bleeds?", r"(?:only )?let myself eat", r"haven't eaten",
                     r"won't eat", r"stopped eating", r"scratch\w* (?:my|her|his)", r"dig\w* (?:my )?nails", r"bruise myself",
                     r"gave myself a bruise"))
-ON_PURPOSE = _rx(_any(r"on purpose", r"deserve", r"punish\w*", r"hate myself", r"because i'm ugly", r"to feel something"))
-TOPIC_AS_SUBJECT = _rx(_any(r"read", r"heard", r"learn\w*", r"stud\w*", r"coursework", r"essay", r"research\w*", r"form",
+ON_PURPOSE = _rx(_any(r"on purpose", r"deserve", r"punish\w*", r"hate myself", r"because i'm ugly", r"to feel something",
+                      r"overwhelmed", r"to cope", r"relief", r"numb"))
+TOPIC_AS_SUBJECT = _rx(_any(r"histor\w*", r"consultation", r"read", r"heard", r"learn\w*", r"stud\w*", r"coursework", r"essay", r"research\w*", r"form",
                             r"questionnaire", r"asked", r"statistic\w*", r"rates?", r"common", r"awareness", r"prevention",
                             r"link\w* between", r"side effects?", r"warnings?", r"leaflet", r"article"))
-STILL_AT_RISK = _rx(_any(r"yesterday", r"last night", r"this morning", r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day", r"new ones",
+STILL_AT_RISK = _rx(_any(r"i'll (?:kill|do it|end)", r"decided", r"planning", r"soon", r"this weekend", r"yesterday", r"last night", r"this morning", r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day", r"new ones",
                          r"did more", r"deeper", r"(?:i'm|i am|been) having", r"having (?:the same |these |those )?thoughts",
                          r"looking up", r"(?:i've|i have|she's|he's|they've) been (?:cutting|harming|hurting|burning)",r"still (?:do|doing|cut|hurt|burn|self)\w*", r"most nights", r"every (?:night|day)",
                          r"(?:cut|cutting|did it|doing it|hurt myself|harm\w*|relapsed|burn\w*) again", r"again (?:tonight|today|last night)", r"tonight", r"today", r"right now", r"lately", r"recently", r"these days", r"relaps\w*", r"urges?",
@@ -455,11 +483,12 @@ BENIGN_ACTS = re.compile(r"\b(?:won't|not gonna|not going to) be (?:here|back|ar
                          r"|i'll be) (?:[\w']+ ){0,3}(?:on|at|in|moving|away|travel\w*|holiday|exchange|abroad|visiting|uni).*|\bcut (?:my ?self|myself) (?:shaving|cooking|chopping|on (?:a|the)|by accident|accidentally|while)"
                          r"|\bever (?:had|have|been|felt)\b.*")
 RECOVERED = _rx(_any(r"history of", r"well for", r"happy", r"proud", r"long behind me", r"behind me now", r"old (?:white |silver )?(?:lines|marks)",
-                     r"(?:faded|old) (?:self ?-? ?harm|cutting|burn) scars", r"from (?:school|uni|college|my teens)",
+                     r"(?:faded|old) (?:self ?-? ?harm|cutting|burn) scars", r"from (?:school|uni|college)",
                      r"haven't (?:[\w']+ ){0,3}(?:in|for|since) (?:over |more than |about |nearly )?(?:\d+|a|many|several|two|ten|a few)?"
                      r" ?(?:years?|decades?|\d{4})", r"since (?:19|20)\d\d", r"clean (?:for )?(?:\d+|a few|several|many) years",
                      r"good place", r"doing (?:well|better|fine|great)", r"recovered", r"clean for (?:[\w']+ ){0,2}years",
-                     r"much better now", r"(?:don't|do not) anymore", r"no longer", r"haven't (?:[\w']+ ){0,2}(?:in|for) years",
+                     r"much better now", r"(?:don't|do not) anymore", r"no longer (?:self|cut|hurt|harm|burn)\w*", r"years free",
+                     r"years on from", r"haven't (?:[\w']+ ){0,2}(?:in|for) years",
                      r"stopped (?:[\w']+ ){0,3}years ago", r"old scars", r"happier now"))
 # When the sign happened: long over, or now.
 LONG_PAST = _rx(_any(
@@ -469,7 +498,7 @@ LONG_PAST = _rx(_any(
     r"back in (?:(?:19|20)\d\d|the day|school|college|uni|high school|year \d+)", r"in (?:19|20)\d\d", r"used to", r"(?:it|she|he|they|i) (?:was|were|is|are|'s|'m) (?:totally |completely |all )?"
     r"(?:fine|ok|okay|better|healed|recovered) (?:now|after|afterwards|since)", r"(?:she's|he's|it's|i'm|they're) (?:totally |all )?"
     r"(?:fine|ok|okay) now", r"all sorted", r"turned out", r"then it was fine", r"fine now", r"better now", r"long time ago",
-    r"(?:she's|he's|they're) fine", r"as a teenager", r"years back", r"(?:a|one|two|three) decades? ago", r"ages ago",
+    r"(?:she's|he's|they're) fine", r"as a teenager", r"(?:late|early|mid) teens", r"from that time", r"back then", r"years back", r"(?:a|one|two|three) decades? ago", r"ages ago",
     r"long ago", r"in the (?:80s|90s|2000s|eighties|nineties)", r"in (?:year|yr|grade|form) \d+", r"in (?:primary|secondary|high|middle)"
     r" school", r"in (?:my|her|his) (?:teens|twenties|youth)", r"childhood",
 ))
@@ -501,7 +530,7 @@ NEGATED = re.compile(
     r"\b(?:no|not|without|zero|never|nor|denies|isn't|aren't|wasn't|there's no|haven't got|don't have|doesn't have|hasn't got)"
     r" (?:any |a |the |signs? of |real |obvious |more |further )?(?:(?!stop)[\w']+ )?(?:fever\w*|temperature|temp|chills|vision|sight"
     r"|eyesight|blurr\w*|spread\w*|redness|streaks?|pus|swelling|breathing|breathe|trouble|problems?|issues?|pain|bleeding|blood"
-    r"|blisters?|suicidal|suicide|self ?-? ?harm\w*|dizz\w*|faint\w*|chest|wheez\w*|rash|hives|change\w*)\b"
+    r"|blister\w*|weeping|raw|suicidal|suicide|self ?-? ?harm\w*|dizz\w*|faint\w*|chest|wheez\w*|rash|hives|change\w*)\b"
     r"(?: (?:or|and|nor|,) (?:[\w']+ )?[\w']+)*"
 )
 # Figures of speech that use the same words and mean no harm.
@@ -538,7 +567,7 @@ def find(text: str) -> Optional[tuple[str, str]]:
     context = _Context(
         injection=INJECTION.search(message) is not None,
         procedure=PROCEDURE.search(message) is not None,
-        burn=bool(BLISTER.search(message) and BURN_SIZE.search(message) and BURN_CAUSE.search(message)
+        burn=bool(BLISTER.search(" ".join(clauses)) and BURN_SIZE.search(" ".join(clauses)) and BURN_CAUSE.search(message)
                   and not OTHER_BLISTERS.search(message) and not SMALL_BLISTER.search(message)),
         fever=any(FEVER.search(clause) and not _is_hypothetical(clause) and not MILD_FEVER.search(clause) for clause in clauses),
         after_procedure=AFTER_PROCEDURE.search(message) is not None,

@@ -1,5 +1,5 @@
 """The red-flag detector: its normalisation, its rules and classifier together,
-and its figures on the held-out sets, held to the floors of issue #12."""
+and its figures on the held-out sets, held to their floors (bot/safety/evaluation.py)."""
 from pathlib import Path
 
 import numpy as np
@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from bot.safety import classifier, rules
-from bot.safety.evaluation import LATENCY_P95_MS, TARGETS, Report, evaluate
+from bot.safety.evaluation import FLOORS, LATENCY_P95_MS, Report, evaluate
 from bot.safety.normalise import normalise
 from bot.safety.red_flags import RedFlag, assess, detect
 
@@ -73,7 +73,7 @@ def test_a_sign_is_found_in_the_middle_of_a_long_message():
 
 def test_the_classifier_raises_a_flag_the_rules_do_not_know():
     """Either part can raise a flag: a wording no rule knows is still caught."""
-    message = "i w a n t t o d i e"  # read as one word, "iwanttodie", which no rule knows
+    message = "me ➡️ 🌉 ⬇️ tonight. bye"  # no rule reads arrows
     assert rules.find(message) is None
     finding = assess(message)
     assert finding is not None and finding.flag is RedFlag.CRISIS and finding.by == "classifier"
@@ -100,9 +100,9 @@ def test_the_held_out_sets_are_large_enough(report):
     assert len(report.ordinary) >= 500
 
 
-@pytest.mark.parametrize("figure", sorted(TARGETS))
+@pytest.mark.parametrize("figure", sorted(FLOORS))
 def test_held_out_figures_reach_their_floors(report, figure):
-    assert not [line for line in report.failing() if line.startswith(figure)], report.summary()
+    assert not [line for line in report.failing(FLOORS) if line.startswith(figure)], report.summary()
 
 
 def test_detection_takes_at_most_5_ms_at_the_95th_percentile(report):

@@ -3,7 +3,15 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answering import answer_from_tracker, latest_intent, mentioned_values, personal_advice_from_tracker
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions.answering import (
+    answer_from_tracker,
+    latest_intent,
+    mentioned_values,
+    personal_advice_from_tracker,
+    store_unreachable,
+)
 from bot.answers import answer_from_passages, offer_topics_text, topic_menu
 from bot.store.db import new_session
 from bot.topics import topic_of_intent
@@ -32,8 +40,12 @@ class ActionOfferTopics(Action):
                     text, events = answer_from_tracker(tracker, likeliest)
                     dispatcher.utter_message(text=text)
                     return events
-            with new_session() as session:
-                answer = answer_from_passages(session, tracker.latest_message.get("text") or "")
+            try:
+                with new_session() as session:
+                    answer = answer_from_passages(session, tracker.latest_message.get("text") or "")
+            except SQLAlchemyError as error:
+                dispatcher.utter_message(text=store_unreachable(error))
+                return []
             if answer is not None:
                 dispatcher.utter_message(text=answer.text)
                 return []

@@ -21,8 +21,22 @@ def latest_intent(tracker: Tracker) -> Optional[Text]:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
+# The longest entity value a patient's spelling of a scar type or treatment needs.
+MAX_ENTITY_CHARS = 100
+
+
+def plain_values(values: Any) -> List[Text]:
+    """Entity or slot values that can be a scar type or treatment: short strings.
+    A slash command can set anything ("/ask_treatment{\"scar_type\": [{\"x\": 1}]}")."""
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, (list, tuple)):
+        return []
+    return [value for value in values if isinstance(value, str) and 0 < len(value) <= MAX_ENTITY_CHARS and "\x00" not in value]
+
+
 def mentioned_values(tracker: Tracker) -> Dict[Text, List[Text]]:
-    return {entity: list(tracker.get_latest_entity_values(entity)) for entity in ENTITIES}
+    return {entity: plain_values(list(tracker.get_latest_entity_values(entity))) for entity in ENTITIES}
 
 
 def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Tuple[Text, List[Dict[Text, Any]]]:
@@ -34,7 +48,7 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Tuple[Text,
         topic=topic_of_intent(intent),
         mentioned=mentioned_values(tracker),
         remembered_topic=tracker.get_slot("topic"),
-        remembered={entity: tracker.get_slot(entity) or [] for entity in ENTITIES},
+        remembered={entity: plain_values(tracker.get_slot(entity)) for entity in ENTITIES},
         text=tracker.latest_message.get("text") or "",
         follow_up=intent == "follow_up",
     )
@@ -48,7 +62,7 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Tuple[Text,
                 question=tracker.latest_message.get("text") or "",
             )
     except SQLAlchemyError as error:
-        return _store_unreachable(error), []
+        return store_unreachable(error), []
     events = [SlotSet("topic", subject.topic)] + [SlotSet(entity, subject.get(entity) or None) for entity in ENTITIES]
     return answer.text, events
 
@@ -61,9 +75,9 @@ def personal_advice_from_tracker(tracker: Tracker) -> Text:
                 session, tracker.latest_message.get("text") or "", values["scar_type"], values["treatment"]
             )
     except SQLAlchemyError as error:
-        return _store_unreachable(error)
+        return store_unreachable(error)
 
 
-def _store_unreachable(error: SQLAlchemyError) -> Text:
+def store_unreachable(error: SQLAlchemyError) -> Text:
     logger.error("Knowledge store unreachable (%s); the patient was asked to try again.", type(error).__name__)
     return unavailable_text()

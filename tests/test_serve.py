@@ -58,3 +58,9 @@ def test_each_messaging_channel_is_named_after_its_module():
     for module_path in channels:
         if module_path.startswith(("bot.channels.telegram", "bot.channels.messenger", "bot.channels.twilio")):
             assert class_from_module_path(module_path).name() == module_path.rsplit(".", 2)[-2]
+
+
+def test_a_blank_secret_does_not_open_a_channel(tmp_path):
+    environ = {"ACNEBOT_TELEGRAM_ACCESS_TOKEN": "123:abc", "ACNEBOT_TELEGRAM_SECRET_TOKEN": "   "}
+    lines = configured_channels(settings.PROJECT_ROOT / "credentials.yml", tmp_path / "credentials.yml", environ)
+    assert "telegram channel off: set ACNEBOT_TELEGRAM_SECRET_TOKEN to turn it on (docs/channels.md)." in lines

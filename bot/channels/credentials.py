@@ -26,7 +26,8 @@ def configured_channels(source: Path, target: Path, environ: Mapping[str, str]) 
     kept, lines = {}, []
     for module_path, section in channels.items():
         variables = _variables(section)
-        missing = [name for name in variables if not environ.get(name)]
+        # A blank or whitespace-only value is no secret: the channel stays off.
+        missing = [name for name in variables if not (environ.get(name) or "").strip()]
         if not variables:
             kept[module_path] = section
             continue

@@ -79,12 +79,17 @@ class MessengerReplies(OutputChannel):
         await self.send_text_with_buttons(recipient_id, text, quick_replies)
 
 
+def _as_dict(value: Any) -> Dict[Text, Any]:
+    """A part of a webhook event that should be an object, or {} when it is not."""
+    return value if isinstance(value, dict) else {}
+
+
 def _message_text(event: Dict[Text, Any]) -> Optional[Text]:
     """What the patient said or chose; None for anything that is not text."""
     if isinstance(event.get("postback"), dict):
         return event["postback"].get("payload")
-    message = event.get("message") or {}
-    payload = (message.get("quick_reply") or {}).get("payload")
+    message = _as_dict(event.get("message"))
+    payload = _as_dict(message.get("quick_reply")).get("payload")
     return payload or message.get("text")
 
 
@@ -92,7 +97,7 @@ def _message_id(event: Dict[Text, Any]) -> Text:
     for part in ("message", "postback"):
         if isinstance(event.get(part), dict) and event[part].get("mid"):
             return str(event[part]["mid"])
-    return f"{event.get('sender', {}).get('id')}:{event.get('timestamp')}"
+    return f"{_as_dict(event.get('sender')).get('id')}:{event.get('timestamp')}"
 
 
 class MessengerChannel(FacebookInput):
@@ -148,8 +153,8 @@ class MessengerChannel(FacebookInput):
         return blueprint
 
     async def _answer(self, event: Dict[Text, Any], on_new_message: Callable, request: Request) -> None:
-        sender = (event.get("sender") or {}).get("id")
-        if not sender or (event.get("message") or {}).get("is_echo"):
+        sender = _as_dict(event.get("sender")).get("id")
+        if not isinstance(sender, (str, int)) or not sender or _as_dict(event.get("message")).get("is_echo"):
             return
         if not (event.get("message") or event.get("postback")):
             return  # deliveries, reads and other notifications
@@ -161,5 +166,6 @@ class MessengerChannel(FacebookInput):
                 await self.out.send_text_message(str(sender), NOT_TEXT_REPLY)
                 return
             await deliver(on_new_message, "messenger", text, str(sender), self.out, self.get_metadata(request))
-        except Exception:
-            logger.exception("Could not answer a Messenger message")
+        except Exception as error:
+            # The error's type only: its text can quote the patient's message.
+            logger.error("Could not answer a Messenger message: %s.%s", type(error).__module__, type(error).__name__)

@@ -91,8 +91,9 @@ class TelegramChannel(TelegramInput):
                 return response.json({"status": "already answered"})
             try:
                 await self._answer(update, on_new_message, request)
-            except Exception:
-                logger.exception("Could not answer a Telegram update")
+            except Exception as error:
+                # The error's type only: its text can quote the patient's message.
+                logger.error("Could not answer a Telegram update: %s.%s", type(error).__module__, type(error).__name__)
             return response.json({"status": "ok"})
 
         return blueprint

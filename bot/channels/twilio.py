@@ -123,8 +123,9 @@ class TwilioChannel(TwilioInput):
             if channel_memory().first_time("twilio", message_id):
                 try:
                     await self._answer(sender, form.get("Body") or "", form.get("NumMedia") or "0", on_new_message, request)
-                except Exception:
-                    logger.exception("Could not answer a Twilio message")
+                except Exception as error:
+                    # The error's type only: its text can quote the patient's message.
+                    logger.error("Could not answer a Twilio message: %s.%s", type(error).__module__, type(error).__name__)
             return response.text(EMPTY_TWIML, content_type="text/xml")
 
         return blueprint

@@ -54,3 +54,11 @@ def test_an_unreachable_knowledge_store_gets_an_apology_not_an_error(monkeypatch
     assert "can't look that up right now" in text and "contact the clinic" in text
     assert slots == {}
     assert "Knowledge store unreachable (OperationalError)" in caplog.text
+
+
+def test_entity_values_that_are_not_short_strings_are_ignored(knowledge, dispatcher):
+    """A slash command can set any JSON as an entity value; the answer is the general one."""
+    tracker = make_tracker("/ask_treatment", "ask_treatment", [("scar_type", [{"x": 1}]), ("treatment", "x" * 500)])
+    text, slots = run(dispatcher, tracker)
+    assert text.endswith(settings.DISCLAIMER)
+    assert slots == {"topic": "treatment", "scar_type": None, "treatment": None}

@@ -27,3 +27,12 @@ def test_an_unsure_message_naming_a_scar_type_gets_the_likeliest_answer(knowledg
     [message] = dispatcher.messages
     assert message["text"].startswith("Rolling scars come from bands of scar tissue")
     assert {"event": "slot", "timestamp": None, "name": "topic", "value": "treatment"} in events
+
+
+def test_an_unreachable_knowledge_store_gets_an_apology_not_an_error(monkeypatch, dispatcher, caplog):
+    # Nothing listens on port 1: the store cannot be reached.
+    monkeypatch.setenv("ACNEBOT_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/none?connect_timeout=2")
+    ActionOfferTopics().run(dispatcher, make_tracker("zorbly wumpus frabjous", "nlu_fallback"), domain={})
+    [message] = dispatcher.messages
+    assert "can't look that up right now" in message["text"]
+    assert "Knowledge store unreachable (OperationalError)" in caplog.text

@@ -304,3 +304,12 @@ def test_sms_and_whatsapp_red_flag_reply_comes_first_and_once(bot_url, platforms
     assert response.status_code == 200
     bodies = twilio_bodies(platforms, sender)
     assert bodies[0] == response_text("utter_emergency") and bodies.count(bodies[0]) == 1
+
+
+@pytest.mark.parametrize("event", [
+    {"sender": "not-an-object", "recipient": {"id": "PAGE"}, "message": {"mid": "m_x", "text": "hi"}},
+    {"sender": {"id": "psid-odd"}, "recipient": {"id": "PAGE"}, "message": "not-an-object"},
+    {"sender": {"id": ["a", "list"]}, "recipient": {"id": "PAGE"}, "message": {"mid": "m_y", "text": "hi"}},
+])
+def test_messenger_a_signed_event_of_the_wrong_shape_is_not_a_server_error(bot_url, event):
+    assert post_messenger(bot_url, event).status_code == 200

@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 
 from sqlalchemy import MetaData, Table, create_engine, delete, func, inspect, select
+from sqlalchemy.engine import make_url
 
 from bot import settings
 from bot.endpoints import TRACKER_STORE_TYPE
@@ -22,6 +23,11 @@ def tracker_store_url(endpoints: Path = settings.PROJECT_ROOT / "endpoints.yml")
     if config is None or config.type not in ("SQL", TRACKER_STORE_TYPE):
         raise ValueError(f"{endpoints} has no SQL tracker store")
     kwargs = config.kwargs
+    if kwargs.get("dialect", "sqlite") == "sqlite":
+        # Rasa opens a relative SQLite path from the directory it runs in, the
+        # project's; so does this, from wherever it runs (cron, say).
+        database = Path(kwargs.get("db", "rasa.db"))
+        return f"sqlite:///{database if database.is_absolute() else endpoints.resolve().parent / database}"
     url = SQLTrackerStore.get_db_url(
         kwargs.get("dialect", "sqlite"), config.url, kwargs.get("port"), kwargs.get("db", "rasa.db"),
         kwargs.get("username"), kwargs.get("password"), kwargs.get("login_db"), kwargs.get("query"),
@@ -34,6 +40,10 @@ def forget_conversations(url: str, older_than_days: float, now: float | None = N
     days; returns how many conversations were deleted."""
     if older_than_days < 0:
         raise ValueError("the number of days cannot be negative")
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
+        # Opening it would create an empty store and report success.
+        raise ValueError(f"there is no tracker store at {parsed.database}")
     engine = create_engine(url, future=True)
     try:
         if not inspect(engine).has_table("events"):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 
 import pytest
@@ -53,14 +54,38 @@ def test_conversations_older_than_the_limit_are_deleted_and_the_rest_kept(reques
     assert forget_conversations(url, older_than_days=30, now=NOW) == 0
 
 
-def test_an_empty_tracker_store_is_fine(sqlite_url):
-    assert forget_conversations(sqlite_url, older_than_days=1) == 0
+def test_an_empty_tracker_store_is_fine(tmp_path):
+    empty = tmp_path / "tracker.sqlite3"
+    sqlite3.connect(empty).close()
+    assert forget_conversations(f"sqlite:///{empty}", older_than_days=1) == 0
 
 
 def test_the_command_reads_the_tracker_store_from_endpoints(tmp_path, capsys):
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text(f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{tmp_path / "t.db"}"\n')
+    sqlite3.connect(tmp_path / "t.db").close()
     assert tracker_store_url(endpoints) == f"sqlite:///{tmp_path / 't.db'}"
     assert main(["forget", "--days", "30", "--endpoints", str(endpoints)]) == 0
     assert "Deleted 0 conversation(s)" in capsys.readouterr().out
     assert main(["forget", "--days", "-1", "--endpoints", str(endpoints)]) == 2
+
+
+def test_run_from_anywhere_the_command_finds_the_project_store_and_creates_none(tmp_path, monkeypatch, capsys):
+    """From cron, the working directory is not the project's: a relative SQLite path
+    in endpoints.yml is the project's store, and a missing store is an error, not
+    a new empty file."""
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    (project / "var").mkdir(parents=True)
+    elsewhere.mkdir()
+    endpoints = project / "endpoints.yml"
+    endpoints.write_text('tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "var/tracker.sqlite3"\n')
+    monkeypatch.chdir(elsewhere)
+    assert tracker_store_url(endpoints) == f"sqlite:///{project / 'var' / 'tracker.sqlite3'}"
+    assert main(["forget", "--days", "30", "--endpoints", str(endpoints)]) == 2
+    assert "there is no tracker store at" in capsys.readouterr().err
+    assert list(elsewhere.iterdir()) == [] and list((project / "var").iterdir()) == []
+    store = tracker_store(tracker_store_url(endpoints))
+    save_conversation(store, "old-patient", NOW - 40 * DAY)
+    store.engine.dispose()
+    assert main(["forget", "--days", "30", "--endpoints", str(endpoints)]) == 0
+    assert "Deleted 1 conversation(s)" in capsys.readouterr().out

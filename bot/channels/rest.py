@@ -24,6 +24,9 @@ from bot.safety.red_flags import detect
 
 MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 128
+# The largest request body read at all (Sanic's default is 100 MB): room for an
+# over-length message to be read for red flags before it is refused.
+MAX_BODY_BYTES = 64 * 1024
 
 
 def request_problem(body: bytes) -> Optional[tuple[int, str]]:
@@ -49,8 +52,21 @@ class CheckedRestInput(RestInput):
     def name(cls) -> Text:
         return "rest"
 
+    def _extract_input_channel(self, req: Request) -> Text:
+        # Never the client's own "input_channel": every REST message is stored as "rest".
+        return self.name()
+
+    def get_metadata(self, request: Request) -> None:
+        # Client metadata is not stored: the widget sends none, and a client could
+        # otherwise grow the tracker store by megabytes a message.
+        return None
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         blueprint = super().blueprint(always_answer(on_new_message))
+
+        @blueprint.listener("before_server_start")
+        async def cap_bodies(app, _loop) -> None:
+            app.config.REQUEST_MAX_SIZE = MAX_BODY_BYTES
 
         @blueprint.middleware("request")
         async def check(request: Request) -> Optional[HTTPResponse]:

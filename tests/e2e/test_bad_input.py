@@ -94,3 +94,31 @@ def test_odd_messages_get_a_graceful_reply(bot_url, message):
     reply = "\n".join(texts)
     assert "Traceback" not in reply and "ACNEBOT_" not in reply and "<script>" not in reply and "onerror" not in reply
     assert "can't look that up" not in reply
+
+
+def _stored_user_events(sender: str) -> list[dict]:
+    """The user events of a conversation, as the running bot's SQLite tracker store holds them."""
+    import json
+    import sqlite3
+
+    from tests.e2e.conftest import BOT_LOGS
+
+    database = BOT_LOGS[0].parent / "tracker.sqlite3"
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'user'", (sender,)).fetchall()
+    return [json.loads(data) for (data,) in rows]
+
+
+def test_a_client_can_neither_set_the_channel_nor_store_metadata(bot_url):
+    sender = f"meta-{uuid.uuid4().hex[:8]}"
+    body = {"sender": sender, "message": "what causes acne scars?", "input_channel": "telegram", "metadata": {"x": "y" * 20000}}
+    SENT.append(body["message"])
+    assert requests.post(f"{bot_url}/webhooks/rest/webhook", json=body, timeout=30).status_code == 200
+    [event] = _stored_user_events(sender)
+    assert event["input_channel"] == "rest"
+    assert not event.get("metadata")
+
+
+def test_a_body_over_64_kb_is_refused_before_it_is_read(bot_url):
+    body = ('{"sender": "x", "message": "' + "acne " * 40000 + '"}').encode()
+    assert requests.post(f"{bot_url}/webhooks/rest/webhook", data=body, timeout=30).status_code == 413

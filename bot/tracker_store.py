@@ -12,11 +12,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional, Text
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.exc import OperationalError
+
+from bot.private_files import private_sqlite_file
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +28,11 @@ RETRY_EVERY_SECONDS = 0.5
 
 
 class DurableSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("dialect", "sqlite") == "sqlite":
+            private_sqlite_file(Path(kwargs.get("db", "rasa.db")))
+        super().__init__(*args, **kwargs)
+
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
         return await _retrying(super()._retrieve, sender_id, fetch_events_from_all_sessions)
 

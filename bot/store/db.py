@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
 from bot import settings
+from bot.private_files import private_sqlite_file
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -24,8 +25,8 @@ def get_engine(url: str | None = None) -> Engine:
 def _engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        if parsed.database:
+            private_sqlite_file(Path(parsed.database))
         engine = create_engine(url, future=True)
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
         return engine

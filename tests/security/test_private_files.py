@@ -1,0 +1,29 @@
+"""The SQLite stores (conversations and knowledge) are readable by their owner only."""
+import stat
+
+from rasa.shared.core.domain import Domain
+
+from bot import settings
+from bot.store.db import migrate
+from bot.tracker_store import DurableSQLTrackerStore
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_new_knowledge_store_is_readable_by_its_owner_only(tmp_path):
+    path = tmp_path / "var" / "knowledge.sqlite3"
+    migrate(f"sqlite:///{path}")
+    assert mode(path) == 0o600 and mode(path.parent) == 0o700
+
+
+def test_the_tracker_store_is_created_or_tightened_to_owner_only(tmp_path):
+    domain = Domain.load(str(settings.PROJECT_ROOT / "domain.yml"))
+    new, old = tmp_path / "new.sqlite3", tmp_path / "old.sqlite3"
+    old.touch(mode=0o644)
+    old.chmod(0o644)
+    for path in (new, old):
+        store = DurableSQLTrackerStore(domain, dialect="sqlite", db=str(path))
+        store.engine.dispose()
+        assert mode(path) == 0o600

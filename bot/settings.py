@@ -107,6 +107,16 @@ def cors_origins() -> str:
     return os.environ.get("ACNEBOT_CORS_ORIGINS", "*")
 
 
+def demo_page_enabled() -> bool:
+    """Whether the demo clinic page is served at /webhooks/widget/ (turn it off in production)."""
+    return _flag("ACNEBOT_DEMO_PAGE", True)
+
+
+def frame_ancestors() -> str:
+    """Which sites may show the demo page in a frame (the page's CSP frame-ancestors)."""
+    return os.environ.get("ACNEBOT_FRAME_ANCESTORS", "").strip() or "'self'"
+
+
 def clinic_contact() -> str:
     """How patients reach the clinic for bookings, prices and anything personal."""
     return os.environ.get(

@@ -25,16 +25,30 @@ class WidgetChannel(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         widget = Blueprint("widget_files", __name__)
 
-        @widget.route("/", methods=["GET"])
+        @widget.route("/", methods=["GET", "HEAD"])
         async def page(request: Request) -> HTTPResponse:
-            return await _file("index.html", "text/html")
+            if not settings.demo_page_enabled():
+                return response.json({"error": "The demo page is turned off."}, status=404)
+            return await _file("index.html", "text/html; charset=utf-8", {"Content-Security-Policy": _page_policy()})
 
-        @widget.route("/<name:(widget\\.js|widget\\.css)>", methods=["GET"])
+        @widget.route("/<name:(widget\\.js|widget\\.css)>", methods=["GET", "HEAD"])
         async def asset(request: Request, name: str) -> HTTPResponse:
-            return await _file(name, "text/javascript" if name.endswith(".js") else "text/css")
+            mime = "text/javascript; charset=utf-8" if name.endswith(".js") else "text/css; charset=utf-8"
+            return await _file(name, mime)
 
         return widget
 
 
-async def _file(name: str, mime: str) -> HTTPResponse:
-    return await response.file(WEB_DIR / name, mime_type=mime, headers={"Cache-Control": "no-cache"})
+def _page_policy() -> str:
+    """The demo page loads only this server's script, style sheet and replies."""
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        f"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors {settings.frame_ancestors()}"
+    )
+
+
+async def _file(name: str, mime: str, headers: dict | None = None) -> HTTPResponse:
+    return await response.file(
+        WEB_DIR / name, mime_type=mime,
+        headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff", **(headers or {})},
+    )

@@ -15,6 +15,7 @@ from typing import Any, Awaitable, Callable, Optional, Text
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
+from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
@@ -67,6 +68,7 @@ class CheckedRestInput(RestInput):
         @blueprint.listener("before_server_start")
         async def cap_bodies(app, _loop) -> None:
             app.config.REQUEST_MAX_SIZE = MAX_BODY_BYTES
+            app.error_handler.add(PayloadTooLarge, _body_too_large)
 
         @blueprint.middleware("request")
         async def check(request: Request) -> Optional[HTTPResponse]:
@@ -82,6 +84,11 @@ class CheckedRestInput(RestInput):
             return None
 
         return blueprint
+
+
+def _body_too_large(_request: Optional[Request], _error: Exception) -> HTTPResponse:
+    return response.json({"error": f"The request is larger than {MAX_BODY_BYTES // 1024} KB; please send a shorter question."},
+                         status=413)
 
 
 def _overlong_alert(request: Request) -> Optional[HTTPResponse]:

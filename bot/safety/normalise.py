@@ -51,7 +51,7 @@ _EMOJI_PATTERN = re.compile("|".join(map(re.escape, _EMOJI)))
 # Shorthand and slang, as whole words, into the plain words the patterns use.
 _SHORTHAND = {
     "kms": "kill myself", "kys": "kill yourself", "unalive": "kill myself", "unaliving": "killing myself", "unalived": "killed myself",
-    "sewerslide": "suicide", "suicde": "suicide", "sucide": "suicide", "suiside": "suicide", "suicidal": "suicidal",
+    "sewerslide": "suicide", "suicde": "suicide", "sucide": "suicide", "suiside": "suicide",
     "cnat": "can't", "cant": "can't", "cannot": "can't", "cnt": "can't", "carnt": "can't", "caint": "can't",
     "wont": "won't", "dont": "don't", "doesnt": "doesn't", "isnt": "isn't", "didnt": "didn't", "im": "i'm",
     "ive": "i've", "its": "it's", "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please",
@@ -59,12 +59,12 @@ _SHORTHAND = {
     "breath": "breathe", "breating": "breathing", "brething": "breathing", "breahting": "breathing",
     "temp": "temperature", "feva": "fever", "fevers": "fever", "tho": "though", "gf": "girlfriend",
     "bf": "boyfriend", "bro": "brother", "sis": "sister", "mum": "mother", "mom": "mother", "mam": "mother",
-    "ma": "mother", "dad": "father", "bby": "baby", "w": "with", "b4": "before", "ppl": "people",
+    "ma": "mother", "dad": "father", "bby": "baby", "w": "with", "ppl": "people",
     "blurr": "blurry", "blury": "blurry", "blurrry": "blurry", "vison": "vision", "vission": "vision",
-    "eyesite": "eyesight", "filer": "filler", "fillr": "filler", "filla": "filler", "fillers": "fillers",
+    "eyesite": "eyesight", "filer": "filler", "fillr": "filler", "filla": "filler",
     "injecton": "injection", "injektion": "injection", "needel": "needle", "wnt": "want", "kil": "kill", "tonite": "tonight",
     "nite": "night", "gona": "gonna", "sory": "sorry", "evry": "every", "agian": "again", "rly": "really", "ty": "thank you",
-    "thx": "thanks", "b": "be", "tmrw": "tomorrow", "tmr": "tomorrow", "tn": "tonight", "wkend": "weekend", "2nite": "tonight",
+    "thx": "thanks", "b": "be", "tmrw": "tomorrow", "tmr": "tomorrow", "tn": "tonight", "wkend": "weekend",
 }
 
 # Words the patterns look for; a misspelling of one (one or two letters off) is read as it.

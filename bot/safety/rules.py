@@ -27,13 +27,6 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # --- who and when --------------------------------------------------------------------
 
-PERSON = _any("daughter", "son", "kid", "child", "friend", "bestie", "mother", "father", "sister", "brother",
-              "wife", "husband", "partner", "girlfriend", "boyfriend", "patient", "client", "teen", "teenager",
-              "baby", "niece", "nephew", "cousin", "aunt", "uncle", "grandma", "grandmother", "nan", "roommate",
-              "flatmate", "colleague", "classmate", "mate", "girl", "boy", "guy", "lady", "man", "woman")
-SUBJECT = _any("i", "i'm", "i've", "i'd", "me", "my", "myself", "we", "our", "she", "he", "they", "she's", "he's",
-               "they're", "her", "his", "him", "their", "them", "it", "it's", "this", "that", "the", "everything",
-               "something", "area", "skin", "face", PERSON)
 # A clause that says something is happening (or just happened) to a real person.
 CURRENT = _rx(_any(
     r"(?:my|her|his|their|our|the|this|that) (?:[\w']+ ){0,3}(?:is|are|was|were|went|goes|turned|turns|has|have|had|keeps?"

@@ -72,7 +72,11 @@ def always_answer(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Ca
     async def handle(message: UserMessage) -> None:
         watched = _Watched(message.output_channel, (message.text or "").strip() in RESTART_COMMANDS)
         message.output_channel = watched
-        flag = detect(message.text or "")
+        try:
+            flag = detect(message.text or "")
+        except Exception as error:  # a fault in the detector must not silence the assistant; Rasa's NLU checks again
+            logger.error("The red-flag check failed on a %s message: %s", message.input_channel, _kind(error))
+            flag = None
         if flag is not None:
             try:
                 await watched.send_alert(message.sender_id, flag.value)

@@ -12,6 +12,7 @@ import logging
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from typing import Optional
 
 from bot import settings
@@ -54,6 +55,8 @@ def assess(text: str) -> Optional[Finding]:
     return None
 
 
+# The channels and Rasa's NLU component both check each message, in one process.
+@lru_cache(maxsize=256)
 def detect(text: str) -> Optional[RedFlag]:
     finding = assess(text)
     return finding.flag if finding else None

@@ -34,9 +34,12 @@ def wait_for(url: str, timeout: float, process: subprocess.Popen | None = None) 
 
 def start_action_server(port: int = settings.ACTION_SERVER_PORT, **popen_options) -> subprocess.Popen:
     """Start the rasa-sdk action server and wait until it answers its health check."""
+    # rasa-sdk listens on every interface unless SANIC_HOST says otherwise.
+    env = {**(popen_options.pop("env", None) or os.environ), "SANIC_HOST": settings.action_server_host()}
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(port)],
         cwd=settings.PROJECT_ROOT,
+        env=env,
         **popen_options,
     )
     if not wait_for(f"http://localhost:{port}/health", 60, process):
@@ -92,10 +95,9 @@ def rasa_run_args(
     port: int = settings.RASA_PORT, endpoints: str = "endpoints.yml", credentials: str = "credentials.yml"
 ) -> list[str]:
     """`rasa run` with the given channels; the HTTP API (trackers, model) only with a token."""
-    args = [
-        "run", "--port", str(port), "--credentials", credentials, "--endpoints", endpoints,
-        "--cors", settings.cors_origins(),
-    ]
+    args = ["run", "--port", str(port), "--credentials", credentials, "--endpoints", endpoints]
+    if settings.cors_origins():
+        args += ["--cors", *settings.cors_origins().split()]
     token = settings.api_token()
     if token:
         args += ["--enable-api", "--auth-token", token]

@@ -103,8 +103,16 @@ def api_token() -> str | None:
 
 
 def cors_origins() -> str:
-    """Web origins allowed to call the REST channel: the sites that embed the widget."""
-    return os.environ.get("ACNEBOT_CORS_ORIGINS", "*")
+    """Web origins allowed to call the REST channel from another site: the sites
+    that embed the widget, e.g. "https://clinic.example". Unset: none (the demo
+    page, served by the bot itself, needs none)."""
+    return os.environ.get("ACNEBOT_CORS_ORIGINS", "").strip()
+
+
+def action_server_host() -> str:
+    """The interface the action server listens on: loopback unless it must be
+    reached from another machine (then a private address, never a public one)."""
+    return os.environ.get("ACNEBOT_ACTION_SERVER_HOST", "").strip() or "127.0.0.1"
 
 
 def demo_page_enabled() -> bool:

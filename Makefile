@@ -68,7 +68,7 @@ RETENTION_DAYS ?= 30
 forget: $(INSTALLED)
 	$(BIN)/python -m bot forget --days $(RETENTION_DAYS)
 
-# Held-out reports, 5-fold cross-validation of the training data, and a summary.
+# The red-flag figures, then held-out NLU reports, 5-fold cross-validation of the training data, and a summary.
 eval: setup
 	$(BIN)/python -m bot safety-eval
 	rm -rf results/heldout results/cross-validation

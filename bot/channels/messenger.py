@@ -21,6 +21,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.memory import channel_memory
+from bot.channels.resilience import error_kind
 from bot.channels.replies import short_title, split_text
 from bot.channels.signatures import check_messenger
 from bot.channels.webhook import webhook_blueprint, NOT_TEXT_REPLY, bad_request, deliver, json_body, refuse
@@ -167,5 +168,4 @@ class MessengerChannel(FacebookInput):
                 return
             await deliver(on_new_message, "messenger", text, str(sender), self.out, self.get_metadata(request))
         except Exception as error:
-            # The error's type only: its text can quote the patient's message.
-            logger.error("Could not answer a Messenger message: %s.%s", type(error).__module__, type(error).__name__)
+            logger.error("Could not answer a Messenger message: %s", error_kind(error))

@@ -64,7 +64,8 @@ class _Watched(OutputChannel):
         return getattr(self.inner, attribute)
 
 
-def _kind(error: BaseException) -> str:
+def error_kind(error: BaseException) -> str:
+    """An error's type, which is all the logs say of it: its text can quote the patient."""
     return f"{type(error).__module__}.{type(error).__name__}"
 
 
@@ -75,22 +76,22 @@ def always_answer(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Ca
         try:
             flag = detect(message.text or "")
         except Exception as error:  # a fault in the detector must not silence the assistant; Rasa's NLU checks again
-            logger.error("The red-flag check failed on a %s message: %s", message.input_channel, _kind(error))
+            logger.error("The red-flag check failed on a %s message: %s", message.input_channel, error_kind(error))
             flag = None
         if flag is not None:
             try:
                 await watched.send_alert(message.sender_id, flag.value)
             except Exception as error:
-                logger.error("Could not send the %s reply to a %s message: %s", flag.value, message.input_channel, _kind(error))
+                logger.error("Could not send the %s reply to a %s message: %s", flag.value, message.input_channel, error_kind(error))
         try:
             await on_new_message(message)
         except Exception as error:
             # Only the errors' types: a database error's text can quote the message.
             cause = error.__cause__ or error.__context__
-            causes = f" (caused by {_kind(cause)})" if cause else ""
+            causes = f" (caused by {error_kind(cause)})" if cause else ""
             logger.error(
                 "Could not answer a %s message: %s%s. The patient was asked to try again.",
-                message.input_channel, _kind(error), causes,
+                message.input_channel, error_kind(error), causes,
             )
         if watched.answers == 0:
             logger.error(

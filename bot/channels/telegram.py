@@ -20,6 +20,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.memory import channel_memory
+from bot.channels.resilience import error_kind
 from bot.channels.replies import split_text
 from bot.channels.signatures import check_telegram
 from bot.channels.webhook import webhook_blueprint, NOT_TEXT_REPLY, bad_request, deliver, json_body, refuse
@@ -92,8 +93,7 @@ class TelegramChannel(TelegramInput):
             try:
                 await self._answer(update, on_new_message, request)
             except Exception as error:
-                # The error's type only: its text can quote the patient's message.
-                logger.error("Could not answer a Telegram update: %s.%s", type(error).__module__, type(error).__name__)
+                logger.error("Could not answer a Telegram update: %s", error_kind(error))
             return response.json({"status": "ok"})
 
         return blueprint

@@ -21,6 +21,7 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.http.async_http_client import AsyncTwilioHttpClient
 
 from bot.channels.memory import channel_memory
+from bot.channels.resilience import error_kind
 from bot.channels.replies import chosen_option, numbered_options, split_text
 from bot.channels.signatures import check_twilio
 from bot.channels.webhook import webhook_blueprint, NOT_TEXT_REPLY, bad_request, deliver, refuse
@@ -124,8 +125,7 @@ class TwilioChannel(TwilioInput):
                 try:
                     await self._answer(sender, form.get("Body") or "", form.get("NumMedia") or "0", on_new_message, request)
                 except Exception as error:
-                    # The error's type only: its text can quote the patient's message.
-                    logger.error("Could not answer a Twilio message: %s.%s", type(error).__module__, type(error).__name__)
+                    logger.error("Could not answer a Twilio message: %s", error_kind(error))
             return response.text(EMPTY_TWIML, content_type="text/xml")
 
         return blueprint

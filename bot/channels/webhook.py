@@ -11,7 +11,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.resilience import always_answer
+from bot.channels.resilience import always_answer, error_kind
 from bot.channels.signatures import Rejection
 
 logger = logging.getLogger(__name__)
@@ -73,4 +73,4 @@ async def deliver(
     try:
         await handle(UserMessage(text, out_channel, sender, input_channel=channel, metadata=metadata))
     except Exception as error:
-        logger.error("Could not send a %s reply: %s.%s", channel, type(error).__module__, type(error).__name__)
+        logger.error("Could not send a %s reply: %s", channel, error_kind(error))

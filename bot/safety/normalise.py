@@ -119,6 +119,8 @@ def _english_words() -> frozenset[str]:
     return english_words()
 
 
+# The rules and the classifier both read each message in this form.
+@lru_cache(maxsize=256)
 def normalise(text: str) -> str:
     """The text in one plain lower-case Latin spelling, words separated by single spaces."""
     text = text.translate(_INVISIBLE)

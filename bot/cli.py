@@ -36,6 +36,14 @@ def _safety_eval(args) -> int:
     return 0
 
 
+def _realistic_eval(args) -> int:
+    from bot.realistic import TARGET, evaluate, share_right
+
+    results = evaluate(args.output)
+    print(f"Realistic set end to end: {share_right(results):.3f} right (target {TARGET}); see {args.output}")
+    return 0
+
+
 def _ingest(_args) -> int:
     from bot.ingest import IngestError
     from bot.ingest.run import ingest
@@ -131,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     safety = commands.add_parser("safety-eval", help="score the red-flag detector on its sets; write results/safety.md")
     safety.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "safety.md")
     safety.set_defaults(run=_safety_eval)
+    realistic = commands.add_parser("realistic-eval", help="run tests/e2e/realistic.yml over REST; write results/realistic.md")
+    realistic.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "realistic.md")
+    realistic.set_defaults(run=_realistic_eval)
     commands.add_parser("ingest", help="migrate the store and fill it from data/").set_defaults(run=_ingest)
     report = commands.add_parser("coverage", help="report document sentences no entry covers, and broken citations")
     report.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "coverage.md")

@@ -22,6 +22,8 @@ class SourceDocument:
     title: str
     source: str
     body: str
+    # Navigation and section headings the page's text runs into its sentences.
+    headings: tuple[str, ...] = ()
 
     @property
     def sha256(self) -> str:
@@ -50,8 +52,12 @@ def read_document(path: Path) -> SourceDocument:
         body = html_to_text(body)
     if not body.strip():
         raise ValueError(f"{path.name}: the document has a header but no text")
+    headings = header.get("headings") or []
+    if not isinstance(headings, list) or not all(isinstance(h, str) and h.strip() for h in headings):
+        raise ValueError(f"{path.name}: `headings` in the provenance header must be a list of phrases")
     return SourceDocument(
-        slug=path.stem, title=str(header["title"]).strip(), source=str(header["source"]).strip(), body=body
+        slug=path.stem, title=str(header["title"]).strip(), source=str(header["source"]).strip(), body=body,
+        headings=tuple(h.strip() for h in headings),
     )
 
 

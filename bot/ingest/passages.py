@@ -50,18 +50,50 @@ def _within(span, sentence) -> bool:
     return sentence.start <= span.start and span.end <= sentence.end
 
 
-def split_passages(body: str) -> list[PassageSpan]:
+# Sentences a web page ran together when its markup was dropped: "after acne:Atrophic
+# scars are ...", "Harmony XL Pro)Microneedling".
+GLUED = re.compile(r"(?<=[a-z][.:;)?!])(?=[A-Z][a-z])")
+
+
+def _pieces(sentence, headings: re.Pattern | None):
+    """(start within the sentence, end, text) of each part of a sentence that
+    reads as one: glued sentences apart, and the page's navigation and section
+    headings (the document's `headings`) left out wherever they break in."""
+    text = sentence.text
+    cuts = [(0, 0), *((m.start(), m.start()) for m in GLUED.finditer(text))]
+    if headings is not None:
+        cuts += [(m.start(), m.end()) for m in headings.finditer(text)]
+    cuts = sorted(cuts) + [(len(text), len(text))]
+    for (_, start), (end, _) in zip(cuts, cuts[1:]):
+        piece = text[start:end]
+        start += len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if piece:
+            yield start, start + len(piece), piece
+
+
+def _headings_pattern(headings: tuple[str, ...]) -> re.Pattern | None:
+    """A heading counts where it stands between sentences: at the start, or after a
+    space and before a capital letter or the end."""
+    if not headings:
+        return None
+    names = "|".join(re.escape(h) for h in sorted(headings, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=\s))(?:{names})(?=\s+[A-Z]|\s*$)")
+
+
+def split_passages(body: str, headings: tuple[str, ...] = ()) -> list[PassageSpan]:
+    """Each sentence of the body (each part of run-together ones) as a passage."""
     nlp = load()
+    pattern = _headings_pattern(tuple(headings))
     passages = []
     for offset, paragraph in _paragraphs(body):
         for sentence in nlp(paragraph).sents:
-            text = sentence.text.strip()
-            if not text:
-                continue
-            start = offset + sentence.start_char + sentence.text.index(text)
-            tags = sorted(
-                {f"{ent.label_}:{ent.ent_id_}" for ent in sentence.ents}
-                | {f"{span.label_}:{span.id_}" for span in sentence.doc.spans[TAGS_KEY] if _within(span, sentence)}
-            )
-            passages.append(PassageSpan(start, start + len(text), text, tuple(tags), content_lemmas(sentence)))
+            for start, end, text in _pieces(sentence, pattern):
+                part = sentence.doc.char_span(sentence.start_char + start, sentence.start_char + end, alignment_mode="expand")
+                tags = sorted(
+                    {f"{ent.label_}:{ent.ent_id_}" for ent in part.ents}
+                    | {f"{span.label_}:{span.id_}" for span in sentence.doc.spans[TAGS_KEY] if _within(span, part)}
+                )
+                begin = offset + sentence.start_char + start
+                passages.append(PassageSpan(begin, begin + len(text), text, tuple(tags), content_lemmas(part)))
     return passages

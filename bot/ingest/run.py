@@ -7,6 +7,8 @@ running it twice a no-op.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,8 +77,9 @@ def _sync_documents(session: Session, documents: list[SourceDocument]) -> tuple[
     # Flush deletions first: a renamed file keeps its text, whose hash is unique.
     session.flush()
     rows: dict[str, Document] = {}
-    pipeline = passages_fingerprint()
     for document in documents:
+        # Passages depend on the pipeline and on the document's headings.
+        pipeline = hashlib.sha256(json.dumps([passages_fingerprint(), document.headings]).encode()).hexdigest()
         row = existing.get(document.slug)
         if row is not None and (row.sha256, row.title, row.source, row.pipeline_fingerprint) == (
             document.sha256, document.title, document.source, pipeline
@@ -100,7 +103,7 @@ def _sync_documents(session: Session, documents: list[SourceDocument]) -> tuple[
                     position=i, start_char=p.start, end_char=p.end, text=p.text,
                     tags="|".join(p.tags), lemmas=" ".join(p.lemmas),
                 )
-                for i, p in enumerate(split_passages(document.body))
+                for i, p in enumerate(split_passages(document.body, document.headings))
             ]
         rows[document.slug] = row
     session.flush()
@@ -132,6 +135,7 @@ def _sync_entries(
             changes.updated.append(entry.key)
         row.topic, row.scar_type, row.treatment = entry.topic, entry.scar_type, entry.treatment
         row.answer, row.sources_differ = entry.answer, entry.sources_differ
+        row.aspects = json.dumps(entry.aspects, sort_keys=True) if entry.aspects else None
         row.reviewed_by, row.reviewed_on = entry.reviewed_by, entry.reviewed_on
         row.content_hash = content_hash
         row.citations = [

@@ -7,6 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.answering import (
     answer_from_tracker,
+    caution_reply,
     latest_intent,
     mentioned_values,
     personal_advice_from_tracker,
@@ -21,7 +22,9 @@ class ActionOfferTopics(Action):
     """Offers topic buttons when asked what the bot can do. When the message was
     not understood: if it names a scar type or treatment, answers the likeliest
     acne-scar question (or declines personal advice); else answers from stored passages that match its
-    unfamiliar words (a newly added document, say); else asks to rephrase."""
+    unfamiliar words (a newly added document, say); else asks to rephrase. A
+    message that calls for a caution (a skin reaction, a plan to treat oneself)
+    gets that caution instead."""
 
     def name(self) -> Text:
         return "action_offer_topics"
@@ -31,6 +34,10 @@ class ActionOfferTopics(Action):
     ) -> List[Dict[Text, Any]]:
         understood = latest_intent(tracker) != "nlu_fallback"
         if not understood:
+            caution = caution_reply(tracker)
+            if caution is not None:
+                dispatcher.utter_message(text=caution)
+                return []
             likeliest = tracker.get_intent_of_latest_message(skip_fallback_intent=True)
             if any(mentioned_values(tracker).values()):
                 if likeliest == "ask_personal_advice":

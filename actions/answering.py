@@ -7,9 +7,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.answers import answer_question, unavailable_text
-from bot.context import ENTITIES, resolve_subject
+from bot.answers import Question, answer_questions, unavailable_text
+from bot.context import ENTITIES, Subject, resolve_subject
+from bot import settings
 from bot.personal_advice import personal_advice_reply
+from bot.risk_context import cautions
 from bot.store.db import new_session
 from bot.topics import topic_of_intent
 
@@ -39,41 +41,82 @@ def mentioned_values(tracker: Tracker) -> Dict[Text, List[Text]]:
     return {entity: plain_values(list(tracker.get_latest_entity_values(entity))) for entity in ENTITIES}
 
 
+def _values_in(entities: Any) -> Dict[Text, List[Text]]:
+    found: Dict[Text, List[Text]] = {entity: [] for entity in ENTITIES}
+    for item in entities if isinstance(entities, list) else []:
+        if isinstance(item, dict) and item.get("entity") in found:
+            found[item["entity"]] += plain_values(item.get("value"))
+    return found
+
+
+def asked_questions(tracker: Tracker) -> List[Tuple[Optional[Text], Text, Dict[Text, List[Text]]]]:
+    """The questions of the latest message as (intent, text, entity values): the
+    ones the NLU found (bot/nlp/questions.py) when it asks several, else one."""
+    message = tracker.latest_message or {}
+    found = message.get("questions")
+    questions = [
+        (question["intent"], question["text"], _values_in(question.get("entities")))
+        for question in (found if isinstance(found, list) else [])
+        if isinstance(question, dict) and isinstance(question.get("intent"), str) and isinstance(question.get("text"), str)
+    ]
+    return questions or [(latest_intent(tracker), message.get("text") or "", mentioned_values(tracker))]
+
+
 def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Tuple[Text, List[Dict[Text, Any]]]:
-    """The answer to the latest message read as `intent`, and the slots that
-    remember its subject for a follow-up. If the knowledge store is unreachable,
-    an apology and no slot changes (rasa-sdk would otherwise answer Rasa with an
-    error that quotes the whole conversation, which Rasa logs)."""
-    subject = resolve_subject(
-        topic=topic_of_intent(intent),
-        mentioned=mentioned_values(tracker),
-        remembered_topic=tracker.get_slot("topic"),
-        remembered={entity: plain_values(tracker.get_slot(entity)) for entity in ENTITIES},
-        text=tracker.latest_message.get("text") or "",
-        follow_up=intent == "follow_up",
-    )
+    """The answer to the latest message (each of its questions when it asks
+    several), and the slots that remember its subject for a follow-up. If the
+    knowledge store is unreachable, an apology and no slot changes (rasa-sdk
+    would otherwise answer Rasa with an error that quotes the whole conversation,
+    which Rasa logs)."""
+    asked = asked_questions(tracker)
+    if len(asked) == 1:
+        asked = [(intent, asked[0][1], asked[0][2])]
+    remembered_topic = tracker.get_slot("topic")
+    remembered = {entity: plain_values(tracker.get_slot(entity)) for entity in ENTITIES}
+    questions: List[Question] = []
+    subject: Optional[Subject] = None
+    for asked_intent, text, mentioned in asked:
+        subject = resolve_subject(
+            topic=topic_of_intent(asked_intent),
+            mentioned=mentioned,
+            remembered_topic=remembered_topic,
+            remembered=remembered,
+            text=text,
+            follow_up=asked_intent == "follow_up",
+        )
+        questions.append(Question(subject.topic, tuple(subject.get("scar_type")), tuple(subject.get("treatment")), text))
+        # A later question may refer back to an earlier one ("... and how are they treated?").
+        remembered_topic, remembered = subject.topic, {entity: subject.get(entity) for entity in ENTITIES}
     try:
         with new_session() as session:
-            answer = answer_question(
-                session,
-                subject.topic,
-                subject.get("scar_type"),
-                subject.get("treatment"),
-                question=tracker.latest_message.get("text") or "",
-            )
+            answer = answer_questions(session, questions)
     except SQLAlchemyError as error:
         return store_unreachable(error), []
+    text = _cautioned(tracker, answer.text)
     events = [SlotSet("topic", subject.topic)] + [SlotSet(entity, subject.get(entity) or None) for entity in ENTITIES]
-    return answer.text, events
+    return text, events
+
+
+def _cautioned(tracker: Tracker, reply: Text) -> Text:
+    """The reply after the cautions its message calls for (a plan to treat oneself,
+    pregnancy, isotretinoin ...: bot/risk_context.py)."""
+    return "\n\n".join([*cautions(tracker.latest_message.get("text") or ""), reply])
+
+
+def caution_reply(tracker: Tracker) -> Optional[Text]:
+    """The cautions alone, with the disclaimer, for a message no answer fits; None
+    when the message calls for none."""
+    found = cautions(tracker.latest_message.get("text") or "")
+    return "\n\n".join([*found, settings.DISCLAIMER]) if found else None
 
 
 def personal_advice_from_tracker(tracker: Tracker) -> Text:
     values = {entity: list(dict.fromkeys(found)) for entity, found in mentioned_values(tracker).items()}
     try:
         with new_session() as session:
-            return personal_advice_reply(
+            return _cautioned(tracker, personal_advice_reply(
                 session, tracker.latest_message.get("text") or "", values["scar_type"], values["treatment"]
-            )
+            ))
     except SQLAlchemyError as error:
         return store_unreachable(error)
 

@@ -4,6 +4,7 @@ Every reply with medical content ends with settings.DISCLAIMER.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -11,10 +12,12 @@ from typing import Sequence
 from sqlalchemy.orm import Session
 
 from bot import settings
+from bot.aspects import asked_aspect, general_follows_text, not_covered_text
 from bot.nlp.lemmas import lemmas_of, training_lemmas
 from bot.retrieval import Hit, passage_index
 from bot.store.models import Entry
-from bot.store.queries import find_entry
+from bot.nlp.pipeline import topic_tags
+from bot.store.queries import disputed_topic_entries, find_entry
 from bot.topics import INTENT_PREFIX, TOPICS
 
 # Topics whose answers a button menu offers first, in this order.
@@ -88,11 +91,21 @@ def _cites(entries: Sequence[Entry], hit: Hit) -> bool:
     )
 
 
-def compose(entries: Sequence[Entry], hits: Sequence[Hit] = ()) -> str:
-    parts = []
+def compose(
+    entries: Sequence[Entry], hits: Sequence[Hit] = (), disputes: Sequence[Entry] = (), leading: Sequence[str] = ()
+) -> str:
+    """The reply: the lines that answer what was asked first (an aspect), each
+    entry's answer, each passage quoted, the disputes they touch, one Sources line
+    and the disclaimer."""
+    parts = list(leading)
+    if leading and entries:
+        parts.append(general_follows_text())
     for entry in entries:
         parts.append(entry.answer.strip())
         if entry.sources_differ:
+            parts.append(f"Sources differ: {entry.sources_differ}")
+    for entry in disputes:
+        if entry not in entries:
             parts.append(f"Sources differ: {entry.sources_differ}")
     if hits:
         quotes = "\n".join(f"• “{hit.text}” ({hit.document_title})" for hit in hits)
@@ -114,6 +127,17 @@ def _answer(entries: Sequence[Entry], hits: Sequence[Hit] = ()) -> Answer:
     return Answer(compose(entries, hits), tuple(e.key for e in entries), tuple(h.passage_id for h in hits))
 
 
+def touched_disputes(session: Session, texts: Sequence[str]) -> list[Entry]:
+    """The general entries whose sources disagree (whether popping pimples causes
+    scars) and whose topic the question or the reply talks about, in whatever
+    words: the topic's terms in data/tagging.yml find it."""
+    disputed = {entry.topic: entry for entry in disputed_topic_entries(session)}
+    if not disputed:
+        return []
+    talked_about = topic_tags(" \n".join(texts))
+    return [entry for topic, entry in disputed.items() if topic in talked_about]
+
+
 def _novel_terms(terms: tuple[str, ...], entries: Sequence[Entry]) -> set[str]:
     """Words of the question that neither the NLU training data nor the chosen
     answers contain: what a newly added document may be the only one to cover."""
@@ -128,6 +152,48 @@ def _answer_lemmas(text: str) -> tuple[str, ...]:
     return lemmas_of(text)
 
 
+def find_answer(
+    session: Session,
+    topic: str,
+    scar_types: Sequence[str] = (),
+    treatments: Sequence[str] = (),
+    question: str = "",
+) -> tuple[list[Entry], list[Hit]]:
+    """The curated entries for the topic and values, or the best stored passages
+    where the curated entries do not cover the question."""
+    entries, unmatched = select_entries(session, topic, scar_types, treatments)
+    terms = lemmas_of(question) if question.strip() else ()
+    if not terms:
+        return entries, []
+    index = passage_index(session)
+    novel = _novel_terms(terms, entries)
+    if novel:
+        hits = index.search(terms, any_of=novel)
+        if hits:
+            return [], hits
+    if not entries:
+        # Only passages tagged with the topic and every value asked about.
+        tags = {f"topic:{topic}"} | {
+            f"{entity}:{value}" for values in unmatched for entity, value in values.items() if value
+        }
+        return [], index.search(terms, all_tags=tags)
+    extra: dict[int, Hit] = {}
+    for values in unmatched:
+        tags = {f"{entity}:{value}" for entity, value in values.items() if value}
+        for hit in index.search(terms, all_tags=tags):
+            if not _cites(entries, hit):
+                extra.setdefault(hit.passage_id, hit)
+    return entries, list(extra.values())
+
+
+@dataclass(frozen=True)
+class Question:
+    topic: str
+    scar_types: tuple[str, ...] = ()
+    treatments: tuple[str, ...] = ()
+    text: str = ""
+
+
 def answer_question(
     session: Session,
     topic: str,
@@ -135,31 +201,56 @@ def answer_question(
     treatments: Sequence[str] = (),
     question: str = "",
 ) -> Answer:
-    """The curated answer for the topic and values, or the best stored passages
-    where the curated entries do not cover the question."""
-    entries, unmatched = select_entries(session, topic, scar_types, treatments)
-    terms = lemmas_of(question) if question.strip() else ()
-    if not terms:
-        return _answer(entries)
-    index = passage_index(session)
-    novel = _novel_terms(terms, entries)
-    if novel:
-        hits = index.search(terms, any_of=novel)
-        if hits:
-            return _answer([], hits)
-    if not entries:
-        # Only passages tagged with the topic and every value asked about.
-        tags = {f"topic:{topic}"} | {
-            f"{entity}:{value}" for values in unmatched for entity, value in values.items() if value
-        }
-        return _answer([], index.search(terms, all_tags=tags))
-    extra: dict[int, Hit] = {}
-    for values in unmatched:
-        tags = {f"{entity}:{value}" for entity, value in values.items() if value}
-        for hit in index.search(terms, all_tags=tags):
-            if not _cites(entries, hit):
-                extra.setdefault(hit.passage_id, hit)
-    return _answer(entries, list(extra.values()))
+    """The reply to one question: its entries or passages, sources and disclaimer."""
+    return answer_questions(session, [Question(topic, tuple(scar_types), tuple(treatments), question)])
+
+
+def answer_questions(session: Session, questions: Sequence[Question]) -> Answer:
+    """One reply to the questions of one message: for each, in the order asked, the
+    aspect it asks about (answered or said to be uncovered), then its entries (one
+    already given is not repeated) or passages; then the disputes they touch, one
+    Sources line and one disclaimer."""
+    leading: list[str] = []
+    entries: dict[str, Entry] = {}
+    hits: dict[int, Hit] = {}
+    for question in questions:
+        leading += [line for line in aspect_lines(session, question) if line not in leading]
+        found_entries, found_hits = find_answer(
+            session, question.topic, question.scar_types, question.treatments, question.text
+        )
+        for entry in found_entries:
+            entries.setdefault(entry.key, entry)
+        for hit in found_hits:
+            hits.setdefault(hit.passage_id, hit)
+    chosen, quoted = list(entries.values()), list(hits.values())
+    disputes = touched_disputes(
+        session, [*(q.text for q in questions), *(entry.answer for entry in chosen), *(hit.text for hit in quoted)]
+    )
+    return Answer(
+        compose(chosen, quoted, disputes, leading),
+        tuple(e.key for e in chosen),
+        tuple(h.passage_id for h in quoted),
+    )
+
+
+# Topics whose questions can ask about an aspect of a treatment.
+ASPECT_TOPICS = ("treatment", "side_effects")
+
+
+def aspect_lines(session: Session, question: Question) -> list[str]:
+    """What the sources say about the aspect the question asks of each treatment
+    ("how long do fillers last?"), or that they don't cover it and who can."""
+    aspect = asked_aspect(question.text) if question.text else None
+    if aspect is None or (question.topic not in ASPECT_TOPICS and not question.treatments):
+        return []
+    if not question.treatments:
+        return [not_covered_text(aspect, None)]
+    lines = []
+    for treatment in question.treatments:
+        entry = find_entry(session, "treatment", None, treatment)
+        answered = json.loads(entry.aspects or "{}") if entry is not None else {}
+        lines.append(answered.get(aspect.name) or not_covered_text(aspect, treatment))
+    return lines
 
 
 def answer_from_passages(session: Session, question: str) -> Answer | None:

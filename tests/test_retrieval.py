@@ -11,12 +11,12 @@ from bot.ingest.run import ingest
 from bot.retrieval import passage_index
 
 NEW_DOCUMENT = """---
-title: "Clinic leaflet: subcision"
+title: "Clinic leaflet: cryotherapy"
 source: "Test leaflet written for this test"
 ---
-Subcision is a minor procedure in which a needle releases the fibrous bands under rolling scars.
+Cryotherapy is a minor procedure in which raised scars are frozen so that they flatten.
 
-Most patients see rolling scars lift over the following weeks.
+Most patients see raised scars flatten over the following weeks.
 """
 
 
@@ -36,31 +36,31 @@ def test_bm25_finds_the_passage_with_the_words_asked_about(knowledge):
 
 def test_a_new_document_answers_without_retraining(knowledge, data_dirs, store_url):
     documents, knowledge_dir = data_dirs
-    assert "subcision" not in answer_question(knowledge, "treatment", question="what is subcision?").text.lower()
-    (documents / "subcision-leaflet.md").write_text(NEW_DOCUMENT, encoding="utf-8")
+    assert "cryotherapy" not in answer_question(knowledge, "treatment", question="what is cryotherapy?").text.lower()
+    (documents / "cryotherapy-leaflet.md").write_text(NEW_DOCUMENT, encoding="utf-8")
     knowledge.rollback()
     ingest(knowledge, documents, knowledge_dir)
 
-    answer = answer_question(knowledge, "treatment", question="what is subcision?")
+    answer = answer_question(knowledge, "treatment", question="what is cryotherapy?")
     assert answer.entry_keys == ()
-    assert "“Subcision is a minor procedure" in answer.text
-    assert "Sources: Clinic leaflet: subcision." in answer.text
+    assert "“Cryotherapy is a minor procedure" in answer.text
+    assert "Sources: Clinic leaflet: cryotherapy." in answer.text
     assert answer.text.endswith(settings.DISCLAIMER)
     # the same when the NLU model did not understand the message at all
-    fallback = answer_from_passages(knowledge, "subcision??")
-    assert fallback is not None and "Subcision is a minor procedure" in fallback.text
+    fallback = answer_from_passages(knowledge, "cryotherapy??")
+    assert fallback is not None and "Cryotherapy is a minor procedure" in fallback.text
 
 
 def test_a_new_document_adds_to_an_answer_that_has_no_entry_of_its_own(knowledge, data_dirs):
     documents, knowledge_dir = data_dirs
-    (documents / "subcision-leaflet.md").write_text(
+    (documents / "cryotherapy-leaflet.md").write_text(
         NEW_DOCUMENT + "\nMicroneedling can also soften rolling scars.\n", encoding="utf-8"
     )
     knowledge.rollback()
     ingest(knowledge, documents, knowledge_dir)
     answer = answer_question(knowledge, "treatment", ["rolling"], ["microneedling"], question="does microneedling help rolling scars")
     assert answer.entry_keys == ("treatment/rolling", "treatment/microneedling")
-    assert "The sources also say:\n• “Microneedling can also soften rolling scars.” (Clinic leaflet: subcision)" in answer.text
+    assert "The sources also say:\n• “Microneedling can also soften rolling scars.” (Clinic leaflet: cryotherapy)" in answer.text
 
 
 def test_nothing_relevant_is_said_plainly(knowledge):
@@ -73,7 +73,7 @@ def test_unreviewed_entries_can_be_kept_out_of_answers(knowledge, monkeypatch):
     answer = answer_question(knowledge, "specialist", question="which specialist treats acne scars")
     # no reviewed entry: the document passages on the topic answer, quoted and cited
     assert answer.entry_keys == ()
-    assert "• “Specialist to approach A dermatologist is the right specialist to consult" in answer.text
+    assert "• “A dermatologist is the right specialist to consult" in answer.text
     assert answer.text.endswith(settings.DISCLAIMER)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.aspects import aspect_names
 from bot.ingest.documents import SourceDocument
 from bot.nlp.vocabulary import load_terms
 from bot.topics import TOPICS
@@ -34,6 +35,7 @@ class KnowledgeEntry:
     reviewed_by: str | None = None
     reviewed_on: dt.date | None = None
     quotes: list[Quote] = field(default_factory=list)
+    aspects: dict[str, str] = field(default_factory=dict)
 
     def content_hash(self, documents: dict[str, SourceDocument]) -> str:
         content = {
@@ -41,6 +43,7 @@ class KnowledgeEntry:
             for name in ("topic", "answer", "scar_type", "treatment", "sources_differ", "reviewed_by")
         }
         content["reviewed_on"] = self.reviewed_on.isoformat() if self.reviewed_on else None
+        content["aspects"] = self.aspects
         content["quotes"] = [(q.document, q.text, q.start, documents[q.document].sha256) for q in self.quotes]
         return hashlib.sha256(json.dumps(content, sort_keys=True).encode("utf-8")).hexdigest()
 
@@ -57,6 +60,25 @@ def locate_quote(quote: str, body: str) -> tuple[int, int] | None:
 def _text(raw: dict, name: str) -> str | None:
     value = raw.get(name)
     return " ".join(str(value).split()) if value is not None and str(value).strip() else None
+
+
+def _aspects(raw, where: str, problems: list[str]) -> dict[str, str]:
+    """An entry's answers to aspects of data/aspects.yml ("duration": "..."), checked."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        problems.append(f"{where} has `aspects` that is not a mapping of aspect to answer")
+        return {}
+    known = aspect_names()
+    aspects = {}
+    for name, text in raw.items():
+        if name not in known:
+            problems.append(f"{where} answers an unknown aspect '{name}' (known: {', '.join(known)})")
+        elif not isinstance(text, str) or not text.strip():
+            problems.append(f"{where} has an empty answer for aspect '{name}'")
+        else:
+            aspects[name] = " ".join(text.split())
+    return aspects
 
 
 def _date(value) -> dt.date | None:
@@ -105,6 +127,7 @@ def read_entries(directory: Path, documents: list[SourceDocument]) -> tuple[list
             except ValueError:
                 entry_problems.append(f"{where} has reviewed_on '{raw.get('reviewed_on')}', not a YYYY-MM-DD date")
                 reviewed_on = None
+            aspects = _aspects(raw.get("aspects"), where, entry_problems)
             citations = raw.get("citations") or []
             if not citations:
                 entry_problems.append(f"{where} cites no document")
@@ -135,6 +158,7 @@ def read_entries(directory: Path, documents: list[SourceDocument]) -> tuple[list
                     reviewed_by=_text(raw, "reviewed_by"),
                     reviewed_on=reviewed_on,
                     quotes=quotes,
+                    aspects=aspects,
                 )
             )
     return entries, problems

@@ -31,15 +31,18 @@ def load_tagging_rules(path: Path = settings.TAGGING_FILE) -> dict[str, dict[str
 
 
 def _tag_patterns(nlp: Language, rules: dict[str, dict[str, list[str]]]) -> list[dict]:
-    """Each phrase matches by lemma ("treated" ~ "treat") and by its lower-cased words."""
+    """Each phrase matches its lower-cased words; a phrase written in base forms also
+    matches by lemma ("treat" ~ "treated"). One written inflected matches only as
+    written: "picking" is not "pick" as in "which one should I pick"."""
     patterns = []
     for kind, values in rules.items():
         for value, phrases in values.items():
             for phrase in phrases:
                 tokens = nlp(phrase)
-                for attribute, words in (("LEMMA", [t.lemma_ for t in tokens]), ("LOWER", [t.lower_ for t in tokens])):
+                lemmas, words = [t.lemma_ for t in tokens], [t.lower_ for t in tokens]
+                for attribute, sequence in (("LEMMA", lemmas), ("LOWER", words)) if lemmas == words else (("LOWER", words),):
                     patterns.append(
-                        {"label": kind, "id": value, "pattern": [{attribute: word} for word in words]}
+                        {"label": kind, "id": value, "pattern": [{attribute: word} for word in sequence]}
                     )
     return patterns
 
@@ -89,3 +92,15 @@ def load(path: Path | None = None) -> Language:
             f"The spaCy pipeline is missing at {path}: run `make setup` to build it."
         )
     return spacy.load(path)
+
+
+def topic_tags(text: str) -> set[str]:
+    """The topics (data/tagging.yml) a text talks about. A phrase inside a scar
+    type's or treatment's name does not count: "ice pick scars" are not picking."""
+    doc = load()(text)
+    named = [(ent.start, ent.end) for ent in doc.ents]
+    return {
+        span.id_
+        for span in doc.spans[TAGS_KEY]
+        if span.label_ == "topic" and not any(start < span.end and span.start < end for start, end in named)
+    }

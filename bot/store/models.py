@@ -62,6 +62,8 @@ class Entry(Base):
     answer = Column(Text, nullable=False)
     # Where the documents disagree on this entry, said in plain words.
     sources_differ = Column(Text)
+    # {aspect: answer} for the aspects of data/aspects.yml the documents answer, as JSON.
+    aspects = Column(Text)
     reviewed_by = Column(String(200))
     reviewed_on = Column(Date)
     content_hash = Column(String(64), nullable=False)

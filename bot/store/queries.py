@@ -25,3 +25,15 @@ def find_entry(session: Session, topic: str, scar_type: str | None, treatment: s
     if settings.reviewed_only():
         query = query.where(Entry.reviewed_by.is_not(None), Entry.reviewed_on.is_not(None))
     return session.scalars(query).first()
+
+
+def disputed_topic_entries(session: Session) -> list[Entry]:
+    """General entries (no scar type or treatment) on whose point the sources disagree."""
+    query = (
+        select(Entry)
+        .where(Entry.sources_differ.is_not(None), Entry.scar_type.is_(None), Entry.treatment.is_(None))
+        .order_by(Entry.key)
+    )
+    if settings.reviewed_only():
+        query = query.where(Entry.reviewed_by.is_not(None), Entry.reviewed_on.is_not(None))
+    return list(session.scalars(query))

@@ -12,8 +12,9 @@ def reply(dispatcher, text, entities=()):
 
 def test_a_dose_question_is_declined_without_general_treatment_content(knowledge, dispatcher):
     text = reply(dispatcher, "how much isotretinoin should I take")
-    assert text.startswith(REFUSAL)
-    assert "doctor who prescribed it" in text
+    # the caution for patients on isotretinoin comes first
+    assert text.startswith("You mentioned isotretinoin.")
+    assert REFUSAL in text and "doctor who prescribed it" in text
     assert text.endswith(settings.DISCLAIMER)
 
 

@@ -19,7 +19,7 @@ from tests.e2e.conftest import CHANNEL_SECRETS, SENT
 
 QUESTION = "what causes acne scars?"
 # A fact of the curated "causes" answer (data/knowledge/).
-CAUSES_FACT = "inflamed acne"
+CAUSES_FACT = "inflammatory acne lesions"
 _ids = itertools.count(int(time.time()))
 
 

@@ -7,29 +7,29 @@ from bot.ingest.run import ingest
 from bot.store.db import new_session
 
 LEAFLET = """---
-title: "Clinic leaflet: subcision"
+title: "Clinic leaflet: cryotherapy"
 source: "Test leaflet written for this test"
 ---
-Subcision is a minor procedure in which a needle releases the fibrous bands under rolling scars.
+Cryotherapy is a minor procedure in which raised scars are frozen so that they flatten.
 """
 
 
 def test_a_document_ingested_while_running_answers_at_once(chat, bot_store_url, tmp_path):
-    before = chat.ask("what is subcision?")
-    assert "Subcision is a minor procedure" not in before
+    before = chat.ask("what is cryotherapy?")
+    assert "Cryotherapy is a minor procedure" not in before
 
     documents = shutil.copytree(settings.DOCUMENTS_DIR, tmp_path / "documents")
-    (documents / "subcision.md").write_text(LEAFLET, encoding="utf-8")
+    (documents / "cryotherapy.md").write_text(LEAFLET, encoding="utf-8")
     with new_session(bot_store_url) as session:
         ingest(session, documents, settings.KNOWLEDGE_DIR)
 
-    messages = chat.send("what is subcision?")
+    messages = chat.send("what is cryotherapy?")
     text = "\n\n".join(m["text"] for m in messages)
-    assert "“Subcision is a minor procedure in which a needle releases the fibrous bands under rolling scars.”" in text
-    assert "Sources: Clinic leaflet: subcision." in text
+    assert "“Cryotherapy is a minor procedure in which raised scars are frozen so that they flatten.”" in text
+    assert "Sources: Clinic leaflet: cryotherapy." in text
     assert messages[-1]["text"] == settings.DISCLAIMER
 
     # the store is put back for the other tests of this session
     with new_session(bot_store_url) as session:
         ingest(session)
-    assert "Subcision is a minor procedure" not in chat.ask("what is subcision?")
+    assert "Cryotherapy is a minor procedure" not in chat.ask("what is cryotherapy?")

@@ -57,7 +57,7 @@ def test_unclear_messages_get_a_rephrase_request_with_topic_buttons(chat):
     assert message["text"].startswith("Sorry, I'm not sure I understood")
     assert [b["payload"] for b in message["buttons"]][0] == "/ask_causes"
     # a button press sends its payload, which answers that topic
-    assert "inflamed acne lesions" in chat.ask("/ask_causes")
+    assert "inflammatory acne lesions" in chat.ask("/ask_causes")
 
 
 def test_latency_over_rest_is_under_100_ms_at_the_95th_percentile(bot_url, tmp_path):

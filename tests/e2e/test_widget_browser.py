@@ -65,7 +65,7 @@ def test_quick_replies_reload_keeps_history(page):
     choice = page.get_by_role("button", name="What causes acne scars")
     expect(choice).to_be_visible()
     choice.click()
-    expect(page.locator("[role=log]")).to_contain_text("inflamed acne lesions")
+    expect(page.locator("[role=log]")).to_contain_text("inflammatory acne lesions")
     sender = page.evaluate("JSON.parse(sessionStorage.getItem('acne-scar-widget')).sender")
     count = page.locator(".asw-msg").count()
     page.reload()
@@ -109,7 +109,7 @@ def test_a_whole_conversation_with_the_keyboard_only(page):
     expect(first_choice).to_be_visible()
     first_choice.focus()
     page.keyboard.press("Enter")
-    expect(page.locator("[role=log]")).to_contain_text("inflamed acne lesions")
+    expect(page.locator("[role=log]")).to_contain_text("inflammatory acne lesions")
     expect(page.locator("#asw-input")).to_be_focused()
     page.keyboard.press("Escape")
     expect(page.locator(".asw-panel")).to_be_hidden()
@@ -139,7 +139,7 @@ def test_unreachable_server_is_announced_and_retried(page):
     page.keyboard.press("Enter")
     expect(page.locator(".asw-status")).to_have_text("The assistant can't be reached right now. Retrying…")
     page.unroute("**/webhooks/rest/webhook")
-    expect(page.locator("[role=log]")).to_contain_text("inflamed acne lesions", timeout=20000)
+    expect(page.locator("[role=log]")).to_contain_text("inflammatory acne lesions", timeout=20000)
     expect(page.locator(".asw-status")).to_have_text("")
 
 

@@ -1,0 +1,93 @@
+"""The aspect of a treatment a question asks about (cost, sessions, how long the
+results last, pain, downtime, risks, doing it at home, how it works), and the
+sentence that answers it, both from data/aspects.yml.
+
+An entry answers an aspect only in its own `aspects:` block, taken from the
+documents. Otherwise the reply says the sources don't cover that aspect and who
+can answer it, so a question about pain never gets the treatment's general text
+as if that were the answer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from bot import settings
+
+ASPECTS_FILE = settings.PROJECT_ROOT / "data" / "aspects.yml"
+WHO = ("dermatologist", "clinic")
+
+
+class AspectsError(ValueError):
+    """data/aspects.yml cannot be used; the message says what to fix."""
+
+
+@dataclass(frozen=True)
+class Aspect:
+    name: str
+    what: str
+    ask: str
+    patterns: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class AspectTexts:
+    aspects: tuple[Aspect, ...]
+    who: dict[str, str]
+    not_covered: str
+    general_follows: str
+    subjects: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def load_aspects(path: Path = ASPECTS_FILE) -> AspectTexts:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        aspects = []
+        for name, spec in (raw.get("aspects") or {}).items():
+            if spec.get("ask") not in WHO:
+                raise AspectsError(f"{path.name}: aspect '{name}' must have ask: {' or '.join(WHO)}")
+            if "{subject}" not in str(spec.get("what", "")):
+                raise AspectsError(f"{path.name}: aspect '{name}' needs a `what` with {{subject}} in it")
+            patterns = tuple(re.compile(pattern, re.IGNORECASE) for pattern in spec.get("patterns") or [])
+            if not patterns:
+                raise AspectsError(f"{path.name}: aspect '{name}' has no patterns")
+            aspects.append(Aspect(name, spec["what"], spec["ask"], patterns))
+        who = {key: str(value) for key, value in (raw.get("who") or {}).items()}
+        if set(who) != set(WHO):
+            raise AspectsError(f"{path.name}: `who` must give a sentence for each of {', '.join(WHO)}")
+        return AspectTexts(
+            tuple(aspects), who, str(raw["not_covered"]), str(raw["general_follows"]),
+            {str(k): str(v) for k, v in (raw.get("subjects") or {}).items()},
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as error:
+        raise AspectsError(f"{path.name} cannot be used: {error}") from error
+
+
+def aspect_names() -> tuple[str, ...]:
+    return tuple(aspect.name for aspect in load_aspects().aspects)
+
+
+def asked_aspect(question: str) -> Aspect | None:
+    """The first aspect whose patterns match the question, or None."""
+    text = " ".join(question.lower().split())
+    return next((a for a in load_aspects().aspects if any(p.search(text) for p in a.patterns)), None)
+
+
+def subject_label(treatment: str | None) -> str:
+    subjects = load_aspects().subjects
+    return subjects.get(treatment or "general", treatment or "")
+
+
+def not_covered_text(aspect: Aspect, treatment: str | None) -> str:
+    texts = load_aspects()
+    who = texts.who[aspect.ask].format(contact=settings.clinic_contact())
+    return texts.not_covered.format(what=aspect.what.format(subject=subject_label(treatment)), who=who)
+
+
+def general_follows_text() -> str:
+    return load_aspects().general_follows

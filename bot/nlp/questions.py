@@ -1,0 +1,153 @@
+"""Several questions in one message ("what causes them and how do I get rid of
+them?"): a Rasa NLU component that finds each question and the topic it asks
+about, so the answering action can answer each one, in order.
+
+DIET reads a message as one intent. This component splits the text into
+questions (sentences and clauses joined by "and", "also" ... that start like a
+question or end in "?") and classifies each with a small model of its own: a
+logistic regression over character and word n-grams, trained by `rasa train` on
+the same NLU examples. When two to three questions ask about different topics it
+adds them to the parse data as `questions`; Rasa keeps that in the tracker, where
+the action reads it. A message DIET could not place, but whose questions are
+clear, gets its first question's intent so that the answering action runs.
+"""
+from __future__ import annotations
+
+import pickle
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.topics import INTENT_PREFIX, TOPICS
+
+QUESTIONS = "questions"
+MAX_QUESTIONS = 3
+# A question's own topic must be at least this likely; below it, the part is
+# context or chatter ("I'm 16 and my skin is oily.") and not asked about.
+MIN_CONFIDENCE = 0.45
+FALLBACK = "nlu_fallback"
+QUESTION_START = (
+    r"(?:what|whats|what's|how|hows|why|when|where|which|who|is|are|am|can|could|do|does|did|will|would|"
+    r"should|shall|any|anything|tell|explain|wondering|wonder|also|plus)\b"
+)
+_SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+")
+_JOINED_QUESTION = re.compile(
+    r"(?:,\s*|\s+)(?:and|also|plus|&|but|or)\s+(?:also\s+|then\s+)?(?=" + QUESTION_START + ")", re.IGNORECASE
+)
+_STARTS_LIKE_QUESTION = re.compile(r"^\W*(?:and\s+|so\s+|also\s+|but\s+|ok\s+|okay\s+)?" + QUESTION_START, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Part:
+    text: str
+    start: int
+    end: int
+
+
+def split_questions(text: str) -> list[Part]:
+    """The parts of a message that read as questions, with their character spans."""
+    parts = []
+    for sentence in _spans(text, _SENTENCE_END, 0, len(text)):
+        for clause in _spans(text, _JOINED_QUESTION, sentence.start, sentence.end):
+            if len(re.findall(r"[A-Za-z]+", clause.text)) >= 2 and (
+                clause.text.rstrip().endswith("?") or _STARTS_LIKE_QUESTION.match(clause.text)
+            ):
+                parts.append(clause)
+    return parts
+
+
+def _spans(text: str, separator: re.Pattern, start: int, end: int) -> list[Part]:
+    spans, position = [], start
+    for match in separator.finditer(text, start, end):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, end))
+    return [Part(text[a:b].strip(), a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
+
+
+def _features():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import FeatureUnion
+
+    return FeatureUnion([
+        ("characters", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, lowercase=True)),
+        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, lowercase=True)),
+    ])
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class QuestionSplitter(GraphComponent):
+    def __init__(self, model_storage: ModelStorage, resource: Resource, model: Any = None):
+        self._model_storage, self._resource, self.model = model_storage, resource, model
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+    ) -> "QuestionSplitter":
+        return cls(model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import make_pipeline
+
+        examples = [(e.get(TEXT), e.get(INTENT)) for e in training_data.intent_examples if e.get(TEXT)]
+        if len({intent for _, intent in examples}) >= 2:
+            self.model = make_pipeline(_features(), LogisticRegression(C=10, max_iter=2000))
+            self.model.fit([text for text, _ in examples], [intent for _, intent in examples])
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / "questions.pickle").write_bytes(pickle.dumps(self.model))
+        return self._resource
+
+    @classmethod
+    def load(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext, **kwargs: Any
+    ) -> "QuestionSplitter":
+        with model_storage.read_from(resource) as directory:
+            model = pickle.loads((directory / "questions.pickle").read_bytes())
+        return cls(model_storage, resource, model)
+
+    def questions(self, text: str, entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+        """Up to three questions on different topics, in order, each with its intent
+        and the entities inside it; [] when the message asks one thing."""
+        parts = split_questions(text)
+        if self.model is None or len(parts) < 2:
+            return []
+        found: List[Dict[Text, Any]] = []
+        for part, probabilities in zip(parts, self.model.predict_proba([part.text for part in parts])):
+            best = int(probabilities.argmax())
+            intent = self.model.classes_[best]
+            if probabilities[best] < MIN_CONFIDENCE or not _is_topic(intent):
+                continue
+            inside = [e for e in entities if part.start <= e.get("start", -1) < part.end]
+            question = {"intent": intent, "text": part.text, "entities": inside}
+            if found and found[-1]["intent"] == intent and not inside:
+                continue
+            found.append(question)
+        distinct = {(q["intent"], repr(q["entities"])) for q in found}
+        return found[:MAX_QUESTIONS] if len(distinct) >= 2 else []
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            questions = self.questions(message.get(TEXT) or "", message.get(ENTITIES) or [])
+            if not questions:
+                continue
+            message.set(QUESTIONS, questions, add_to_output=True)
+            intent: Optional[dict] = message.get(INTENT)
+            if not intent or intent.get("name") in (FALLBACK, "out_of_scope"):
+                message.set(INTENT, {"name": questions[0]["intent"], "confidence": intent.get("confidence", 0.0) if intent else 0.0}, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
+def _is_topic(intent: str) -> bool:
+    return intent.startswith(INTENT_PREFIX) and intent[len(INTENT_PREFIX):] in TOPICS

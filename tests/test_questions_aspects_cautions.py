@@ -1,0 +1,101 @@
+"""Several questions in one message, the aspect asked, disputes and risk cautions:
+the parts of a reply that answer what the patient actually asked (real stores)."""
+from __future__ import annotations
+
+import pytest
+
+from bot import settings
+from bot.answers import Question, answer_question, answer_questions
+from bot.aspects import asked_aspect, load_aspects
+from bot.nlp.questions import split_questions
+from bot.risk_context import cautions, load_risk_contexts, risk_contexts
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("what causes acne scars and how do I get rid of them?", ["what causes acne scars", "how do I get rid of them?"]),
+    ("Does microneedling hurt? Also how much does it cost", ["Does microneedling hurt?", "Also how much does it cost"]),
+    ("hi! what are boxcar scars. which laser is best for them", ["what are boxcar scars.", "which laser is best for them"]),
+    # context before one question is not a question of its own
+    ("I'm 16 and my forehead is covered in spots, am I going to end up with scars?",
+     ["I'm 16 and my forehead is covered in spots, am I going to end up with scars?"]),
+    ("what are rolling scars", ["what are rolling scars"]),
+])
+def test_questions_are_split_where_a_new_one_starts(text, parts):
+    found = split_questions(text)
+    assert [part.text for part in found] == parts
+    assert all(text[part.start:part.end].startswith(part.text) for part in found)
+
+
+@pytest.mark.parametrize("text, aspect", [
+    ("how long do fillers last", "duration"),
+    ("how long does juvederm stay in", "duration"),
+    ("is it permanent?", "duration"),
+    ("how many sessions of microneedling would i need", "sessions"),
+    ("does microneedling hurt", "pain"),
+    ("how much is a chemical peel", "cost"),
+    ("whats the downtime after laser", "downtime"),
+    ("can i do microneedling at home with a derma roller", "at_home"),
+    ("how does a chemical peel work", "how_it_works"),
+    ("what are boxcar scars", None),
+])
+def test_the_aspect_asked_is_found(text, aspect):
+    found = asked_aspect(text)
+    assert (found.name if found else None) == aspect
+
+
+def test_an_aspect_the_documents_answer_comes_first(knowledge):
+    text = answer_question(knowledge, "treatment", treatments=["dermal fillers"], question="how long do fillers last?").text
+    assert text.startswith("Juvederm, a dermal filler, can be used to lift scars for 12 months at a time")
+    assert text.endswith(settings.DISCLAIMER)
+
+
+def test_an_aspect_the_documents_do_not_answer_is_said_plainly(knowledge):
+    text = answer_question(knowledge, "side_effects", treatments=["microneedling"], question="does microneedling hurt?").text
+    assert text.startswith("My sources don't cover how painful microneedling is. A dermatologist")
+    assert "12 months" not in text
+    cost = answer_question(knowledge, "treatment", treatments=["laser"], question="how much does laser cost").text
+    assert cost.startswith("My sources don't cover the cost of laser treatment. The clinic's team can tell you")
+
+
+def test_several_questions_get_each_answer_then_one_sources_line_and_disclaimer(knowledge):
+    answer = answer_questions(knowledge, [
+        Question("causes", text="what causes acne scars"),
+        Question("treatment", ("rolling",), text="how are rolling scars treated"),
+    ])
+    assert answer.entry_keys == ("causes", "treatment/rolling")
+    assert answer.text.count("Sources: ") == 1
+    assert answer.text.count(settings.DISCLAIMER) == 1 and answer.text.endswith(settings.DISCLAIMER)
+
+
+def test_a_reply_that_touches_popping_says_the_sources_disagree(knowledge):
+    # the question is about prevention, but it mentions popping
+    text = answer_question(knowledge, "prevention", question="my friend says popping zits is fine, how do I avoid scars").text
+    assert "Sources differ: One source quotes a board-certified facial plastic surgeon" in text
+    # "ice pick" scars are not picking, nor is picking a treatment
+    assert "Sources differ" not in answer_question(knowledge, "scar_types", ["ice pick"], question="what are ice pick scars").text
+    assert "Sources differ" not in answer_question(knowledge, "treatment", question="which treatment should I pick").text
+
+
+@pytest.mark.parametrize("text, names", [
+    ("I'm 16 and my forehead is covered in spots, will I scar?", ["under_18"]),
+    ("can i use a needle to pop my cyst", ["self_treatment"]),
+    ("bought filler online, can i inject it myself", ["self_treatment"]),
+    ("im pregnant can i get laser", ["pregnancy"]),
+    ("I'm on roaccutane, when can I do microneedling", ["isotretinoin"]),
+    ("is laser ok for dark skin", ["darker_skin"]),
+    ("put toothpaste on my scars and now it's burning and red", ["skin_reaction", "self_treatment"]),
+    ("I had acne as a teenager, now I'm 30", []),
+    ("which laser should I pick", []),
+])
+def test_risk_contexts_are_recognised(text, names):
+    assert [context.name for context in risk_contexts(text)] == names
+
+
+def test_a_skin_reaction_is_told_to_stop_rinse_and_see_someone_today():
+    [caution, _] = cautions("put lemon juice on my scars and now it's burning")
+    assert "stop using it, rinse the area gently" in caution and "doctor or pharmacist today" in caution
+
+
+def test_the_data_files_load():
+    assert len(load_aspects().aspects) >= 8
+    assert len(load_risk_contexts()) == 6

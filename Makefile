@@ -10,6 +10,10 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SPACY_PIPELINE := build/spacy_pipeline/meta.json
 SAFETY_CLASSIFIER := build/safety/classifier.pickle
+# WordLlama's embeddings (MIT) for the NLU pipeline: the wheel unpacked without its
+# dependencies, which conflict with Rasa 3.6's pins; the package is never imported.
+WORDLLAMA_VERSION := 0.4.0.post1
+WORDLLAMA := build/wordllama/wordllama/weights/l2_supercat_256.safetensors
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 # Rasa would otherwise send telemetry and error reports over the internet.
 export RASA_TELEMETRY_ENABLED ?= false
@@ -46,13 +50,18 @@ $(SPACY_PIPELINE): $(INSTALLED) data/nlu/vocabulary.yml data/tagging.yml bot/nlp
 $(SAFETY_CLASSIFIER): $(INSTALLED) $(wildcard data/safety/*.yml data/nlu/*.yml) bot/safety/classifier.py bot/safety/normalise.py
 	$(BIN)/python -m bot build-safety
 
+$(WORDLLAMA): $(INSTALLED)
+	rm -rf build/wordllama
+	$(BIN)/pip install --quiet --no-deps --target build/wordllama wordllama==$(WORDLLAMA_VERSION)
+	touch $@
+
 ingest: $(SPACY_PIPELINE)
 	$(BIN)/python -m bot ingest
 
 # Rasa fingerprints data and config itself and skips training when nothing changed;
 # it does not see a rebuilt spaCy pipeline, hence --force then.
 MODEL := models/acne-scar-assistant.tar.gz
-train: $(SPACY_PIPELINE)
+train: $(SPACY_PIPELINE) $(WORDLLAMA)
 	$(BIN)/rasa train --quiet --fixed-model-name acne-scar-assistant $$([ $(MODEL) -nt $(SPACY_PIPELINE) ] || echo --force)
 
 setup: ingest train $(SAFETY_CLASSIFIER)
@@ -71,6 +80,7 @@ forget: $(INSTALLED)
 # The red-flag figures, then held-out NLU reports, 5-fold cross-validation of the training data, and a summary.
 eval: setup
 	$(BIN)/python -m bot safety-eval
+	$(BIN)/python -m bot realistic-eval
 	rm -rf results/heldout results/cross-validation
 	$(BIN)/rasa test nlu --model $(MODEL) --nlu tests/nlu/heldout.yml --out results/heldout
 	$(BIN)/rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out results/cross-validation

@@ -100,7 +100,8 @@ class QuestionSplitter(GraphComponent):
 
         examples = [(e.get(TEXT), e.get(INTENT)) for e in training_data.intent_examples if e.get(TEXT)]
         if len({intent for _, intent in examples}) >= 2:
-            self.model = make_pipeline(_features(), LogisticRegression(C=10, max_iter=2000))
+            # liblinear: about a second here; lbfgs takes minutes inside `rasa train` for the same scores.
+            self.model = make_pipeline(_features(), LogisticRegression(C=10, solver="liblinear"))
             self.model.fit([text for text, _ in examples], [intent for _, intent in examples])
         with self._model_storage.write_to(self._resource) as directory:
             (directory / "questions.pickle").write_bytes(pickle.dumps(self.model))

@@ -39,7 +39,7 @@ def _safety_eval(args) -> int:
 def _realistic_eval(args) -> int:
     from bot.realistic import TARGET, evaluate, share_right
 
-    results = evaluate(args.output)
+    results = evaluate(args.output, args.model)
     print(f"Realistic set end to end: {share_right(results):.3f} right (target {TARGET}); see {args.output}")
     return 0
 
@@ -141,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     safety.set_defaults(run=_safety_eval)
     realistic = commands.add_parser("realistic-eval", help="run tests/e2e/realistic.yml over REST; write results/realistic.md")
     realistic.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "realistic.md")
+    realistic.add_argument("--model", type=Path, default=settings.PROJECT_ROOT / "models" / "acne-scar-assistant.tar.gz")
     realistic.set_defaults(run=_realistic_eval)
     commands.add_parser("ingest", help="migrate the store and fill it from data/").set_defaults(run=_ingest)
     report = commands.add_parser("coverage", help="report document sentences no entry covers, and broken citations")

@@ -103,7 +103,7 @@ def share_right(results: list[Result], kind: str | None = None) -> float:
     return sum(r.passed for r in chosen) / len(chosen)
 
 
-def evaluate(output: Path) -> list[Result]:
+def evaluate(output: Path, model: Path = MODEL) -> list[Result]:
     """Start the servers on ports of their own with a fresh store, run every case, write the report."""
     from bot.ingest.run import ingest
     from bot.serve import Servers
@@ -120,7 +120,7 @@ def evaluate(output: Path) -> list[Result]:
             "ACNEBOT_TRACKER_STORE_URL": f"sqlite:///{Path(workdir) / 'tracker.sqlite3'}",
             "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{ACTION_PORT}/webhook",
         })
-        servers = Servers(Path(workdir), env, (RASA_PORT,), ACTION_PORT, MODEL)
+        servers = Servers(Path(workdir), env, (RASA_PORT,), ACTION_PORT, model)
         try:
             servers.start()
             started = time.monotonic()

@@ -23,10 +23,9 @@ TESTS_DIR = settings.PROJECT_ROOT / "tests"
 HELDOUT_DIR = TESTS_DIR / "safety" / "heldout"
 
 # Issue #12's targets for the held-out figures, and the floors `make test` holds
-# them to: the targets where they are met, else the level measured now, so that
-# nothing gets worse while the gap is open (docs/safety.md).
+# them to: the targets, now that all four are met (docs/safety.md).
 TARGETS = {"emergency_recall": 0.98, "crisis_recall": 0.98, "lookalike_false_alarms": 0.01, "ordinary_false_alarms": 0.01}
-FLOORS = {"emergency_recall": 0.975, "crisis_recall": 0.95, "lookalike_false_alarms": 0.01, "ordinary_false_alarms": 0.01}
+FLOORS = dict(TARGETS)
 LATENCY_P95_MS = 5.0
 
 

@@ -52,6 +52,27 @@ def test_a_treatment_follow_up(chat):
     assert chat.ask("and microneedling?").startswith("Microneedling is one of the treatments")
 
 
+def test_two_questions_in_one_message_get_both_answers_then_one_disclaimer(chat):
+    messages = chat.send("why do acne scars happen, and how are rolling scars treated?")
+    text = "\n\n".join(m["text"] for m in messages)
+    assert text.index("two major causes, picking and inflammation") < text.index("Rolling scars come from bands of scar tissue")
+    assert text.count("Sources: ") == 1
+    assert text.count(settings.DISCLAIMER) == 1 and messages[-1]["text"] == settings.DISCLAIMER
+
+
+def test_a_follow_up_keeps_the_treatment_and_answers_the_aspect_asked(chat):
+    assert "Juvederm" in chat.ask("tell me about dermal fillers for acne scars")
+    assert chat.ask("how long do they last?").startswith("Juvederm, a dermal filler, can be used to lift scars for 12 months")
+    assert chat.ask("does it hurt?").startswith("My sources don't cover how painful treatment with dermal fillers is")
+
+
+def test_risk_context_comes_before_the_general_answer(chat):
+    reply = chat.ask("I'm pregnant at the moment, could I have laser for my acne scars?")
+    assert reply.startswith("You mentioned pregnancy or breastfeeding.")
+    plan = chat.ask("gonna sand down my scars with sandpaper tonight lol")
+    assert plan.startswith("Please don't treat your skin yourself")
+
+
 def test_unclear_messages_get_a_rephrase_request_with_topic_buttons(chat):
     [message] = chat.send("blorp zxq frrr")
     assert message["text"].startswith("Sorry, I'm not sure I understood")

@@ -1,0 +1,86 @@
+"""The project's own Rasa NLU components, run as Rasa runs them: WordLlama's
+embeddings as features, and the splitter that finds several questions."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlp.questions import QUESTIONS, QuestionSplitter
+from bot.nlp.wordllama_featurizer import WordLlamaEmbeddings, WordLlamaFeaturizer
+
+
+def tokenized(text: str) -> Message:
+    message = Message(data={TEXT: text})
+    WhitespaceTokenizer(WhitespaceTokenizer.get_default_config()).process([message])
+    return message
+
+
+@pytest.fixture(scope="module")
+def embeddings():
+    return WordLlamaEmbeddings()
+
+
+def test_each_token_and_the_message_get_wordllamas_features(embeddings):
+    featurizer = WordLlamaFeaturizer({**WordLlamaFeaturizer.get_default_config()}, "wordllama", embeddings)
+    [message] = featurizer.process([tokenized("do lasers help rolling scars")])
+    sequence, sentence = message.get_dense_features(TEXT)
+    assert sequence.features.shape == (5, embeddings.dimensions)
+    assert not np.any(np.all(sequence.features == 0, axis=1))
+    assert sentence.features.shape == (1, embeddings.dimensions)
+    assert np.linalg.norm(sentence.features) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_pretrained_embeddings_put_paraphrases_closer_than_other_topics(embeddings):
+    question = embeddings.sentence("how do i get rid of acne scars")
+    paraphrase = embeddings.sentence("what treatments remove pitted marks on my face")
+    unrelated = embeddings.sentence("what's the weather tomorrow")
+    assert question @ paraphrase > question @ unrelated + 0.2
+
+
+def message(text: str, intent: str) -> Message:
+    return Message(data={TEXT: text, INTENT: intent})
+
+
+TRAINING = TrainingData([
+    *(message(t, "ask_causes") for t in ["what causes acne scars", "why do scars form", "how do acne scars happen", "reason for scarring"]),
+    *(message(t, "ask_treatment") for t in ["how do i get rid of scars", "how are scars treated", "best treatment for scars", "can lasers fix scars"]),
+    *(message(t, "greet") for t in ["hi", "hello there", "hey", "good morning"]),
+])
+
+
+@pytest.fixture
+def splitter(tmp_path):
+    component = QuestionSplitter.create(
+        {}, LocalModelStorage(tmp_path), Resource("splitter"), ExecutionContext(None)  # type: ignore[arg-type]
+    )
+    component.train(TRAINING)
+    return component
+
+
+def test_two_questions_on_different_topics_are_both_kept_in_order(splitter):
+    text = "why do acne scars form and how are they treated?"
+    [processed] = splitter.process([Message(data={TEXT: text, INTENT: {"name": "ask_causes", "confidence": 0.9}, ENTITIES: []})])
+    assert [(q["intent"], q["text"]) for q in processed.get(QUESTIONS)] == [
+        ("ask_causes", "why do acne scars form"),
+        ("ask_treatment", "how are they treated?"),
+    ]
+    assert QUESTIONS in processed.as_dict(only_output_properties=True)
+
+
+def test_one_question_or_two_on_one_topic_add_nothing(splitter):
+    for text in ["why do acne scars form?", "why do scars form? what causes acne scars?", "hi! how are scars treated"]:
+        [processed] = splitter.process([Message(data={TEXT: text, INTENT: {"name": "ask_causes", "confidence": 0.9}, ENTITIES: []})])
+        assert processed.get(QUESTIONS) is None, text
+
+
+def test_a_message_diet_could_not_place_gets_its_first_questions_intent(splitter):
+    text = "why do acne scars form, and what's the best treatment for scars"
+    [processed] = splitter.process([Message(data={TEXT: text, INTENT: {"name": "nlu_fallback", "confidence": 0.4}, ENTITIES: []})])
+    assert processed.get(INTENT)["name"] == "ask_causes"

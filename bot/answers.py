@@ -134,8 +134,14 @@ def touched_disputes(session: Session, texts: Sequence[str]) -> list[Entry]:
     disputed = {entry.topic: entry for entry in disputed_topic_entries(session)}
     if not disputed:
         return []
-    talked_about = topic_tags(" \n".join(texts))
+    talked_about = set().union(*(_topics_of(text) for text in texts))
     return [entry for topic, entry in disputed.items() if topic in talked_about]
+
+
+@lru_cache(maxsize=1024)
+def _topics_of(text: str) -> frozenset[str]:
+    """Cached: the same entries' answers are read again and again."""
+    return frozenset(topic_tags(text))
 
 
 def _novel_terms(terms: tuple[str, ...], entries: Sequence[Entry]) -> set[str]:

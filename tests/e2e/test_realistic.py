@@ -1,0 +1,36 @@
+"""The realistic held-out set (tests/e2e/realistic.yml), end to end over REST:
+messages written apart from the project, each checked for the facts its reply
+must hold. `make eval` lists each miss (results/realistic.md); here its floors."""
+from __future__ import annotations
+
+import pytest
+
+from bot.realistic import COUNTED_KINDS, load_cases, run_all, share_right
+
+# Measured with `make eval` (docs/nlu-evaluation.md); a little below, for the
+# run-to-run noise of a retrained model.
+# Measured 2026-11-23: 0.764 in all; multi_question 0.684, aspect 0.682,
+# risk_context 0.974, conflict 0.970 (issue #13's target is 0.92 in all).
+FLOOR = 0.74
+KIND_FLOORS = {"multi_question": 0.65, "aspect": 0.65, "risk_context": 0.94, "conflict": 0.93}
+
+
+@pytest.fixture(scope="module")
+def results(bot_url):
+    return run_all(bot_url, load_cases())
+
+
+def test_the_set_has_at_least_300_conversations_and_30_of_each_counted_kind():
+    cases = load_cases()
+    assert len(cases) >= 300
+    for kind in COUNTED_KINDS:
+        assert sum(case["kind"] == kind for case in cases) >= 30, kind
+
+
+def test_enough_replies_hold_their_facts(results):
+    assert share_right(results) >= FLOOR
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_FLOORS))
+def test_each_kind_holds_its_floor(results, kind):
+    assert share_right(results, kind) >= KIND_FLOORS[kind]

@@ -33,8 +33,11 @@ class _Watched(OutputChannel):
     """Passes replies on to the real channel, counts the answers among them, and
     drops Rasa's copy of an alert the gate has already sent."""
 
-    def __init__(self, inner: OutputChannel, opens_conversation: bool = False) -> None:
+    def __init__(self, inner: OutputChannel, recipient_id: Text, opens_conversation: bool = False) -> None:
         self.inner = inner
+        # The platform's own id of the patient (chat id, phone number, REST sender),
+        # which Rasa knows only with the channel's namespace in front.
+        self.recipient_id = recipient_id
         self.answers = 0
         self.alert_sent: Optional[str] = None
         # After "/restart" the privacy notice of the new conversation is the whole answer.
@@ -50,7 +53,7 @@ class _Watched(OutputChannel):
         # The privacy notice opens a conversation; it does not answer a message.
         if message.get("text") != settings.PRIVACY_NOTICE or self.opens_conversation:
             self.answers += 1
-        await self.inner.send_response(recipient_id, message)
+        await self.inner.send_response(self.recipient_id, message)
         if alert is not None and isinstance(getattr(self.inner, "messages", None), list) and self.inner.messages:
             # REST and the widget: say which replies are alerts, so they can be shown apart.
             self.inner.messages[-1]["alert"] = alert
@@ -69,10 +72,18 @@ def error_kind(error: BaseException) -> str:
     return f"{type(error).__module__}.{type(error).__name__}"
 
 
+def conversation_id(channel: Optional[Text], sender_id: Text) -> Text:
+    """Rasa's id of a conversation: the channel's namespace and the platform's id,
+    so that an id sent on one channel ("+15550001111" to REST) never reaches
+    another channel's conversation (that number's SMS)."""
+    return f"{channel or 'unknown'}:{sender_id}"
+
+
 def always_answer(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[None]]:
     async def handle(message: UserMessage) -> None:
-        watched = _Watched(message.output_channel, (message.text or "").strip() in RESTART_COMMANDS)
+        watched = _Watched(message.output_channel, message.sender_id, (message.text or "").strip() in RESTART_COMMANDS)
         message.output_channel = watched
+        message.sender_id = conversation_id(message.input_channel, message.sender_id)
         try:
             flag = detect(message.text or "")
         except Exception as error:  # a fault in the detector must not silence the assistant; Rasa's NLU checks again
@@ -98,6 +109,6 @@ def always_answer(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Ca
                 "No reply to a %s message (see the errors above: is the action server up?); "
                 "the patient was asked to try again.", message.input_channel,
             )
-            await watched.inner.send_response(message.sender_id, {"text": unavailable_text()})
+            await watched.inner.send_response(watched.recipient_id, {"text": unavailable_text()})
 
     return handle

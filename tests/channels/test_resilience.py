@@ -51,3 +51,19 @@ async def restarts(message: UserMessage) -> None:
 
 def test_after_a_restart_the_privacy_notice_is_the_answer():
     assert [m["text"] for m in run("/restart", restarts)] == [settings.PRIVACY_NOTICE]
+
+
+def test_each_channel_has_its_own_conversation_ids_and_replies_reach_the_platforms_id():
+    """A REST client that sends a patient's phone number as its sender does not
+    continue that patient's SMS conversation: Rasa sees "rest:…" and "twilio:…"."""
+    seen = []
+
+    async def rasa(message: UserMessage) -> None:
+        seen.append(message.sender_id)
+        await message.output_channel.send_response(message.sender_id, {"text": "an answer"})
+
+    for channel in ("rest", "twilio"):
+        output = CollectingOutputChannel()
+        asyncio.run(always_answer(rasa)(UserMessage("hi", output, "+15550001111", input_channel=channel)))
+        assert [m["recipient_id"] for m in output.messages] == ["+15550001111"]
+    assert seen == ["rest:+15550001111", "twilio:+15550001111"]

@@ -97,7 +97,9 @@ def test_odd_messages_get_a_graceful_reply(bot_url, message):
 
 
 def _stored_user_events(sender: str) -> list[dict]:
-    """The user events of a conversation, as the running bot's SQLite tracker store holds them."""
+    """The user events of a REST conversation, as the running bot's SQLite tracker store holds them."""
+    from bot.channels.resilience import conversation_id
+
     import json
     import sqlite3
 
@@ -105,7 +107,9 @@ def _stored_user_events(sender: str) -> list[dict]:
 
     database = BOT_LOGS[0].parent / "tracker.sqlite3"
     with sqlite3.connect(database) as connection:
-        rows = connection.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'user'", (sender,)).fetchall()
+        rows = connection.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user'", (conversation_id("rest", sender),)
+        ).fetchall()
     return [json.loads(data) for (data,) in rows]
 
 

@@ -12,6 +12,7 @@ import psycopg2
 import requests
 
 from bot import settings
+from bot.channels.resilience import conversation_id
 
 QUESTIONS = [
     "what causes acne scars?", "what types of acne scars are there?", "does picking cause scars?",
@@ -32,7 +33,9 @@ def say(url: str, sender: str, text: str, http=requests) -> list[dict]:
 
 def user_texts(tracker_url: str, sender: str) -> list[str]:
     with psycopg2.connect(tracker_url) as connection, connection.cursor() as cursor:
-        cursor.execute("SELECT data FROM events WHERE sender_id = %s AND type_name = 'user' ORDER BY id", (sender,))
+        cursor.execute(
+            "SELECT data FROM events WHERE sender_id = %s AND type_name = 'user' ORDER BY id", (conversation_id("rest", sender),)
+        )
         return [json.loads(data)["text"] for (data,) in cursor.fetchall()]
 
 

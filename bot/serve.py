@@ -76,9 +76,9 @@ def _announce_when_ready() -> None:
         )
 
 
-def run_with_actions(rasa_args: list[str], announce: bool) -> int:
+def run_with_actions(rasa_args: list[str], announce: bool, action_port: int = settings.ACTION_SERVER_PORT) -> int:
     """Start the action server, then Rasa in the foreground; return Rasa's exit code."""
-    actions = start_action_server()
+    actions = start_action_server(action_port)
     rasa = None
     try:
         if announce:
@@ -172,7 +172,19 @@ def serve() -> int:
     return run_with_actions(rasa_run_args(endpoints=str(endpoints), credentials=str(credentials)), announce=True)
 
 
+def shell_args(workdir: Path = settings.LOCAL_DATA_DIR, environ: dict | None = None) -> list[str]:
+    """`rasa shell` on its own ports, so it runs beside `make run`, with only the
+    website channels (the messaging channels' unset ${VARIABLES} would stop it)."""
+    environ = {
+        **(os.environ if environ is None else environ),
+        "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{settings.SHELL_ACTION_SERVER_PORT}/webhook",
+    }
+    endpoints = write_endpoints(workdir / "shell-endpoints.yml", environ=environ)
+    credentials = workdir / "shell-credentials.yml"
+    configured_channels(settings.PROJECT_ROOT / "credentials.yml", credentials, {})
+    return ["shell", "--endpoints", str(endpoints), "--credentials", str(credentials), "--port", str(settings.SHELL_RASA_PORT)]
+
+
 def shell() -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    endpoints = write_endpoints(settings.LOCAL_DATA_DIR / "endpoints.yml")
-    return run_with_actions(["shell", "--endpoints", str(endpoints)], announce=False)
+    return run_with_actions(shell_args(), announce=False, action_port=settings.SHELL_ACTION_SERVER_PORT)

@@ -1,8 +1,10 @@
+from pathlib import Path
+
 import yaml
 
 from bot import settings
 from bot.channels.credentials import configured_channels
-from bot.serve import rasa_run_args
+from bot.serve import rasa_run_args, shell_args
 
 
 def test_the_http_api_is_off_without_a_token(monkeypatch):
@@ -64,3 +66,16 @@ def test_a_blank_secret_does_not_open_a_channel(tmp_path):
     environ = {"ACNEBOT_TELEGRAM_ACCESS_TOKEN": "123:abc", "ACNEBOT_TELEGRAM_SECRET_TOKEN": "   "}
     lines = configured_channels(settings.PROJECT_ROOT / "credentials.yml", tmp_path / "credentials.yml", environ)
     assert "telegram channel off: set ACNEBOT_TELEGRAM_SECRET_TOKEN to turn it on (docs/channels.md)." in lines
+
+
+def test_the_shell_runs_beside_make_run_without_the_messaging_channels(tmp_path):
+    """`make shell` failed on a machine without the Telegram variables and wanted
+    `make run`'s ports."""
+    args = shell_args(tmp_path, environ={})
+    credentials = yaml.safe_load(Path(args[args.index("--credentials") + 1]).read_text())
+    assert "${" not in yaml.safe_dump(credentials)
+    assert "bot.channels.rest.CheckedRestInput" in credentials
+    assert args[args.index("--port") + 1] == str(settings.SHELL_RASA_PORT) != str(settings.RASA_PORT)
+    endpoints = yaml.safe_load(Path(args[args.index("--endpoints") + 1]).read_text())
+    assert endpoints["action_endpoint"]["url"] == f"http://localhost:{settings.SHELL_ACTION_SERVER_PORT}/webhook"
+    assert settings.SHELL_ACTION_SERVER_PORT != settings.ACTION_SERVER_PORT

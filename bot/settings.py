@@ -36,6 +36,9 @@ DIET_RED_FLAG_THRESHOLD = 0.8
 # The action server's port is also in endpoints.yml.
 RASA_PORT = 5005
 ACTION_SERVER_PORT = 5055
+# A conversation longer than this starts anew (bot/channels/resilience.py): no
+# patient asks this much in a day, and Rasa's cost per turn grows with length.
+MAX_TURNS_PER_CONVERSATION = 100
 # `make shell` runs beside `make run`, on ports of its own.
 SHELL_RASA_PORT = 5006
 SHELL_ACTION_SERVER_PORT = 5056

@@ -1,6 +1,7 @@
 """What the messaging channels remember between webhook calls: the message ids
-already answered (platforms retry a webhook they think failed) and the numbered
-options last offered to an SMS patient.
+already answered (platforms retry a webhook they think failed), the numbered
+options last offered to an SMS patient, and how many turns each conversation
+has had (bot/channels/resilience.py caps them).
 
 In one process a small in-memory store is enough; with several Rasa instances
 behind a load balancer (ACNEBOT_REDIS_URL set) the memory is in Redis, so a retry
@@ -21,6 +22,8 @@ logger = logging.getLogger(__name__)
 
 SEEN_FOR_SECONDS = 24 * 3600
 OPTIONS_FOR_SECONDS = 24 * 3600
+# Turns are counted over a day from a conversation's first message.
+TURNS_FOR_SECONDS = 24 * 3600
 _MAX_LOCAL_KEYS = 100_000
 
 
@@ -49,6 +52,14 @@ class _LocalStore:
             found = self._values.get(key)
             return found[1] if found else None
 
+    def increment(self, key: str, ttl: int) -> int:
+        with self._lock:
+            self._expire()
+            found = self._values.pop(key, None)
+            count = int(found[1]) + 1 if found else 1
+            self._values[key] = (found[0] if found else time.monotonic() + ttl, str(count))
+            return count
+
     def _expire(self) -> None:
         now = time.monotonic()
         while self._values and (len(self._values) > _MAX_LOCAL_KEYS or next(iter(self._values.values()))[0] < now):
@@ -70,6 +81,12 @@ class _RedisStore:
     def get(self, key: str) -> Optional[str]:
         value = self._redis.get(key)
         return value.decode("utf-8") if value is not None else None
+
+    def increment(self, key: str, ttl: int) -> int:
+        count = int(self._redis.incr(key))
+        if count == 1:
+            self._redis.expire(key, ttl)
+        return count
 
 
 class ChannelMemory:
@@ -99,6 +116,16 @@ class ChannelMemory:
             logger.error("Channel memory unavailable (%s); numbered options not read.", type(error).__name__)
             return []
         return json.loads(value) if value else []
+
+
+    def count_turn(self, conversation: str) -> int:
+        """This message's number among the conversation's turns of the last
+        TURNS_FOR_SECONDS, counted from its first; 1 if the memory cannot be reached."""
+        try:
+            return self._store.increment(f"acnebot:turns:{conversation}", TURNS_FOR_SECONDS)
+        except Exception as error:
+            logger.error("Channel memory unavailable (%s); turns not counted.", type(error).__name__)
+            return 1
 
 
 _memory: Optional[ChannelMemory] = None

@@ -21,6 +21,7 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot import settings
 from bot.answers import unavailable_text
+from bot.channels.memory import channel_memory
 from bot.responses import ALERTS, alert_reply
 from bot.safety.red_flags import detect
 
@@ -72,18 +73,24 @@ def error_kind(error: BaseException) -> str:
     return f"{type(error).__module__}.{type(error).__name__}"
 
 
-def conversation_id(channel: Optional[Text], sender_id: Text) -> Text:
+def conversation_id(channel: Optional[Text], sender_id: Text, turn: int = 1) -> Text:
     """Rasa's id of a conversation: the channel's namespace and the platform's id,
     so that an id sent on one channel ("+15550001111" to REST) never reaches
-    another channel's conversation (that number's SMS)."""
-    return f"{channel or 'unknown'}:{sender_id}"
+    another channel's conversation (that number's SMS). Every
+    MAX_TURNS_PER_CONVERSATION turns it starts a new one ("rest:abc#1"): Rasa's
+    cost per turn grows with the conversation's length, and one client keeping
+    a conversation going for thousands of turns would slow every patient."""
+    base = f"{channel or 'unknown'}:{sender_id}"
+    part = (max(turn, 1) - 1) // settings.MAX_TURNS_PER_CONVERSATION
+    return f"{base}#{part}" if part else base
 
 
 def always_answer(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[None]]:
     async def handle(message: UserMessage) -> None:
         watched = _Watched(message.output_channel, message.sender_id, (message.text or "").strip() in RESTART_COMMANDS)
         message.output_channel = watched
-        message.sender_id = conversation_id(message.input_channel, message.sender_id)
+        base = conversation_id(message.input_channel, message.sender_id)
+        message.sender_id = conversation_id(message.input_channel, message.sender_id, channel_memory().count_turn(base))
         try:
             flag = detect(message.text or "")
         except Exception as error:  # a fault in the detector must not silence the assistant; Rasa's NLU checks again

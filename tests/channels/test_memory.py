@@ -40,8 +40,19 @@ def test_two_instances_share_the_memory_in_redis():
     assert not ChannelMemory(REDIS_URL).first_time("messenger", message_id)
 
 
+@pytest.mark.parametrize("url", [None, REDIS_URL], ids=["in memory", "redis"])
+def test_turns_are_counted_per_conversation_and_shared_in_redis(url):
+    conversation = f"rest:{uuid.uuid4().hex}"
+    local = ChannelMemory()
+    # in Redis, each server's own ChannelMemory sees the same count
+    memories = [ChannelMemory(url) if url else local for _ in range(3)]
+    assert [memory.count_turn(conversation) for memory in memories] == [1, 2, 3]
+    assert memories[0].count_turn(conversation + "x") == 1
+
+
 def test_unreachable_redis_answers_rather_than_stays_silent(caplog):
     memory = ChannelMemory("redis://127.0.0.1:1/0")
     assert memory.first_time("telegram", "1") and memory.first_time("telegram", "1")
     assert memory.options("twilio", "+15550001111") == []
+    assert memory.count_turn("rest:abc") == 1
     assert "Channel memory unavailable (ConnectionError)" in caplog.text

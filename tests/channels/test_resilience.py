@@ -67,3 +67,21 @@ def test_each_channel_has_its_own_conversation_ids_and_replies_reach_the_platfor
         asyncio.run(always_answer(rasa)(UserMessage("hi", output, "+15550001111", input_channel=channel)))
         assert [m["recipient_id"] for m in output.messages] == ["+15550001111"]
     assert seen == ["rest:+15550001111", "twilio:+15550001111"]
+
+
+def test_a_conversation_past_the_turn_cap_starts_anew(monkeypatch):
+    """Rasa's cost per turn grows with the conversation; past the cap a client's
+    messages go to a new, short conversation."""
+    from bot.channels import memory
+
+    monkeypatch.setattr(memory, "_memory", memory.ChannelMemory())
+    monkeypatch.setattr(settings, "MAX_TURNS_PER_CONVERSATION", 2)
+    seen = []
+
+    async def rasa(message: UserMessage) -> None:
+        seen.append(message.sender_id)
+        await message.output_channel.send_response(message.sender_id, {"text": "an answer"})
+
+    for _ in range(5):
+        asyncio.run(always_answer(rasa)(UserMessage("hi", CollectingOutputChannel(), "abc", input_channel="rest")))
+    assert seen == ["rest:abc", "rest:abc", "rest:abc#1", "rest:abc#1", "rest:abc#2"]

@@ -7,6 +7,7 @@ import uuid
 import pytest
 import requests
 
+from bot import settings
 from tests.e2e.conftest import SENT
 
 HUNDRED_KB = "acne " * 20480
@@ -126,3 +127,24 @@ def test_a_client_can_neither_set_the_channel_nor_store_metadata(bot_url):
 def test_a_body_over_64_kb_is_refused_before_it_is_read(bot_url):
     body = ('{"sender": "x", "message": "' + "acne " * 40000 + '"}').encode()
     assert requests.post(f"{bot_url}/webhooks/rest/webhook", data=body, timeout=30).status_code == 413
+
+
+def test_one_client_keeping_a_conversation_going_does_not_slow_its_turns(bot_url):
+    """Rasa's cost per turn grows with the conversation (about 40 ms near its start,
+    230 ms at turn 200 without a cap); past settings.MAX_TURNS_PER_CONVERSATION
+    turns the client's messages go to a new conversation, so the cost stays flat."""
+    import statistics
+    import time
+
+    sender = f"abuser-{uuid.uuid4().hex[:8]}"
+    turns = 2 * settings.MAX_TURNS_PER_CONVERSATION + 40
+    seconds = []
+    with requests.Session() as http:
+        for _ in range(turns):
+            started = time.perf_counter()
+            reply = http.post(f"{bot_url}/webhooks/rest/webhook", json={"sender": sender, "message": "thanks"}, timeout=30)
+            seconds.append(time.perf_counter() - started)
+            assert reply.status_code == 200
+    early = statistics.median(seconds[5:35])
+    late = statistics.median(seconds[-30:])
+    assert late < 2 * early + 0.02, (early, late)

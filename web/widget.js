@@ -157,11 +157,19 @@
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ sender: state.sender, message: payload }),
     }).then(function (response) {
+      if (response.status >= 400 && response.status < 500) {
+        // Refused (too long, malformed): the same request would be refused again.
+        return response.json().catch(function () { return {}; }).then(function (body) {
+          var refused = new Error(body.error || "HTTP " + response.status);
+          refused.refused = true;
+          throw refused;
+        });
+      }
       if (!response.ok) throw new Error("HTTP " + response.status);
       status.textContent = "";
       return response.json();
     }).catch(function (error) {
-      if (attempt >= RETRY_DELAYS.length) throw error;
+      if (error.refused || attempt >= RETRY_DELAYS.length) throw error;
       status.textContent = "The assistant can't be reached right now. Retrying…";
       return new Promise(function (resolve) { setTimeout(resolve, RETRY_DELAYS[attempt]); })
         .then(function () { return post(payload, attempt + 1); });
@@ -175,7 +183,13 @@
       replies.filter(function (reply) { return reply.text; }).forEach(function (reply) {
         addMessage({ from: "bot", text: reply.text, buttons: reply.buttons || [], alert: reply.alert }, true);
       });
-    }).catch(function () {
+    }).catch(function (error) {
+      if (error.refused) {
+        // Say why, and give the text back so nothing typed is lost.
+        status.textContent = error.message;
+        if (!payload) input.value = text;
+        return;
+      }
       status.textContent = "Sorry, the assistant is unavailable. Please try again later or contact the clinic.";
     }).then(function () {
       setBusy(false);

@@ -14,6 +14,7 @@ says what failed.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
@@ -103,6 +104,11 @@ def always_answer(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Ca
                 logger.error("Could not send the %s reply to a %s message: %s", flag.value, message.input_channel, error_kind(error))
         try:
             await on_new_message(message)
+        except asyncio.CancelledError:
+            # The client went away (Sanic cancels its request). Rasa's REST channel
+            # would log the message's text on the way out; the reply has no one to reach.
+            logger.warning("A %s client went away before its reply was ready.", message.input_channel)
+            return
         except Exception as error:
             # Only the errors' types: a database error's text can quote the message.
             cause = error.__cause__ or error.__context__

@@ -148,3 +148,19 @@ def test_one_client_keeping_a_conversation_going_does_not_slow_its_turns(bot_url
     early = statistics.median(seconds[5:35])
     late = statistics.median(seconds[-30:])
     assert late < 2 * early + 0.02, (early, late)
+
+
+def test_a_client_that_goes_away_leaves_no_message_text_in_the_logs(bot_url):
+    """Rasa's REST channel logs the text of a message whose client disconnected
+    (rest.message.received.timeout); the channel gate ends such a turn quietly."""
+    import time
+
+    from tests.e2e.conftest import BOT_LOGS
+
+    canary = f"canary{uuid.uuid4().hex[:12]}"
+    message = f"what causes acne scars {canary}"
+    SENT.append(message)
+    with pytest.raises(requests.exceptions.Timeout):
+        requests.post(f"{bot_url}/webhooks/rest/webhook", json={"sender": f"gone-{canary}", "message": message}, timeout=0.005)
+    time.sleep(3)
+    assert not [log for log in BOT_LOGS if canary in log.read_text(encoding="utf-8", errors="replace")]

@@ -143,6 +143,18 @@ def test_unreachable_server_is_announced_and_retried(page):
     expect(page.locator(".asw-status")).to_have_text("")
 
 
+def test_a_refused_message_says_why_at_once_and_gives_the_text_back(page):
+    """A 413 (or 400) would be refused again: no retrying as if the server were down."""
+    page.click(".asw-launcher")
+    page.evaluate("document.querySelector('#asw-input').removeAttribute('maxlength')")
+    long_question = "what causes acne scars " * 100
+    page.fill("#asw-input", long_question)
+    page.keyboard.press("Enter")
+    expect(page.locator(".asw-status")).to_contain_text("longer than 2000 characters", timeout=5000)
+    expect(page.locator(".asw-status")).not_to_contain_text("Retrying")
+    expect(page.locator("#asw-input")).to_have_value(long_question.strip())
+
+
 def test_phone_width_and_screenshots(browser, bot_url):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for name, viewport in (("desktop", {"width": 1280, "height": 800}), ("phone", {"width": 360, "height": 740})):

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot import settings
 from bot.aspects import asked_aspect, general_follows_text, not_covered_text
+from bot.messages import menu_topics, message
 from bot.nlp.lemmas import lemmas_of, training_lemmas
 from bot.retrieval import Hit, passage_index
 from bot.store.models import Entry
@@ -20,12 +21,7 @@ from bot.nlp.pipeline import topic_tags
 from bot.store.queries import disputed_topic_entries, find_entry
 from bot.topics import INTENT_PREFIX, TOPICS
 
-# Topics whose answers a button menu offers first, in this order.
-MENU_TOPICS = ("causes", "scar_types", "treatment", "prevention", "picking", "see_doctor")
 
-NOTHING_FOUND = (
-    "I'm sorry, my sources don't cover that. A dermatologist can answer it for you."
-)
 
 
 @dataclass(frozen=True)
@@ -111,7 +107,7 @@ def compose(
         quotes = "\n".join(f"• “{hit.text}” ({hit.document_title})" for hit in hits)
         parts.append(("The sources also say:\n" if entries else "Here is what the sources say:\n") + quotes)
     if not parts:
-        parts.append(NOTHING_FOUND)
+        parts.append(message("nothing_found"))
     if settings.citations_enabled():
         titles = dict.fromkeys(
             [citation.document.title for entry in entries for citation in entry.citations]
@@ -269,40 +265,23 @@ def answer_from_passages(session: Session, question: str) -> Answer | None:
 
 
 def out_of_scope_text() -> str:
-    return (
-        "I can only help with questions about acne scars: what causes them, the types, "
-        "treatments, prevention and when to see a doctor. For other skin conditions, "
-        "please ask a dermatologist; for anything about the clinic, "
-        f"{settings.clinic_contact()}."
-    )
+    return message("out_of_scope", contact=settings.clinic_contact())
 
 
 def clinic_info_text() -> str:
     """Bookings, prices and opening hours are not in the documents: the clinic's contact."""
-    return (
-        "The clinic's team can help with appointments, prices, opening hours and how to "
-        f"find us: {settings.clinic_contact()}."
-    )
+    return message("clinic_info", contact=settings.clinic_contact())
 
 
 def unavailable_text() -> str:
     """When the assistant cannot look anything up (a server or database is down)."""
-    return (
-        "Sorry, I can't look that up right now. Please try again in a few minutes, "
-        f"or contact the clinic: {settings.clinic_contact()}."
-    )
+    return message("unavailable", contact=settings.clinic_contact())
 
 
 def topic_menu() -> list[dict[str, str]]:
     """Quick-reply buttons for the most asked topics."""
-    return [{"title": TOPICS[topic], "payload": f"/{INTENT_PREFIX}{topic}"} for topic in MENU_TOPICS]
+    return [{"title": TOPICS[topic], "payload": f"/{INTENT_PREFIX}{topic}"} for topic in menu_topics()]
 
 
 def offer_topics_text(understood: bool) -> str:
-    if understood:
-        return (
-            "I answer general questions about acne scars: what causes them, the types, "
-            "whether picking causes them, treatments, prevention, and when to see a "
-            "dermatologist. Pick a topic or ask in your own words."
-        )
-    return "Sorry, I'm not sure I understood. Could you rephrase it, or pick one of these topics?"
+    return message("offer_topics" if understood else "rephrase")

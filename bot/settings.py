@@ -13,6 +13,8 @@ from typing import Mapping
 
 import yaml
 
+from bot.messages import message
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 DOCUMENTS_DIR = PROJECT_ROOT / "data" / "documents"
@@ -43,17 +45,9 @@ MAX_TURNS_PER_CONVERSATION = 100
 SHELL_RASA_PORT = 5006
 SHELL_ACTION_SERVER_PORT = 5056
 
-DISCLAIMER = (
-    "This is general educational information, not a diagnosis or a substitute "
-    "for professional medical advice. Please see a board-certified dermatologist "
-    "about your own skin."
-)
-
-PRIVACY_NOTICE = (
-    "Privacy: I give general information about acne scars only. Please don't share "
-    "personal or medical details (your name, contact details, health history or photos) "
-    "in this chat."
-)
+# Their wording is in data/messages.yml, with every other sentence patients read.
+DISCLAIMER = message("disclaimer")
+PRIVACY_NOTICE = message("privacy_notice")
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -133,10 +127,7 @@ def frame_ancestors() -> str:
 
 def clinic_contact() -> str:
     """How patients reach the clinic for bookings, prices and anything personal."""
-    return os.environ.get(
-        "ACNEBOT_CLINIC_CONTACT",
-        "please contact the clinic's reception by phone or through the contact page of this website",
-    )
+    return os.environ.get("ACNEBOT_CLINIC_CONTACT", "").strip() or message("clinic_contact")
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,8 @@ from bot.channels.memory import channel_memory
 from bot.channels.resilience import error_kind
 from bot.channels.replies import short_title, split_text
 from bot.channels.signatures import check_messenger
-from bot.channels.webhook import webhook_blueprint, NOT_TEXT_REPLY, bad_request, deliver, json_body, refuse
+from bot.channels.webhook import webhook_blueprint, bad_request, deliver, json_body, refuse
+from bot.messages import message as patient_text
 
 logger = logging.getLogger(__name__)
 
@@ -164,7 +165,7 @@ class MessengerChannel(FacebookInput):
         text = _message_text(event)
         try:
             if not isinstance(text, str):
-                await self.out.send_text_message(str(sender), NOT_TEXT_REPLY)
+                await self.out.send_text_message(str(sender), patient_text("not_text"))
                 return
             await deliver(on_new_message, "messenger", text, str(sender), self.out, self.get_metadata(request))
         except Exception as error:

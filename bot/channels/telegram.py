@@ -23,7 +23,8 @@ from bot.channels.memory import channel_memory
 from bot.channels.resilience import error_kind
 from bot.channels.replies import split_text
 from bot.channels.signatures import check_telegram
-from bot.channels.webhook import webhook_blueprint, NOT_TEXT_REPLY, bad_request, deliver, json_body, refuse
+from bot.channels.webhook import webhook_blueprint, bad_request, deliver, json_body, refuse
+from bot.messages import message as patient_text
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +115,7 @@ class TelegramChannel(TelegramInput):
         chat = str(message["chat"]["id"])
         text = message.get("text")
         if not isinstance(text, str):
-            await out.send_message(chat, NOT_TEXT_REPLY)
+            await out.send_message(chat, patient_text("not_text"))
             return
         # Telegram opens every conversation with /start, which Rasa would read as an intent.
         text = "hello" if text.strip().split("@")[0] == "/start" else text

@@ -24,7 +24,8 @@ from bot.channels.memory import channel_memory
 from bot.channels.resilience import error_kind
 from bot.channels.replies import chosen_option, numbered_options, split_text
 from bot.channels.signatures import check_twilio
-from bot.channels.webhook import webhook_blueprint, NOT_TEXT_REPLY, bad_request, deliver, refuse
+from bot.channels.webhook import webhook_blueprint, bad_request, deliver, refuse
+from bot.messages import message as patient_text
 
 logger = logging.getLogger(__name__)
 
@@ -133,7 +134,7 @@ class TwilioChannel(TwilioInput):
     async def _answer(self, sender: Text, body: Text, media: Text, on_new_message: Callable, request: Request) -> None:
         out = self.get_output_channel()
         if not body.strip() and media != "0":
-            await out.send_text_message(sender, NOT_TEXT_REPLY)
+            await out.send_text_message(sender, patient_text("not_text"))
             return
         text = chosen_option(body, channel_memory().options("twilio", sender)) or body
         await deliver(on_new_message, "twilio", text, sender, out, self.get_metadata(request))

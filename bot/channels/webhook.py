@@ -16,12 +16,6 @@ from bot.channels.signatures import Rejection
 
 logger = logging.getLogger(__name__)
 
-# The reply to a photo, voice note, sticker or file: the assistant reads text only,
-# and patients should not send pictures of their skin to a chatbot.
-NOT_TEXT_REPLY = (
-    "I can only read text messages. Please don't send photos or files here; "
-    "to have your own skin looked at, please see a dermatologist."
-)
 
 
 def webhook_blueprint(name: str) -> Blueprint:

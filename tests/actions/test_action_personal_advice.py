@@ -1,6 +1,8 @@
 from actions.action_personal_advice import ActionPersonalAdvice
 from bot import settings
-from bot.personal_advice import REFUSAL
+from bot.messages import message
+
+REFUSAL = message("personal_advice_refusal")
 from tests.actions.conftest import make_tracker
 
 

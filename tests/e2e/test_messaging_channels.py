@@ -13,7 +13,7 @@ import requests
 from bot import settings
 from bot.channels.replies import NUMBERED_OPTIONS_PROMPT
 from bot.channels.signatures import messenger_signature, twilio_signature
-from bot.channels.webhook import NOT_TEXT_REPLY
+from bot.messages import message
 from bot.responses import response_text
 from tests.e2e.conftest import CHANNEL_SECRETS, SENT
 
@@ -98,7 +98,7 @@ def test_telegram_a_photo_gets_a_text_only_reply(bot_url, platforms):
     chat = new_id()
     update = telegram_update(chat, photo=[{"file_id": "x", "file_unique_id": "y", "width": 9, "height": 9}])
     assert post_telegram(bot_url, update).status_code == 200
-    assert telegram_texts(platforms, chat) == [NOT_TEXT_REPLY]
+    assert telegram_texts(platforms, chat) == [message("not_text")]
 
 
 def test_telegram_start_command_opens_the_conversation(bot_url, platforms):
@@ -201,7 +201,7 @@ def test_messenger_an_image_gets_a_text_only_reply(bot_url, platforms):
     sender = f"psid{new_id()}"
     image = messenger_event(sender, attachments=[{"type": "image", "payload": {"url": "https://example.org/x.jpg"}}])
     post_messenger(bot_url, image)
-    assert [message["text"] for message in messenger_messages(platforms, sender)] == [NOT_TEXT_REPLY]
+    assert [message["text"] for message in messenger_messages(platforms, sender)] == [message("not_text")]
 
 
 # Twilio (SMS and WhatsApp) ----------------------------------------------------

@@ -1,0 +1,58 @@
+"""The sentences patients read live in data/messages.yml, checked when read; the
+topics there match the intents, rules and menu."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+
+from bot import settings
+from bot.answers import topic_menu
+from bot.messages import MESSAGES_FILE, MessagesError, load_messages, menu_topics, message, topic_labels
+from bot.topics import INTENT_PREFIX
+
+
+def test_every_message_is_there_and_fills_its_placeholders(monkeypatch):
+    monkeypatch.setenv("ACNEBOT_CLINIC_CONTACT", "call 01234 567890")
+    assert message("out_of_scope", contact=settings.clinic_contact()).endswith("for anything about the clinic, call 01234 567890.")
+    assert settings.DISCLAIMER == message("disclaimer")
+    monkeypatch.setenv("ACNEBOT_CLINIC_CONTACT", "  ")
+    assert settings.clinic_contact() == message("clinic_contact")
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda raw: raw.pop("disclaimer"), "'disclaimer' is missing or empty"),
+    (lambda raw: raw.update(privacy_notice="  "), "'privacy_notice' is missing or empty"),
+    (lambda raw: raw.update(out_of_scope="ask {clinic}"), "'out_of_scope' uses {clinic}; it may use {contact}"),
+    (lambda raw: raw.update(rephrase="what {"), "'rephrase' has a broken placeholder"),
+    (lambda raw: raw.update(topics={"causes": {"label": ""}}), "'topics' must map each topic to a non-empty label"),
+])
+def test_a_broken_messages_file_is_refused_with_what_to_fix(tmp_path, change, problem):
+    raw = yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8"))
+    change(raw)
+    path = tmp_path / "messages.yml"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    with pytest.raises(MessagesError, match="messages.yml: .*" + problem.replace("{", r"\{").replace("}", r"\}").replace("(", r"\(")):
+        load_messages.__wrapped__(path)
+
+
+def test_no_patient_sentence_is_left_in_the_python_code():
+    for text in (message("disclaimer"), message("rephrase"), message("not_text"), message("personal_advice_refusal")):
+        fragment = text[:40]
+        found = [p for p in (settings.PROJECT_ROOT / "bot").rglob("*.py") if fragment in p.read_text(encoding="utf-8")]
+        found += [p for p in (settings.PROJECT_ROOT / "actions").rglob("*.py") if fragment in p.read_text(encoding="utf-8")]
+        assert found == [], fragment
+
+
+def test_topics_intents_rules_and_menu_agree():
+    domain = yaml.safe_load(settings.DOMAIN_FILE.read_text(encoding="utf-8"))
+    intents = {intent if isinstance(intent, str) else next(iter(intent)) for intent in domain["intents"]}
+    rules = yaml.safe_load((settings.PROJECT_ROOT / "data" / "rules" / "questions.yml").read_text(encoding="utf-8"))["rules"]
+    answered = {step["intent"] for rule in rules for step in rule["steps"] if "intent" in step}
+    topic_intents = {INTENT_PREFIX + topic for topic in topic_labels()}
+    asked = {intent for intent in intents if intent.startswith(INTENT_PREFIX)} - {"ask_clinic", "ask_capabilities", "ask_personal_advice"}
+    assert topic_intents == asked
+    assert topic_intents <= answered
+    assert set(menu_topics()) <= set(topic_labels())
+    assert [button["payload"] for button in topic_menu()] == [f"/{INTENT_PREFIX}{topic}" for topic in menu_topics()]

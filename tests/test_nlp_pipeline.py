@@ -1,5 +1,6 @@
 """The project's own spaCy pipeline and the vocabulary it is built from."""
 import pytest
+import yaml
 
 from bot import settings
 from bot.ingest.documents import read_documents
@@ -45,7 +46,9 @@ def test_patients_spellings_in_sentences(text, expected):
 
 def test_the_pipeline_is_the_one_rasa_loads():
     nlp = load()
-    assert settings.spacy_pipeline_path().name == "spacy_pipeline"
+    config = yaml.safe_load(settings.CONFIG_FILE.read_text(encoding="utf-8"))
+    [spacy_nlp] = [c for c in config["pipeline"] if c["name"] == "SpacyNLP"]
+    assert (settings.PROJECT_ROOT / spacy_nlp["model"]).resolve() == settings.spacy_pipeline_path().resolve()
     assert nlp.pipe_names == ["lemmatizer", "sentencizer", "entity_ruler", "span_ruler"]
     assert [token.lemma_ for token in nlp("scars treated")] == ["scar", "treat"]
 

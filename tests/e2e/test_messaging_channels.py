@@ -69,6 +69,7 @@ def test_telegram_answers_a_retried_update_once(bot_url, platforms):
     update = telegram_update(chat, QUESTION)
     assert post_telegram(bot_url, update).status_code == 200
     answered = len(telegram_texts(platforms, chat))
+    assert answered >= 2 and CAUSES_FACT in "\n".join(telegram_texts(platforms, chat))  # privacy notice, answer …
     retry = post_telegram(bot_url, update)
     assert retry.status_code == 200 and retry.json() == {"status": "already answered"}
     assert len(telegram_texts(platforms, chat)) == answered
@@ -175,6 +176,7 @@ def test_messenger_answers_a_retried_message_once(bot_url, platforms):
     event = messenger_event(sender, QUESTION)
     post_messenger(bot_url, event)
     answered = len(messenger_messages(platforms, sender))
+    assert answered >= 2 and CAUSES_FACT in "\n".join(m.get("text", "") for m in messenger_messages(platforms, sender))
     assert post_messenger(bot_url, event).status_code == 200
     assert len(messenger_messages(platforms, sender)) == answered
 
@@ -252,6 +254,7 @@ def test_sms_answers_a_retried_message_once(bot_url, platforms):
     sender = f"+1555{new_id() % 10**7:07d}"
     _, form = post_twilio(bot_url, sender, QUESTION)
     answered = len(twilio_bodies(platforms, sender))
+    assert answered >= 1 and CAUSES_FACT in "\n".join(twilio_bodies(platforms, sender))
     response, _ = post_twilio(bot_url, sender, QUESTION, message_id=form["MessageSid"])
     assert response.status_code == 200 and len(twilio_bodies(platforms, sender)) == answered
 

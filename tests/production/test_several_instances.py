@@ -59,20 +59,24 @@ def test_1000_interleaved_messages_are_all_answered_and_stored_in_order(deployme
     run = uuid.uuid4().hex[:8]
     conversations = {f"load-{run}-{n:02d}": QUESTIONS[n % 20:] + QUESTIONS[: n % 20] for n in range(50)}
 
-    def converse(item: tuple[int, tuple[str, list[str]]]) -> list[str]:
+    def converse(item: tuple[int, tuple[str, list[str]]]) -> tuple[int, list[str]]:
         number, (sender, questions) = item
         http = requests.Session()
-        problems = []
+        answered, problems = 0, []
         for turn, question in enumerate(questions):
             url = deployment.urls[(number + turn) % 2]  # every turn on the other server
             texts = [m.get("text", "") for m in say(url, sender, question, http)]
             if not texts or any("can't look that up" in text for text in texts):
                 problems.append(f"{sender} turn {turn}: {texts}")
-        return problems
+            else:
+                answered += 1
+        return answered, problems
 
     with ThreadPoolExecutor(max_workers=50) as pool:
-        problems = [p for found in pool.map(converse, enumerate(conversations.items())) for p in found]
-    assert problems == []
-    assert sum(len(questions) for questions in conversations.values()) == 1000
+        outcomes = list(pool.map(converse, enumerate(conversations.items())))
+    assert [p for _, found in outcomes for p in found] == []
+    assert sum(answered for answered, _ in outcomes) == 1000
+    stored = {sender: user_texts(settings.tracker_store_url(deployment.env), sender) for sender in conversations}
+    assert sum(len(texts) for texts in stored.values()) == 1000
     for sender, questions in conversations.items():
-        assert user_texts(settings.tracker_store_url(deployment.env), sender) == questions, sender
+        assert stored[sender] == questions, sender

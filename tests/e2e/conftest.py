@@ -39,6 +39,19 @@ CHANNEL_SECRETS = {
 }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_message_text_in_the_logs():
+    """When every end-to-end test has run and the servers have stopped: no message
+    any of them sent (15 characters or more) is in either server's log."""
+    yield
+    if not BOT_LOGS:
+        return  # no test started the servers
+    logs = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in BOT_LOGS)
+    assert "Action endpoint is up and running" in logs  # the logs are the real servers' logs
+    leaked = sorted(message for message in set(SENT) if len(message) >= 15 and message in logs)
+    assert leaked == [], "message text in the servers' logs"
+
+
 @pytest.fixture(scope="session")
 def bot_store_url(tmp_path_factory):
     """The knowledge store the running bot reads, filled from data/."""

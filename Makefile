@@ -47,7 +47,8 @@ $(INSTALLED): requirements.txt constraints.txt
 $(SPACY_PIPELINE): $(INSTALLED) data/nlu/vocabulary.yml data/tagging.yml bot/nlp/pipeline.py bot/nlp/vocabulary.py
 	$(BIN)/python -m bot build-nlp
 
-$(SAFETY_CLASSIFIER): $(INSTALLED) $(wildcard data/safety/*.yml data/nlu/*.yml) bot/safety/classifier.py bot/safety/normalise.py
+# The folders too: removing a file changes only its folder's time.
+$(SAFETY_CLASSIFIER): $(INSTALLED) data/safety data/nlu $(wildcard data/safety/*.yml data/nlu/*.yml) bot/safety/classifier.py bot/safety/normalise.py
 	$(BIN)/python -m bot build-safety
 
 $(WORDLLAMA): $(INSTALLED)

@@ -23,8 +23,8 @@ class ActionOfferTopics(Action):
     not understood: if it names a scar type or treatment, answers the likeliest
     acne-scar question (or declines personal advice); else answers from stored passages that match its
     unfamiliar words (a newly added document, say); else asks to rephrase. A
-    message that calls for a caution (a skin reaction, a plan to treat oneself)
-    gets that caution instead."""
+    message that calls for a caution of its own (a skin reaction, a plan to treat
+    oneself) gets that caution rather than "rephrase"."""
 
     def name(self) -> Text:
         return "action_offer_topics"
@@ -34,10 +34,6 @@ class ActionOfferTopics(Action):
     ) -> List[Dict[Text, Any]]:
         understood = latest_intent(tracker) != "nlu_fallback"
         if not understood:
-            caution = caution_reply(tracker)
-            if caution is not None:
-                dispatcher.utter_message(text=caution)
-                return []
             likeliest = tracker.get_intent_of_latest_message(skip_fallback_intent=True)
             if any(mentioned_values(tracker).values()):
                 if likeliest == "ask_personal_advice":
@@ -47,6 +43,10 @@ class ActionOfferTopics(Action):
                     text, events = answer_from_tracker(tracker, likeliest)
                     dispatcher.utter_message(text=text)
                     return events
+            caution = caution_reply(tracker)
+            if caution is not None:
+                dispatcher.utter_message(text=caution)
+                return []
             try:
                 with new_session() as session:
                     answer = answer_from_passages(session, tracker.latest_message.get("text") or "")

@@ -9,7 +9,8 @@ from bot.answers import out_of_scope_text, topic_menu
 
 class ActionOutOfScope(Action):
     """Says politely that only acne scars are covered, and where to go instead; a
-    message that calls for a caution (a reaction to a home remedy) gets that."""
+    message that calls for a caution of its own (a reaction to a home remedy, a
+    plan to treat oneself) gets that instead."""
 
     def name(self) -> Text:
         return "action_out_of_scope"

@@ -91,7 +91,7 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Tuple[Text,
         with new_session() as session:
             answer = answer_questions(session, questions)
     except SQLAlchemyError as error:
-        return store_unreachable(error), []
+        return _cautioned(tracker, store_unreachable(error)), []
     text = _cautioned(tracker, answer.text)
     events = [SlotSet("topic", subject.topic)] + [SlotSet(entity, subject.get(entity) or None) for entity in ENTITIES]
     return text, events
@@ -100,13 +100,18 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Tuple[Text,
 def _cautioned(tracker: Tracker, reply: Text) -> Text:
     """The reply after the cautions its message calls for (a plan to treat oneself,
     pregnancy, isotretinoin ...: bot/risk_context.py)."""
-    return "\n\n".join([*cautions(tracker.latest_message.get("text") or ""), reply])
+    return "\n\n".join([*cautions(_text(tracker)), reply])
+
+
+def _text(tracker: Tracker) -> Text:
+    text = (tracker.latest_message or {}).get("text")
+    return text if isinstance(text, str) else ""
 
 
 def caution_reply(tracker: Tracker) -> Optional[Text]:
-    """The cautions alone, with the disclaimer, for a message no answer fits; None
-    when the message calls for none."""
-    found = cautions(tracker.latest_message.get("text") or "")
+    """For a message no answer fits, the cautions that stand alone (a skin reaction,
+    a plan to treat oneself) with the disclaimer; None when it calls for none."""
+    found = cautions(_text(tracker), standalone_only=True)
     return "\n\n".join([*found, settings.DISCLAIMER]) if found else None
 
 
@@ -114,11 +119,9 @@ def personal_advice_from_tracker(tracker: Tracker) -> Text:
     values = {entity: list(dict.fromkeys(found)) for entity, found in mentioned_values(tracker).items()}
     try:
         with new_session() as session:
-            return _cautioned(tracker, personal_advice_reply(
-                session, tracker.latest_message.get("text") or "", values["scar_type"], values["treatment"]
-            ))
+            return _cautioned(tracker, personal_advice_reply(session, _text(tracker), values["scar_type"], values["treatment"]))
     except SQLAlchemyError as error:
-        return store_unreachable(error)
+        return _cautioned(tracker, store_unreachable(error))
 
 
 def store_unreachable(error: SQLAlchemyError) -> Text:

@@ -91,8 +91,8 @@ def compose(
     entries: Sequence[Entry], hits: Sequence[Hit] = (), disputes: Sequence[Entry] = (), leading: Sequence[str] = ()
 ) -> str:
     """The reply: the lines that answer what was asked first (an aspect), each
-    entry's answer, each passage quoted, the disputes they touch, one Sources line
-    and the disclaimer."""
+    entry's answer with its own disagreement, the disagreements of other entries
+    it touches, the passages quoted, one Sources line and the disclaimer."""
     parts = list(leading)
     if leading and entries:
         parts.append(general_follows_text())
@@ -110,7 +110,7 @@ def compose(
         parts.append(message("nothing_found"))
     if settings.citations_enabled():
         titles = dict.fromkeys(
-            [citation.document.title for entry in entries for citation in entry.citations]
+            [citation.document.title for entry in [*entries, *disputes] for citation in entry.citations]
             + [hit.document_title for hit in hits]
         )
         if titles:
@@ -123,21 +123,23 @@ def _answer(entries: Sequence[Entry], hits: Sequence[Hit] = ()) -> Answer:
     return Answer(compose(entries, hits), tuple(e.key for e in entries), tuple(h.passage_id for h in hits))
 
 
-def touched_disputes(session: Session, texts: Sequence[str]) -> list[Entry]:
+def touched_disputes(session: Session, question: str, stored_texts: Sequence[str]) -> list[Entry]:
     """The general entries whose sources disagree (whether popping pimples causes
     scars) and whose topic the question or the reply talks about, in whatever
     words: the topic's terms in data/tagging.yml find it."""
     disputed = {entry.topic: entry for entry in disputed_topic_entries(session)}
     if not disputed:
         return []
-    talked_about = set().union(*(_topics_of(text) for text in texts))
+    talked_about = set(topic_tags(question)) if question else set()
+    talked_about.update(*(_topics_of(text) for text in stored_texts))
     return [entry for topic, entry in disputed.items() if topic in talked_about]
 
 
 @lru_cache(maxsize=1024)
-def _topics_of(text: str) -> frozenset[str]:
-    """Cached: the same entries' answers are read again and again."""
-    return frozenset(topic_tags(text))
+def _topics_of(stored_text: str) -> frozenset[str]:
+    """Cached for entries' answers and passages, read again and again (never for
+    a patient's question, which would then stay in memory)."""
+    return frozenset(topic_tags(stored_text))
 
 
 def _novel_terms(terms: tuple[str, ...], entries: Sequence[Entry]) -> set[str]:
@@ -226,7 +228,7 @@ def answer_questions(session: Session, questions: Sequence[Question]) -> Answer:
             hits.setdefault(hit.passage_id, hit)
     chosen, quoted = list(entries.values()), list(hits.values())
     disputes = touched_disputes(
-        session, [*(q.text for q in questions), *(entry.answer for entry in chosen), *(hit.text for hit in quoted)]
+        session, "\n".join(q.text for q in questions), [*(entry.answer for entry in chosen), *(hit.text for hit in quoted)]
     )
     return Answer(
         compose(chosen, quoted, disputes, leading),

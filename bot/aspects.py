@@ -10,6 +10,7 @@ as if that were the answer.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,21 +52,29 @@ def load_aspects(path: Path = ASPECTS_FILE) -> AspectTexts:
         for name, spec in (raw.get("aspects") or {}).items():
             if spec.get("ask") not in WHO:
                 raise AspectsError(f"{path.name}: aspect '{name}' must have ask: {' or '.join(WHO)}")
-            if "{subject}" not in str(spec.get("what", "")):
-                raise AspectsError(f"{path.name}: aspect '{name}' needs a `what` with {{subject}} in it")
+            if _fields(str(spec.get("what", ""))) != {"subject"}:
+                raise AspectsError(f"{path.name}: aspect '{name}' needs a `what` with {{subject}} and no other placeholder")
             patterns = tuple(re.compile(pattern, re.IGNORECASE) for pattern in spec.get("patterns") or [])
             if not patterns:
                 raise AspectsError(f"{path.name}: aspect '{name}' has no patterns")
             aspects.append(Aspect(name, spec["what"], spec["ask"], patterns))
         who = {key: str(value) for key, value in (raw.get("who") or {}).items()}
-        if set(who) != set(WHO):
-            raise AspectsError(f"{path.name}: `who` must give a sentence for each of {', '.join(WHO)}")
+        if set(who) != set(WHO) or any(_fields(text) - {"contact"} for text in who.values()):
+            raise AspectsError(f"{path.name}: `who` must give a sentence for each of {', '.join(WHO)}, with no placeholder but {{contact}}")
+        if _fields(str(raw.get("not_covered", ""))) != {"what", "who"}:
+            raise AspectsError(f"{path.name}: `not_covered` must use {{what}} and {{who}} and no other placeholder")
         return AspectTexts(
             tuple(aspects), who, str(raw["not_covered"]), str(raw["general_follows"]),
             {str(k): str(v) for k, v in (raw.get("subjects") or {}).items()},
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as error:
+    except AspectsError:
+        raise
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, ValueError, re.error) as error:
         raise AspectsError(f"{path.name} cannot be used: {error}") from error
+
+
+def _fields(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 
 def aspect_names() -> tuple[str, ...]:

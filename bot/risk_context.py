@@ -25,6 +25,8 @@ class RiskContext:
     name: str
     patterns: tuple[re.Pattern, ...]
     caution: str
+    # The whole reply to a message no answer fits (a skin reaction, a plan to treat oneself).
+    standalone: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -37,8 +39,10 @@ def load_risk_contexts(path: Path = RISK_CONTEXTS_FILE) -> tuple[RiskContext, ..
             caution = " ".join(str(spec.get("caution") or "").split())
             if not patterns or not caution:
                 raise RiskContextsError(f"{path.name}: context '{name}' needs patterns and a caution")
-            contexts.append(RiskContext(name, patterns, caution))
+            contexts.append(RiskContext(name, patterns, caution, bool(spec.get("standalone"))))
         return tuple(contexts)
+    except RiskContextsError:
+        raise
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as error:
         raise RiskContextsError(f"{path.name} cannot be used: {error}") from error
 
@@ -49,5 +53,5 @@ def risk_contexts(text: str) -> list[RiskContext]:
     return [context for context in load_risk_contexts() if any(p.search(lowered) for p in context.patterns)]
 
 
-def cautions(text: str) -> list[str]:
-    return [context.caution for context in risk_contexts(text)]
+def cautions(text: str, standalone_only: bool = False) -> list[str]:
+    return [context.caution for context in risk_contexts(text) if context.standalone or not standalone_only]

@@ -37,6 +37,14 @@ def test_questions_are_split_where_a_new_one_starts(text, parts):
     ("can i do microneedling at home with a derma roller", "at_home"),
     ("how does a chemical peel work", "how_it_works"),
     ("what are boxcar scars", None),
+    ("Are fillers permanent?", "duration"),
+    ("How long does the swelling last after fillers", "downtime"),
+    ("How long does it take to see results", "results_time"),
+    # the same words, another question
+    ("How much does laser help with scars?", None),
+    ("What treatment is best for my painful scars?", None),
+    ("What do I do about my boxcar scars?", None),
+    ("How do I help my scars heal", None),
 ])
 def test_the_aspect_asked_is_found(text, aspect):
     found = asked_aspect(text)
@@ -86,6 +94,20 @@ def test_a_reply_that_touches_popping_says_the_sources_disagree(knowledge):
     ("put toothpaste on my scars and now it's burning and red", ["skin_reaction", "self_treatment"]),
     ("I had acne as a teenager, now I'm 30", []),
     ("which laser should I pick", []),
+    ("thinking of doing microneedling at home with a 1.5mm roller", ["self_treatment"]),
+    ("I ordered a dermapen from Amazon to do my scars", ["self_treatment"]),
+    ("I used a dermaroller yesterday and now my face is swollen and bleeding", ["skin_reaction"]),
+    ("My 15-year-old daughter has scars on her chin", ["under_18"]),
+    # ordinary questions that share their words
+    ("Does salicylic acid help acne scars?", []),
+    ("Can glycolic acid fade red marks?", []),
+    ("I have red marks from my acne, which peel is best?", []),
+    ("Are hyaluronic acid fillers good for rolling scars?", []),
+    ("Does microneedling use needles on the scars?", []),
+    ("Can I go home after laser the same day?", []),
+    ("I'm 12 weeks pregnant", ["pregnancy"]),
+    ("i'm 14 sessions into microneedling", []),
+    ("My scars are 15 years old", []),
 ])
 def test_risk_contexts_are_recognised(text, names):
     assert [context.name for context in risk_contexts(text)] == names
@@ -99,3 +121,24 @@ def test_a_skin_reaction_is_told_to_stop_rinse_and_see_someone_today():
 def test_the_data_files_load():
     assert len(load_aspects().aspects) >= 8
     assert len(load_risk_contexts()) == 6
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda raw: raw.update(not_covered="My sources don't cover {what}."), "must use {what} and {who}"),
+    (lambda raw: raw["aspects"]["pain"].update(what="how painful it is"), "needs a `what` with {subject}"),
+    (lambda raw: raw["who"].update(clinic="Call {phone}."), "no placeholder but {contact}"),
+    (lambda raw: raw["aspects"]["pain"].update(patterns=["(unclosed"]), "cannot be used"),
+])
+def test_a_broken_aspects_file_is_refused_with_what_to_fix(tmp_path, change, problem):
+    import re
+
+    import yaml
+
+    from bot.aspects import ASPECTS_FILE, AspectsError
+
+    raw = yaml.safe_load(ASPECTS_FILE.read_text(encoding="utf-8"))
+    change(raw)
+    path = tmp_path / "aspects.yml"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    with pytest.raises(AspectsError, match=re.escape(problem)):
+        load_aspects.__wrapped__(path)

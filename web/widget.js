@@ -159,8 +159,8 @@
     }).then(function (response) {
       if (response.status >= 400 && response.status < 500) {
         // Refused (too long, malformed): the same request would be refused again.
-        return response.json().catch(function () { return {}; }).then(function (body) {
-          var refused = new Error(body.error || "HTTP " + response.status);
+        return response.json().catch(function () { return null; }).then(function (body) {
+          var refused = new Error((body && body.error) || "HTTP " + response.status);
           refused.refused = true;
           throw refused;
         });

@@ -55,9 +55,12 @@ class _LocalStore:
     def increment(self, key: str, ttl: int) -> int:
         with self._lock:
             self._expire()
+            now = time.monotonic()
             found = self._values.pop(key, None)
+            if found is not None and found[0] < now:
+                found = None  # its day is over
             count = int(found[1]) + 1 if found else 1
-            self._values[key] = (found[0] if found else time.monotonic() + ttl, str(count))
+            self._values[key] = (found[0] if found else now + ttl, str(count))
             return count
 
     def _expire(self) -> None:
@@ -83,10 +86,11 @@ class _RedisStore:
         return value.decode("utf-8") if value is not None else None
 
     def increment(self, key: str, ttl: int) -> int:
-        count = int(self._redis.incr(key))
-        if count == 1:
-            self._redis.expire(key, ttl)
-        return count
+        pipeline = self._redis.pipeline()  # one transaction: the key never lacks its expiry
+        pipeline.set(key, 0, ex=ttl, nx=True)
+        pipeline.incr(key)  # keeps the expiry
+        _, count = pipeline.execute()
+        return int(count)
 
 
 class ChannelMemory:

@@ -81,7 +81,8 @@ def conversation_id(channel: Optional[Text], sender_id: Text, turn: int = 1) -> 
     MAX_TURNS_PER_CONVERSATION turns it starts a new one ("rest:abc#1"): Rasa's
     cost per turn grows with the conversation's length, and one client keeping
     a conversation going for thousands of turns would slow every patient."""
-    base = f"{channel or 'unknown'}:{sender_id}"
+    # "#" separates the parts, so a sender's own "#" is escaped: "abc#1" is not abc's second part.
+    base = f"{channel or 'unknown'}:{sender_id.replace('%', '%25').replace('#', '%23')}"
     part = (max(turn, 1) - 1) // settings.MAX_TURNS_PER_CONVERSATION
     return f"{base}#{part}" if part else base
 

@@ -132,7 +132,7 @@ class QuestionSplitter(GraphComponent):
             if found and found[-1]["intent"] == intent and not inside:
                 continue
             found.append(question)
-        distinct = {(q["intent"], repr(q["entities"])) for q in found}
+        distinct = {(q["intent"], frozenset((e.get("entity"), str(e.get("value"))) for e in q["entities"])) for q in found}
         return found[:MAX_QUESTIONS] if len(distinct) >= 2 else []
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.answers import Question, answer_questions, unavailable_text
-from bot.context import ENTITIES, Subject, resolve_subject
+from bot.context import ENTITIES, Subject, is_elliptical, resolve_subject
 from bot import settings
 from bot.personal_advice import personal_advice_reply
 from bot.risk_context import cautions
@@ -76,13 +76,14 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Tuple[Text,
     questions: List[Question] = []
     subject: Optional[Subject] = None
     for asked_intent, text, mentioned in asked:
+        follow_up = asked_intent == "follow_up" or (remembered_topic is not None and is_elliptical(text))
         subject = resolve_subject(
-            topic=topic_of_intent(asked_intent),
+            topic=None if follow_up else topic_of_intent(asked_intent),
             mentioned=mentioned,
             remembered_topic=remembered_topic,
             remembered=remembered,
             text=text,
-            follow_up=asked_intent == "follow_up",
+            follow_up=follow_up,
         )
         questions.append(Question(subject.topic, tuple(subject.get("scar_type")), tuple(subject.get("treatment")), text))
         # A later question may refer back to an earlier one ("... and how are they treated?").

@@ -22,8 +22,21 @@ class Subject:
         return self.values.get(entity, [])
 
 
+# "what about boxcar scars?", "and microneedling?", "how about for rolling ones":
+# whatever the intent model makes of them, they continue the topic under discussion.
+ELLIPTICAL = re.compile(
+    r"^\W*(?:ok(?:ay)?\W+|so\W+|and\W+)?(?:what|how)\s+about\b|^\W*and\s+(?:for\s+|with\s+|the\s+)?[\w\s+-]{1,40}\?*\W*$",
+    re.IGNORECASE,
+)
+
+
 def refers_back(text: str) -> bool:
     return bool(REFERRING_WORDS & set(re.findall(r"[a-z]+", text.lower())))
+
+
+def is_elliptical(text: str) -> bool:
+    """A short follow-up that names only its new subject ("and lasers?")."""
+    return len(text) <= 80 and bool(ELLIPTICAL.search(text))
 
 
 def resolve_subject(

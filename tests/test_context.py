@@ -1,4 +1,6 @@
-from bot.context import refers_back, resolve_subject
+import pytest
+
+from bot.context import is_elliptical, refers_back, resolve_subject
 
 
 def resolve(topic, mentioned=None, remembered=None, text="", follow_up=False, remembered_topic=None):
@@ -46,3 +48,16 @@ def test_repeated_values_are_kept_once():
 def test_referring_words_are_whole_words():
     assert refers_back("and does that hurt?")
     assert not refers_back("what are the options for thick scars")
+
+
+@pytest.mark.parametrize("text, elliptical", [
+    ("what about boxcar scars?", True),
+    ("and microneedling?", True),
+    ("ok how about for rolling ones", True),
+    ("And lasers", True),
+    ("what are boxcar scars?", False),
+    ("and how do I prevent them from coming back after treatment, is that possible at all?", False),
+    ("how are rolling scars treated", False),
+])
+def test_an_elliptical_follow_up_is_recognised_whatever_the_intent(text, elliptical):
+    assert is_elliptical(text) is elliptical

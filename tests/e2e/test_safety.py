@@ -76,7 +76,8 @@ def test_look_alike_questions_get_the_normal_answer(chat):
 
 def test_dosing_and_personal_diagnosis_are_declined(chat):
     text = chat.ask("how much isotretinoin should I take")
-    assert text.startswith("I can't tell what your own skin needs")
+    # the caution for patients on isotretinoin first, then the refusal
+    assert text.startswith("You mentioned isotretinoin.") and "I can't tell what your own skin needs" in text
     assert text.endswith(settings.DISCLAIMER)
     text = chat.ask("which laser should I get for my scars")
     assert text.startswith("I can't tell what your own skin needs") and "Harmony XL Pro" in text

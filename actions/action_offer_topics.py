@@ -39,7 +39,9 @@ class ActionOfferTopics(Action):
                 if likeliest == "ask_personal_advice":
                     dispatcher.utter_message(text=personal_advice_from_tracker(tracker))
                     return []
-                if topic_of_intent(likeliest):
+                # A follow-up keeps the topic under discussion, or takes the one
+                # its scar type or treatment suggests ("whats a pockmark").
+                if topic_of_intent(likeliest) or likeliest == "follow_up":
                     text, events = answer_from_tracker(tracker, likeliest)
                     dispatcher.utter_message(text=text)
                     return events

@@ -29,6 +29,17 @@ def test_an_unsure_message_naming_a_scar_type_gets_the_likeliest_answer(knowledg
     assert {"event": "slot", "timestamp": None, "name": "topic", "value": "treatment"} in events
 
 
+def test_an_unsure_follow_up_naming_a_scar_type_gets_that_scar_types_answer(knowledge, dispatcher):
+    tracker = make_tracker("whats a pockmark", "nlu_fallback", [("scar_type", "pockmarks")])
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.4},
+        {"name": "follow_up", "confidence": 0.29},
+    ]
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    [message] = dispatcher.messages
+    assert message["text"].startswith("Pockmarks, also called acne craters")
+
+
 def test_an_unreachable_knowledge_store_gets_an_apology_not_an_error(monkeypatch, dispatcher, caplog):
     # Nothing listens on port 1: the store cannot be reached.
     monkeypatch.setenv("ACNEBOT_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/none?connect_timeout=2")

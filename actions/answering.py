@@ -7,7 +7,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.answers import Question, answer_questions, unavailable_text
+from bot.answers import Question, answer_questions, clinic_info_text, unavailable_text
+from bot.aspects import asked_aspect
 from bot.context import ENTITIES, Subject, is_elliptical, resolve_subject
 from bot import settings
 from bot.personal_advice import personal_advice_reply
@@ -117,6 +118,10 @@ def caution_reply(tracker: Tracker) -> Optional[Text]:
 
 
 def personal_advice_from_tracker(tracker: Tracker) -> Text:
+    aspect = asked_aspect(_text(tracker))
+    if aspect is not None and aspect.ask == "clinic":
+        # "what would a laser session cost me": a price, which only the clinic can give.
+        return clinic_info_text()
     values = {entity: list(dict.fromkeys(found)) for entity, found in mentioned_values(tracker).items()}
     try:
         with new_session() as session:

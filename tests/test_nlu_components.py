@@ -84,3 +84,16 @@ def test_a_message_diet_could_not_place_gets_its_first_questions_intent(splitter
     text = "why do acne scars form, and what's the best treatment for scars"
     [processed] = splitter.process([Message(data={TEXT: text, INTENT: {"name": "nlu_fallback", "confidence": 0.4}, ENTITIES: []})])
     assert processed.get(INTENT)["name"] == "ask_causes"
+
+
+@pytest.mark.parametrize("text, diet, expected", [
+    ("what about boxcar scars?", "ask_scar_types", "follow_up"),
+    ("and microneedling?", "nlu_fallback", "follow_up"),
+    ("what about the weather?", "out_of_scope", "out_of_scope"),
+    ("what are boxcar scars?", "ask_scar_types", "ask_scar_types"),
+])
+def test_a_message_naming_only_its_new_subject_is_a_follow_up(text, diet, expected):
+    from bot.nlp.follow_ups import EllipticalFollowUp
+
+    [processed] = EllipticalFollowUp().process([Message(data={TEXT: text, INTENT: {"name": diet, "confidence": 0.7}})])
+    assert processed.get(INTENT)["name"] == expected

@@ -25,7 +25,10 @@ class Subject:
 # "what about boxcar scars?", "and microneedling?", "how about for rolling ones":
 # whatever the intent model makes of them, they continue the topic under discussion.
 ELLIPTICAL = re.compile(
-    r"^\W*(?:ok(?:ay)?\W+|so\W+|and\W+)?(?:what|how)\s+about\b|^\W*and\s+(?:for\s+|with\s+|the\s+)?[\w\s+-]{1,40}\?*\W*$",
+    r"^\W*(?:ok(?:ay)?\W+|so\W+|and\W+)?(?:what|how)\s+about\b"
+    # "and lasers?", but not a whole question after "and" ("and does that hurt?")
+    r"|^\W*and\s+(?!(?:does|do|did|is|are|was|can|could|will|would|should|how|what|why|when|where|which|who|i|it)\b)"
+    r"(?:for\s+|with\s+|the\s+)?[\w\s+-]{1,40}\?*\W*$",
     re.IGNORECASE,
 )
 

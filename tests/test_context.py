@@ -56,6 +56,7 @@ def test_referring_words_are_whole_words():
     ("ok how about for rolling ones", True),
     ("And lasers", True),
     ("what are boxcar scars?", False),
+    ("and does that hurt?", False),
     ("and how do I prevent them from coming back after treatment, is that possible at all?", False),
     ("how are rolling scars treated", False),
 ])

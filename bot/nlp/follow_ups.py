@@ -16,9 +16,9 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.context import is_elliptical
 from bot.topics import topic_of_intent
+from bot.unknown_words import FALLBACK
 
 FOLLOW_UP = "follow_up"
-FALLBACK = "nlu_fallback"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

@@ -26,14 +26,14 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.topics import INTENT_PREFIX, TOPICS
+from bot.topics import topic_of_intent
+from bot.unknown_words import FALLBACK
 
 QUESTIONS = "questions"
 MAX_QUESTIONS = 3
 # A question's own topic must be at least this likely; below it, the part is
 # context or chatter ("I'm 16 and my skin is oily.") and not asked about.
 MIN_CONFIDENCE = 0.45
-FALLBACK = "nlu_fallback"
 QUESTION_START = (
     r"(?:what|whats|what's|how|hows|why|when|where|which|who|is|are|am|can|could|do|does|did|will|would|"
     r"should|shall|any|anything|tell|explain|wondering|wonder|also|plus)\b"
@@ -125,7 +125,7 @@ class QuestionSplitter(GraphComponent):
         for part, probabilities in zip(parts, self.model.predict_proba([part.text for part in parts])):
             best = int(probabilities.argmax())
             intent = self.model.classes_[best]
-            if probabilities[best] < MIN_CONFIDENCE or not _is_topic(intent):
+            if probabilities[best] < MIN_CONFIDENCE or topic_of_intent(intent) is None:
                 continue
             inside = [e for e in entities if part.start <= e.get("start", -1) < part.end]
             question = {"intent": intent, "text": part.text, "entities": inside}
@@ -149,6 +149,3 @@ class QuestionSplitter(GraphComponent):
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
 
-
-def _is_topic(intent: str) -> bool:
-    return intent.startswith(INTENT_PREFIX) and intent[len(INTENT_PREFIX):] in TOPICS

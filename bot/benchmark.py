@@ -32,6 +32,7 @@ from sqlalchemy.engine import make_url
 import rasa.cli
 from bot import settings
 from bot.ingest.run import ingest
+from bot.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
 from bot.serve import RASA, Servers, wait_for
 from bot.store.db import migrate, new_session
 
@@ -122,13 +123,23 @@ class MemoryWatch:
         return self.peak / 2**20
 
 
+async def _new_sender(http: aiohttp.ClientSession, webhook_url: str) -> str:
+    """A conversation id the server issues (not timed); plain Rasa issues none and
+    takes any id."""
+    async with http.post(webhook_url.replace(WEBHOOK_PATH, CONVERSATIONS_PATH)) as response:
+        if response.status == 404:
+            return f"bench-{uuid.uuid4().hex[:12]}"
+        response.raise_for_status()
+        return (await response.json())["sender"]
+
+
 async def _conversations(http: aiohttp.ClientSession, urls: list[str], messages: list[str], latencies: list[float]) -> int:
     """One patient after another, each sending TURNS messages one at a time (each
     turn to the next server, when there are several); the number of errors (no answer)."""
     errors = 0
     for number, message in enumerate(messages):
         if number % TURNS == 0:
-            sender = f"bench-{uuid.uuid4().hex[:12]}"
+            sender = await _new_sender(http, urls[0])
         start = time.perf_counter()
         try:
             async with http.post(urls[number % len(urls)], json={"sender": sender, "message": message}) as response:
@@ -142,7 +153,7 @@ async def _conversations(http: aiohttp.ClientSession, urls: list[str], messages:
 
 
 async def _level(base_urls: list[str], messages: list[str], concurrency: int, total: int) -> Level:
-    urls = [f"{base_url}/webhooks/rest/webhook" for base_url in base_urls]
+    urls = [f"{base_url}{WEBHOOK_PATH}" for base_url in base_urls]
     cycle = itertools.cycle(messages)
     per_conversation = max(1, total // concurrency)
     latencies: list[float] = []
@@ -172,12 +183,12 @@ def _first_answer(base_url: str, process: subprocess.Popen, timeout: float) -> N
     start = time.monotonic()
     while time.monotonic() - start < timeout and process.poll() is None:
         try:
-            reply = requests.post(
-                f"{base_url}/webhooks/rest/webhook", json={"sender": "cold-start", "message": "hello"}, timeout=5
-            )
+            issued = requests.post(f"{base_url}{CONVERSATIONS_PATH}", timeout=5)
+            sender = issued.json()["sender"] if issued.status_code == 201 else "cold-start"
+            reply = requests.post(f"{base_url}{WEBHOOK_PATH}", json={"sender": sender, "message": "hello"}, timeout=5)
             if reply.status_code == 200 and reply.json():
                 return
-        except requests.RequestException:
+        except (requests.RequestException, ValueError):
             pass
         time.sleep(0.1)
     raise RuntimeError(f"no answer from {base_url} within {timeout} s")

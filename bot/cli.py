@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("--treatment", action="append")
     ask.set_defaults(run=_ask)
     commands.add_parser("serve", help="run the action server and the Rasa server").set_defaults(run=_serve)
-    commands.add_parser("shell", help="run the action server and `rasa shell`").set_defaults(run=_shell)
+    commands.add_parser("shell", help="chat with the assistant in the terminal (its own servers, beside `make run`)").set_defaults(run=_shell)
     commands.add_parser(
         "bench", help="benchmark against plain Rasa through REST; write results/bench.md"
     ).set_defaults(run=_bench)

@@ -10,15 +10,13 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-import uuid
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import requests
 import yaml
 
-from bot import settings
+from bot import rest_client, settings
 
 CASES_FILE = settings.PROJECT_ROOT / "tests" / "e2e" / "realistic.yml"
 MODEL = settings.PROJECT_ROOT / "models" / "acne-scar-assistant.tar.gz"
@@ -53,14 +51,10 @@ def missing_facts(reply: str, facts: list[list[str]]) -> list[tuple[str, ...]]:
 
 def run_case(base_url: str, case: dict) -> Result:
     """One case as a new conversation: every turn sent in order, each reply checked."""
-    sender = f"realistic-{uuid.uuid4().hex}"
+    sender = rest_client.new_sender(base_url)
     replies, missing = [], []
     for turn in case["turns"]:
-        response = requests.post(
-            f"{base_url}/webhooks/rest/webhook", json={"sender": sender, "message": turn["say"]}, timeout=60
-        )
-        response.raise_for_status()
-        reply = "\n\n".join(message.get("text", "") for message in response.json())
+        reply = "\n\n".join(message.get("text", "") for message in rest_client.send(base_url, sender, turn["say"]))
         replies.append(reply)
         missing += missing_facts(reply, turn.get("facts") or [])
     return Result(case["kind"], tuple(t["say"] for t in case["turns"]), tuple(replies), tuple(missing))

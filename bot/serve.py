@@ -15,6 +15,8 @@ from bot.channels.credentials import configured_channels
 from bot.endpoints import stores_summary, write_endpoints
 
 RASA = str(Path(sys.executable).with_name("rasa"))
+# Rasa as the assistant's servers run it: the API token from the environment, not the command line.
+RASA_SERVER = [sys.executable, "-m", "bot.rasa_launcher"]
 # Rasa's telemetry and error reports would call out to the internet: never.
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
@@ -67,8 +69,8 @@ def _announce_when_ready() -> None:
     if wait_for(f"{base}/", 180):
         print(
             "\nThe assistant is ready.\n"
-            f"  REST channel: curl -s -XPOST {base}/webhooks/rest/webhook "
-            "-H 'Content-Type: application/json' -d '{\"sender\": \"me\", \"message\": \"what causes acne scars?\"}'\n"
+            f"  REST channel: POST {base}/webhooks/rest/conversations for a conversation id, then POST\n"
+            f"    {{\"sender\": <that id>, \"message\": \"what causes acne scars?\"}} to {base}/webhooks/rest/webhook (README)\n"
             f"  Demo clinic page with the chat widget: {base}/webhooks/widget/\n"
             "  Chat in a terminal instead: make shell\n"
             "  Stop: Ctrl-C\n",
@@ -83,7 +85,7 @@ def run_with_actions(rasa_args: list[str], announce: bool, action_port: int = se
     try:
         if announce:
             threading.Thread(target=_announce_when_ready, daemon=True).start()
-        rasa = subprocess.Popen([RASA, *rasa_args], cwd=settings.PROJECT_ROOT)
+        rasa = subprocess.Popen([*RASA_SERVER, *rasa_args], cwd=settings.PROJECT_ROOT)
         return rasa.wait()
     except KeyboardInterrupt:
         return 130
@@ -94,13 +96,11 @@ def run_with_actions(rasa_args: list[str], announce: bool, action_port: int = se
 def rasa_run_args(
     port: int = settings.RASA_PORT, endpoints: str = "endpoints.yml", credentials: str = "credentials.yml"
 ) -> list[str]:
-    """`rasa run` with the given channels; the HTTP API (trackers, model) only with a token."""
+    """`rasa run` with the given channels. The HTTP API (trackers, model) is turned
+    on behind its token by bot.rasa_launcher, which reads the token from the environment."""
     args = ["run", "--port", str(port), "--credentials", credentials, "--endpoints", endpoints]
     if settings.cors_origins():
         args += ["--cors", *settings.cors_origins().split()]
-    token = settings.api_token()
-    if token:
-        args += ["--enable-api", "--auth-token", token]
     return args
 
 
@@ -145,7 +145,7 @@ class Servers:
             TrackerStore.create(read_endpoint_config(str(self.endpoints), "tracker_store"))
         for port in self.rasa_ports:
             self.rasa.append(subprocess.Popen(
-                [RASA, *rasa_run_args(port, str(self.endpoints), str(self.credentials)), "--model", str(self.model)],
+                [*RASA_SERVER, *rasa_run_args(port, str(self.endpoints), str(self.credentials)), "--model", str(self.model)],
                 cwd=settings.PROJECT_ROOT, env=self.env,
                 stdout=open(self.log(f"rasa-{port}"), "a"), stderr=subprocess.STDOUT,
             ))
@@ -173,8 +173,9 @@ def serve() -> int:
 
 
 def shell_args(workdir: Path = settings.LOCAL_DATA_DIR, environ: dict | None = None) -> list[str]:
-    """`rasa shell` on its own ports, so it runs beside `make run`, with only the
-    website channels (the messaging channels' unset ${VARIABLES} would stop it)."""
+    """`rasa run` for `make shell`: on its own ports, so it runs beside `make run`,
+    with only the website channels (the messaging channels' unset ${VARIABLES}
+    would stop it)."""
     environ = {
         **(os.environ if environ is None else environ),
         "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{settings.SHELL_ACTION_SERVER_PORT}/webhook",
@@ -182,9 +183,28 @@ def shell_args(workdir: Path = settings.LOCAL_DATA_DIR, environ: dict | None = N
     endpoints = write_endpoints(workdir / "shell-endpoints.yml", environ=environ)
     credentials = workdir / "shell-credentials.yml"
     configured_channels(settings.PROJECT_ROOT / "credentials.yml", credentials, {})
-    return ["shell", "--endpoints", str(endpoints), "--credentials", str(credentials), "--port", str(settings.SHELL_RASA_PORT)]
+    return rasa_run_args(settings.SHELL_RASA_PORT, str(endpoints), str(credentials))
 
 
 def shell() -> int:
+    """The servers in the background (their output in var/shell.log), the chat in the foreground."""
+    from bot.console import chat, typed_lines
+
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    return run_with_actions(shell_args(), announce=False, action_port=settings.SHELL_ACTION_SERVER_PORT)
+    log_path = settings.LOCAL_DATA_DIR / "shell.log"
+    print(f"Starting the assistant (its log: {log_path}) …", flush=True)
+    with open(log_path, "a") as log:
+        actions = rasa = None
+        try:
+            actions = start_action_server(settings.SHELL_ACTION_SERVER_PORT, stdout=log, stderr=subprocess.STDOUT)
+            rasa = subprocess.Popen([*RASA_SERVER, *shell_args()], cwd=settings.PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT)
+            base_url = f"http://localhost:{settings.SHELL_RASA_PORT}"
+            if not wait_for(f"{base_url}/", 180, rasa):
+                print(f"The assistant did not start; see {log_path}.", flush=True)
+                return 1
+            chat(base_url, typed_lines())
+            return 0
+        except KeyboardInterrupt:
+            return 130
+        finally:
+            stop(rasa, actions)

@@ -96,10 +96,23 @@ def reviewed_only() -> bool:
     return _flag("ACNEBOT_REVIEWED_ONLY", False)
 
 
-def api_token() -> str | None:
+def api_token(environ: Mapping[str, str] | None = None) -> str | None:
     """Token for Rasa's HTTP API (conversation trackers and model endpoints). Without
     one the API is off, so no caller can read any conversation."""
-    return os.environ.get("ACNEBOT_API_TOKEN") or None
+    value = _environ(environ).get("ACNEBOT_API_TOKEN")
+    if value and not value.strip():
+        raise ValueError("ACNEBOT_API_TOKEN is blank: set a long random token or unset it")
+    return value or None
+
+
+def secret_key() -> str | None:
+    """The key that signs the conversation ids the REST channel hands out. Unset: a
+    random key in var/secret-key (enough for servers on one machine; servers on
+    several machines must share this variable)."""
+    value = os.environ.get("ACNEBOT_SECRET_KEY")
+    if value and not value.strip():
+        raise ValueError("ACNEBOT_SECRET_KEY is blank: set a long random value or unset it")
+    return value or None
 
 
 def cors_origins() -> str:

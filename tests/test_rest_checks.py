@@ -2,7 +2,8 @@ import json
 
 import pytest
 
-from bot.channels.rest import MAX_MESSAGE_CHARS, request_problem
+from bot.channels import conversation_ids
+from bot.channels.rest import MAX_MESSAGE_CHARS, UNKNOWN_SENDER, request_problem
 
 
 @pytest.mark.parametrize(
@@ -25,4 +26,31 @@ def test_bad_requests_get_a_status_and_a_clear_reason(body, status, reason):
 
 @pytest.mark.parametrize("message", ["", "   ", "😭 ما هي ندبات حب الشباب", "<script>alert(1)</script>", "x" * MAX_MESSAGE_CHARS])
 def test_any_string_message_of_a_sensible_length_goes_through(message):
-    assert request_problem(json.dumps({"sender": "patient-1", "message": message}).encode()) is None
+    assert request_problem(json.dumps({"sender": conversation_ids.issue(), "message": message}).encode()) is None
+
+
+def forged_ids():
+    issued = conversation_ids.issue()
+    random_part, signature = issued.split(".")
+    flipped = signature[:-1] + ("A" if signature[-1] != "A" else "B")
+    return {
+        "made up": "patient-1",
+        "a phone number": "+15550001111",
+        "a UUID, as the old widget made": "0d5c3f1e-9a8b-4c7d-8e6f-5a4b3c2d1e0f",
+        "one character of the signature changed": f"{random_part}.{flipped}",
+        "another random part under the same signature": f"{conversation_ids.issue().split('.')[0]}.{signature}",
+        "an id issued for another channel": conversation_ids.issue("telegram"),
+        "the signature alone": signature,
+    }
+
+
+@pytest.mark.parametrize("name", list(forged_ids()))
+def test_a_sender_the_server_did_not_issue_is_refused(name):
+    sender = forged_ids()[name]
+    assert request_problem(json.dumps({"sender": sender, "message": "what causes acne scars?"}).encode()) == (401, UNKNOWN_SENDER)
+
+
+def test_issued_ids_are_unguessable_and_each_is_new():
+    ids = {conversation_ids.issue() for _ in range(1000)}
+    assert len(ids) == 1000
+    assert all(len(sender.split(".")[0]) >= 22 for sender in ids)  # 128 random bits

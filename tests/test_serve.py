@@ -1,24 +1,35 @@
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bot import settings
 from bot.channels.credentials import configured_channels
+from bot.rasa_launcher import with_api_token
 from bot.serve import rasa_run_args, shell_args
 
 
-def test_the_http_api_is_off_without_a_token(monkeypatch):
-    monkeypatch.delenv("ACNEBOT_API_TOKEN", raising=False)
-    args = rasa_run_args()
+def test_the_http_api_is_off_without_a_token():
+    args = with_api_token(rasa_run_args(), environ={})
     assert "--enable-api" not in args and "--auth-token" not in args
     assert args[:2] == ["run", "--port"] and "credentials.yml" in args
 
 
-def test_a_token_turns_the_http_api_on_behind_it(monkeypatch):
+def test_a_token_turns_the_http_api_on_behind_it_but_never_on_the_command_line(monkeypatch):
     monkeypatch.setenv("ACNEBOT_API_TOKEN", "s3cret-token")
-    args = rasa_run_args(5105, "endpoints.test.yml")
+    command_line = rasa_run_args(5105, "endpoints.test.yml")
+    assert "s3cret-token" not in command_line and "--auth-token" not in command_line
+    args = with_api_token(command_line, environ={"ACNEBOT_API_TOKEN": "s3cret-token"})
     assert args[args.index("--auth-token") + 1] == "s3cret-token"
     assert "--enable-api" in args and args[args.index("--endpoints") + 1] == "endpoints.test.yml"
+
+
+def test_a_blank_api_token_or_secret_key_is_refused(monkeypatch):
+    with pytest.raises(ValueError, match="ACNEBOT_API_TOKEN is blank"):
+        settings.api_token({"ACNEBOT_API_TOKEN": "   "})
+    monkeypatch.setenv("ACNEBOT_SECRET_KEY", " \t")
+    with pytest.raises(ValueError, match="ACNEBOT_SECRET_KEY is blank"):
+        settings.secret_key()
 
 
 def test_a_messaging_channel_opens_only_with_all_its_variables(tmp_path):
@@ -75,7 +86,7 @@ def test_the_shell_runs_beside_make_run_without_the_messaging_channels(tmp_path)
     credentials = yaml.safe_load(Path(args[args.index("--credentials") + 1]).read_text())
     assert "${" not in yaml.safe_dump(credentials)
     assert "bot.channels.rest.CheckedRestInput" in credentials
-    assert args[args.index("--port") + 1] == str(settings.SHELL_RASA_PORT) != str(settings.RASA_PORT)
+    assert args[0] == "run" and args[args.index("--port") + 1] == str(settings.SHELL_RASA_PORT) != str(settings.RASA_PORT)
     endpoints = yaml.safe_load(Path(args[args.index("--endpoints") + 1]).read_text())
     assert endpoints["action_endpoint"]["url"] == f"http://localhost:{settings.SHELL_ACTION_SERVER_PORT}/webhook"
     assert settings.SHELL_ACTION_SERVER_PORT != settings.ACTION_SERVER_PORT

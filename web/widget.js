@@ -6,9 +6,9 @@
  *           data-primary="#0b5cad" data-greeting="Hi! Ask me about acne scars."></script>
  *
  * or set window.AcneScarWidgetConfig = {server, title, primary, greeting} before
- * the script loads. It talks to Rasa's REST channel; the conversation id is a
- * random UUID in sessionStorage, so a reload keeps the conversation and
- * nothing outlives the tab.
+ * the script loads. It talks to Rasa's REST channel; the conversation id is one
+ * the server issued (POST /webhooks/rest/conversations), kept in sessionStorage,
+ * so a reload keeps the conversation and nothing outlives the tab.
  */
 (function () {
   "use strict";
@@ -34,15 +34,7 @@
     }
   }
 
-  function uuid() {
-    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-    return "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, function (c) {
-      var r = (crypto.getRandomValues(new Uint8Array(1))[0] & 15);
-      return (c === "x" ? r : (r & 3) | 8).toString(16);
-    });
-  }
-
-  var state = load() || { sender: uuid(), open: false, messages: [] };
+  var state = load() || { sender: null, open: false, messages: [] };
   function save() {
     sessionStorage.setItem(STORE, JSON.stringify(state));
   }
@@ -151,12 +143,33 @@
     send.disabled = busy;
   }
 
-  function post(payload, attempt) {
-    return fetch(config.server + "/webhooks/rest/webhook", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: state.sender, message: payload }),
+  // The conversation id the server issued, asked for once per conversation.
+  function conversation() {
+    if (state.sender) return Promise.resolve(state.sender);
+    return fetch(config.server + "/webhooks/rest/conversations", { method: "POST" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    }).then(function (body) {
+      state.sender = body.sender;
+      save();
+      return state.sender;
+    });
+  }
+
+  function post(payload, attempt, renewed) {
+    return conversation().then(function (sender) {
+      return fetch(config.server + "/webhooks/rest/webhook", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ sender: sender, message: payload }),
+      });
     }).then(function (response) {
+      if (response.status === 401 && !renewed) {
+        // The server no longer knows this id (its key changed): start a new conversation.
+        state.sender = null;
+        save();
+        return post(payload, attempt, true);
+      }
       if (response.status >= 400 && response.status < 500) {
         // Refused (too long, malformed): the same request would be refused again.
         return response.json().catch(function () { return null; }).then(function (body) {
@@ -172,7 +185,7 @@
       if (error.refused || attempt >= RETRY_DELAYS.length) throw error;
       status.textContent = "The assistant can't be reached right now. Retrying…";
       return new Promise(function (resolve) { setTimeout(resolve, RETRY_DELAYS[attempt]); })
-        .then(function () { return post(payload, attempt + 1); });
+        .then(function () { return post(payload, attempt + 1, renewed); });
     });
   }
 

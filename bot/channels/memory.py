@@ -5,7 +5,8 @@ has had (bot/channels/resilience.py caps them).
 
 In one process a small in-memory store is enough; with several Rasa instances
 behind a load balancer (ACNEBOT_REDIS_URL set) the memory is in Redis, so a retry
-that reaches the other instance is still recognised.
+that reaches the other instance is still recognised. Keys name a patient only by
+a keyed hash of their id (a phone number, a chat id), never by the id itself.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from collections import OrderedDict
 from typing import Optional
 
 from bot import settings
+from bot.channels.conversation_ids import pseudonym
 
 logger = logging.getLogger(__name__)
 
@@ -109,24 +111,23 @@ class ChannelMemory:
 
     def remember_options(self, channel: str, sender: str, payloads: list[str]) -> None:
         try:
-            self._store.put(f"acnebot:options:{channel}:{sender}", json.dumps(payloads), OPTIONS_FOR_SECONDS)
+            self._store.put(f"acnebot:options:{channel}:{pseudonym(sender)}", json.dumps(payloads), OPTIONS_FOR_SECONDS)
         except Exception as error:
             logger.error("Channel memory unavailable (%s); numbered options not remembered.", type(error).__name__)
 
     def options(self, channel: str, sender: str) -> list[str]:
         try:
-            value = self._store.get(f"acnebot:options:{channel}:{sender}")
+            value = self._store.get(f"acnebot:options:{channel}:{pseudonym(sender)}")
         except Exception as error:
             logger.error("Channel memory unavailable (%s); numbered options not read.", type(error).__name__)
             return []
         return json.loads(value) if value else []
 
-
     def count_turn(self, conversation: str) -> int:
         """This message's number among the conversation's turns of the last
         TURNS_FOR_SECONDS, counted from its first; 1 if the memory cannot be reached."""
         try:
-            return self._store.increment(f"acnebot:turns:{conversation}", TURNS_FOR_SECONDS)
+            return self._store.increment(f"acnebot:turns:{pseudonym(conversation)}", TURNS_FOR_SECONDS)
         except Exception as error:
             logger.error("Channel memory unavailable (%s); turns not counted.", type(error).__name__)
             return 1

@@ -6,6 +6,10 @@ Here such requests get a 400 with a clear reason instead, and an overlong
 message a 413, so no input is silently dropped or mixed up; but an overlong
 message that describes an emergency or suicidal thoughts gets the emergency or
 crisis reply, not a refusal.
+
+Rasa takes the client's `sender` as the conversation id. Here it must be an id
+the server issued (POST /webhooks/rest/conversations, bot/channels/conversation_ids.py),
+or the message gets a 401: a guessed id reaches no one's conversation.
 """
 from __future__ import annotations
 
@@ -19,10 +23,15 @@ from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels import conversation_ids
 from bot.channels.resilience import always_answer
 from bot.responses import ALERTS, alert_reply
 from bot.safety.red_flags import detect
 
+UNKNOWN_SENDER = (
+    "\"sender\" is not a conversation id this server issued: "
+    "get one with POST /webhooks/rest/conversations and send it with every message of the conversation."
+)
 MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 128
 # The largest request body read at all (Sanic's default is 100 MB): room for an
@@ -45,6 +54,8 @@ def request_problem(body: bytes) -> Optional[tuple[int, str]]:
         return 400, "\"message\" must be a string."
     if len(message) > MAX_MESSAGE_CHARS:
         return 413, f"\"message\" is longer than {MAX_MESSAGE_CHARS} characters; please send a shorter question."
+    if not conversation_ids.is_issued(sender):
+        return 401, UNKNOWN_SENDER
     return None
 
 
@@ -70,14 +81,19 @@ class CheckedRestInput(RestInput):
             app.config.REQUEST_MAX_SIZE = MAX_BODY_BYTES
             app.error_handler.add(PayloadTooLarge, _body_too_large)
 
+        @blueprint.route("/conversations", methods=["POST"])
+        async def new_conversation(_: Request) -> HTTPResponse:
+            return response.json({"sender": conversation_ids.issue()}, status=201)
+
         @blueprint.middleware("request")
         async def check(request: Request) -> Optional[HTTPResponse]:
-            if request.method == "POST":
+            if request.method == "POST" and request.path.rstrip("/").endswith("/webhook"):
                 problem = request_problem(request.body)
                 if problem is not None:
                     status, reason = problem
-                    if status == 413:
-                        alert = _overlong_alert(request)
+                    if status in (401, 413):
+                        # Refused, but a message about an emergency still gets its reply.
+                        alert = _alert(request)
                         if alert is not None:
                             return alert
                     return response.json({"error": reason}, status=status)
@@ -91,8 +107,8 @@ def _body_too_large(_request: Optional[Request], _error: Exception) -> HTTPRespo
                          status=413)
 
 
-def _overlong_alert(request: Request) -> Optional[HTTPResponse]:
-    """The alert reply to an overlong message that raises a red flag, else None."""
+def _alert(request: Request) -> Optional[HTTPResponse]:
+    """The alert reply to a refused message that raises a red flag, else None."""
     data = json.loads(request.body.decode("utf-8"))
     flag = detect(data["message"])
     if flag is None:

@@ -56,3 +56,15 @@ def test_unreachable_redis_answers_rather_than_stays_silent(caplog):
     assert memory.options("twilio", "+15550001111") == []
     assert memory.count_turn("rest:abc") == 1
     assert "Channel memory unavailable (ConnectionError)" in caplog.text
+
+
+def test_no_key_in_redis_shows_a_patients_phone_number():
+    """Redis keeps options and turn counts for a day; a key holding the number
+    would tell anyone who can list keys who wrote to the clinic."""
+    number = f"+1555{uuid.uuid4().int % 10**7:07d}"
+    memory = ChannelMemory(REDIS_URL)
+    memory.remember_options("twilio", number, ["/ask_causes"])
+    memory.count_turn(f"twilio:{number}")
+    assert memory.options("twilio", number) == ["/ask_causes"]
+    keys = [key.decode() for key in redis.Redis.from_url(REDIS_URL).scan_iter("acnebot:*")]
+    assert keys and not [key for key in keys if number[1:] in key]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 import subprocess
 
 import pytest
@@ -12,9 +13,11 @@ import requests
 import yaml
 
 from bot import settings
+from bot.channels.resilience import conversation_id
 from bot.endpoints import write_endpoints
 from bot.ingest.run import ingest
-from bot.serve import RASA, rasa_run_args, start_action_server, stop, wait_for
+from bot.rest_client import WEBHOOK_PATH, new_sender
+from bot.serve import RASA_SERVER, rasa_run_args, start_action_server, stop, wait_for
 from bot.store.db import migrate, new_session
 from tests.fake_platforms import FakePlatforms
 
@@ -100,7 +103,7 @@ def bot_url(tmp_path_factory, bot_store_url, platforms):
     actions = start_action_server(ACTION_PORT, env=env, stdout=logs["actions"], stderr=subprocess.STDOUT)
     env.pop("ACNEBOT_API_TOKEN", None)
     rasa = subprocess.Popen(
-        [RASA, *rasa_run_args(RASA_PORT, str(endpoints), channel_credentials(workdir, platforms)), "--model", str(MODEL)],
+        [*RASA_SERVER, *rasa_run_args(RASA_PORT, str(endpoints), channel_credentials(workdir, platforms)), "--model", str(MODEL)],
         cwd=settings.PROJECT_ROOT, env=env, stdout=logs["rasa"], stderr=subprocess.STDOUT,
     )
     url = f"http://localhost:{RASA_PORT}"
@@ -114,12 +117,23 @@ def bot_url(tmp_path_factory, bot_store_url, platforms):
             log.close()
 
 
+def stored_user_events(sender: str) -> list[dict]:
+    """The user events of a REST conversation, as the running bot's SQLite tracker store holds them."""
+    database = BOT_LOGS[0].parent / "tracker.sqlite3"
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user'", (conversation_id("rest", sender),)
+        ).fetchall()
+    return [json.loads(data) for (data,) in rows]
+
+
 class Chat:
     """One patient's conversation over the REST channel."""
 
-    def __init__(self, url: str, sender: str):
-        self.url, self.sender = f"{url}/webhooks/rest/webhook", sender
+    def __init__(self, url: str):
+        self.url = f"{url}{WEBHOOK_PATH}"
         self.http = requests.Session()
+        self.sender = new_sender(url, self.http)
 
     def send(self, message: str) -> list[dict]:
         SENT.append(message)
@@ -141,6 +155,6 @@ class Chat:
 @pytest.fixture
 def chat(bot_url, request):
     """A patient whose conversation is open (privacy notice and greeting done)."""
-    patient = Chat(bot_url, sender=request.node.name)
+    patient = Chat(bot_url)
     patient.start()
     return patient

@@ -8,7 +8,8 @@ import pytest
 import requests
 
 from bot import settings
-from tests.e2e.conftest import SENT
+from bot.rest_client import new_sender
+from tests.e2e.conftest import SENT, stored_user_events
 
 HUNDRED_KB = "acne " * 20480
 BAD_BODIES = {
@@ -87,7 +88,7 @@ def test_unknown_paths_and_path_tricks_are_404(bot_url):
 def test_odd_messages_get_a_graceful_reply(bot_url, message):
     SENT.append(message)
     response = requests.post(
-        f"{bot_url}/webhooks/rest/webhook", json={"sender": f"odd-{uuid.uuid4().hex[:8]}", "message": message}, timeout=30
+        f"{bot_url}/webhooks/rest/webhook", json={"sender": new_sender(bot_url), "message": message}, timeout=30
     )
     assert response.status_code == 200
     texts = [m["text"] for m in response.json() if "text" in m]
@@ -97,29 +98,12 @@ def test_odd_messages_get_a_graceful_reply(bot_url, message):
     assert "can't look that up" not in reply
 
 
-def _stored_user_events(sender: str) -> list[dict]:
-    """The user events of a REST conversation, as the running bot's SQLite tracker store holds them."""
-    from bot.channels.resilience import conversation_id
-
-    import json
-    import sqlite3
-
-    from tests.e2e.conftest import BOT_LOGS
-
-    database = BOT_LOGS[0].parent / "tracker.sqlite3"
-    with sqlite3.connect(database) as connection:
-        rows = connection.execute(
-            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user'", (conversation_id("rest", sender),)
-        ).fetchall()
-    return [json.loads(data) for (data,) in rows]
-
-
 def test_a_client_can_neither_set_the_channel_nor_store_metadata(bot_url):
-    sender = f"meta-{uuid.uuid4().hex[:8]}"
+    sender = new_sender(bot_url)
     body = {"sender": sender, "message": "what causes acne scars?", "input_channel": "telegram", "metadata": {"x": "y" * 20000}}
     SENT.append(body["message"])
     assert requests.post(f"{bot_url}/webhooks/rest/webhook", json=body, timeout=30).status_code == 200
-    [event] = _stored_user_events(sender)
+    [event] = stored_user_events(sender)
     assert event["input_channel"] == "rest"
     assert "x" not in (event.get("metadata") or {})  # Rasa's own model ids may be there
 
@@ -136,7 +120,7 @@ def test_one_client_keeping_a_conversation_going_does_not_slow_its_turns(bot_url
     import statistics
     import time
 
-    sender = f"abuser-{uuid.uuid4().hex[:8]}"
+    sender = new_sender(bot_url)
     turns = 2 * settings.MAX_TURNS_PER_CONVERSATION + 40
     seconds = []
     with requests.Session() as http:
@@ -161,6 +145,6 @@ def test_a_client_that_goes_away_leaves_no_message_text_in_the_logs(bot_url):
     message = f"what causes acne scars {canary}"
     SENT.append(message)
     with pytest.raises(requests.exceptions.Timeout):
-        requests.post(f"{bot_url}/webhooks/rest/webhook", json={"sender": f"gone-{canary}", "message": message}, timeout=0.005)
+        requests.post(f"{bot_url}/webhooks/rest/webhook", json={"sender": new_sender(bot_url), "message": message}, timeout=0.005)
     time.sleep(3)
     assert not [log for log in BOT_LOGS if canary in log.read_text(encoding="utf-8", errors="replace")]

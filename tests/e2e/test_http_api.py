@@ -7,9 +7,10 @@ from tests.e2e.conftest import Chat
 
 
 def test_the_http_api_is_off_without_a_token(bot_url):
-    Chat(bot_url, "someone-else").send("what causes acne scars")
-    for path in ("/conversations/someone-else/tracker", "/conversations/rest:someone-else/tracker",
-                 "/conversations/someone-else/messages", "/model/parse", "/status"):
+    patient = Chat(bot_url)
+    patient.send("what causes acne scars")
+    for path in (f"/conversations/{patient.sender}/tracker", f"/conversations/rest:{patient.sender}/tracker",
+                 f"/conversations/{patient.sender}/messages", "/model/parse", "/status"):
         response = requests.get(f"{bot_url}{path}", timeout=10)
         assert response.status_code in (404, 405), path
         assert "what causes acne scars" not in response.text

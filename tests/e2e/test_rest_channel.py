@@ -85,7 +85,7 @@ def test_latency_over_rest_is_under_100_ms_at_the_95th_percentile(bot_url, tmp_p
     questions = [case["ask"] for case in CASES]
     latencies = []
     for conversation in range(30):
-        patient = Chat(bot_url, sender=f"latency-{conversation}")
+        patient = Chat(bot_url)
         patient.start()
         for turn in range(10):
             started = time.perf_counter()

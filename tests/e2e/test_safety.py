@@ -1,5 +1,4 @@
 """Red flags first, personal advice declined, clinic business to the clinic: end to end."""
-import uuid
 
 import pytest
 import requests
@@ -7,6 +6,7 @@ import requests
 from bot import settings
 from bot.channels.rest import MAX_MESSAGE_CHARS
 from bot.responses import response_text
+from bot.rest_client import new_sender
 from tests.e2e.conftest import SENT, Chat
 
 EMERGENCY = response_text("utter_emergency")
@@ -33,7 +33,7 @@ def test_self_harm_gets_crisis_support_marked_as_an_alert(chat):
 
 
 def test_on_the_first_turn_the_emergency_reply_comes_before_the_privacy_notice(bot_url):
-    patient = Chat(bot_url, sender=f"first-turn-{uuid.uuid4().hex}")
+    patient = Chat(bot_url)
     replies = patient.send("my lip went grey and cold after the filler an hour ago")
     assert replies[0]["text"] == EMERGENCY and replies[0]["alert"] == "emergency"
     assert [reply["text"] for reply in replies].count(EMERGENCY) == 1
@@ -53,19 +53,19 @@ def _post(bot_url: str, sender: str, message: str) -> requests.Response:
 def test_an_overlong_message_with_a_warning_sign_gets_the_emergency_reply_not_a_refusal(bot_url):
     message = ORDINARY * 25 + "My eye went dark after the filler injection. " + ORDINARY * 5
     assert len(message) > MAX_MESSAGE_CHARS
-    response = _post(bot_url, f"overlong-{uuid.uuid4().hex}", message)
+    response = _post(bot_url, new_sender(bot_url), message)
     assert response.status_code == 200
     assert [(reply["text"], reply["alert"]) for reply in response.json()] == [(EMERGENCY, "emergency")]
 
 
 def test_an_overlong_message_about_self_harm_gets_the_crisis_reply(bot_url):
     message = ORDINARY * 25 + "honestly i just want to disappear forever. "
-    response = _post(bot_url, f"overlong-{uuid.uuid4().hex}", message)
+    response = _post(bot_url, new_sender(bot_url), message)
     assert response.status_code == 200 and response.json()[0]["text"] == CRISIS
 
 
 def test_an_overlong_ordinary_message_is_still_refused(bot_url):
-    response = _post(bot_url, f"overlong-{uuid.uuid4().hex}", ORDINARY * 30)
+    response = _post(bot_url, new_sender(bot_url), ORDINARY * 30)
     assert response.status_code == 413 and "shorter" in response.json()["error"]
 
 

@@ -19,6 +19,7 @@ from tests.e2e.conftest import MODEL
 
 ACTION_PORT = 5255
 RASA_PORTS = (5205, 5206)
+API_TOKEN = f"api-token-{uuid.uuid4().hex}"
 REDIS_URL = os.environ.get("ACNEBOT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
@@ -51,9 +52,11 @@ def deployment(tmp_path_factory):
         "ACNEBOT_TRACKER_STORE_URL": tracker_url,
         "ACNEBOT_REDIS_URL": REDIS_URL,
         "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{ACTION_PORT}/webhook",
+        # Servers on several machines share the key that signs conversation ids.
+        "ACNEBOT_SECRET_KEY": f"production-test-key-{uuid.uuid4().hex}",
+        "ACNEBOT_API_TOKEN": API_TOKEN,
     }
     env = {**os.environ, **profile, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
-    env.pop("ACNEBOT_API_TOKEN", None)
     # The fault tests stop and start the servers again.
     running = Servers(workdir, env, RASA_PORTS, ACTION_PORT, MODEL)
     try:

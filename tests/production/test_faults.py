@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 import threading
 import time
-import uuid
 from pathlib import Path
 
 import redis
@@ -14,6 +13,7 @@ import requests
 
 from bot import settings
 from bot.responses import response_text
+from bot.rest_client import new_sender
 from tests.production.conftest import REDIS_URL
 from tests.production.test_several_instances import user_texts
 
@@ -41,7 +41,7 @@ def until(condition, timeout: float) -> bool:
 
 
 def test_action_server_down_gets_a_polite_reply_then_answers_resume(deployment):
-    sender = f"actions-down-{uuid.uuid4().hex[:8]}"
+    sender = new_sender(deployment.urls[0])
     assert answered(ask(deployment.urls[0], sender))
     deployment.stop_actions()
     try:
@@ -50,7 +50,7 @@ def test_action_server_down_gets_a_polite_reply_then_answers_resume(deployment):
             assert UNAVAILABLE in reply and "contact the clinic" in reply
             # Red flags never wait for the action server, not even on a conversation's first turn.
             for text, alert in (("my eye went dark after my filler", "utter_emergency"), ("i want to kill myself", "utter_crisis")):
-                first_turn = ask(url, f"red-flag-{uuid.uuid4().hex[:8]}", text)
+                first_turn = ask(url, new_sender(url), text)
                 assert first_turn == response_text(alert)
     finally:
         deployment.start_actions()
@@ -64,6 +64,7 @@ def _postgres_cluster() -> list[str]:
 
 def test_postgres_restarted_during_traffic_recovers_by_itself(deployment):
     replies: list[tuple[int, str]] = []
+    senders = [new_sender(deployment.urls[0]) for _ in range(4)]
     sent = {number: 0 for number in range(4)}
     stop = threading.Event()
 
@@ -74,7 +75,7 @@ def test_postgres_restarted_during_traffic_recovers_by_itself(deployment):
             url = deployment.urls[turn % 2]
             turn += 1
             response = http.post(
-                f"{url}/webhooks/rest/webhook", json={"sender": f"pg-restart-{number}", "message": QUESTION}, timeout=60
+                f"{url}/webhooks/rest/webhook", json={"sender": senders[number], "message": QUESTION}, timeout=60
             )
             replies.append((response.status_code, "\n".join(m.get("text", "") for m in response.json())))
             sent[number] += 1
@@ -86,7 +87,7 @@ def test_postgres_restarted_during_traffic_recovers_by_itself(deployment):
         time.sleep(2)
         subprocess.run([*_postgres_cluster(), "restart"], check=True, timeout=120)
         # Recovered: both servers answer from the tracker store again.
-        assert until(lambda: all(answered(ask(url, f"after-restart-{uuid.uuid4().hex[:6]}")) for url in deployment.urls), 60)
+        assert until(lambda: all(answered(ask(url, new_sender(url))) for url in deployment.urls), 60)
     finally:
         stop.set()
         for worker in workers:
@@ -98,11 +99,11 @@ def test_postgres_restarted_during_traffic_recovers_by_itself(deployment):
     assert "Falling back to use the 'InMemoryTrackerStore'" not in logs
     # Every turn, including those taken while PostgreSQL restarted, is in the tracker store.
     for number, count in sent.items():
-        assert len(user_texts(settings.tracker_store_url(deployment.env), f"pg-restart-{number}")) == count
+        assert len(user_texts(settings.tracker_store_url(deployment.env), senders[number])) == count
 
 
 def test_redis_down_is_logged_and_the_patient_still_gets_a_reply(deployment):
-    sender = f"redis-down-{uuid.uuid4().hex[:8]}"
+    sender = new_sender(deployment.urls[1])
     assert answered(ask(deployment.urls[1], sender))
     redis.Redis.from_url(REDIS_URL).shutdown(nosave=True)
     try:

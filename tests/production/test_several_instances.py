@@ -5,14 +5,16 @@ order."""
 from __future__ import annotations
 
 import json
-import uuid
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import psycopg2
 import requests
 
 from bot import settings
 from bot.channels.resilience import conversation_id
+from bot.rest_client import new_sender
+from tests.production.conftest import API_TOKEN
 
 QUESTIONS = [
     "what causes acne scars?", "what types of acne scars are there?", "does picking cause scars?",
@@ -41,7 +43,7 @@ def user_texts(tracker_url: str, sender: str) -> list[str]:
 
 def test_a_conversation_keeps_its_context_across_servers(deployment):
     first, second = deployment.urls
-    sender = f"alternating-{uuid.uuid4().hex[:8]}"
+    sender = new_sender(second)  # issued by one server, used on both
     say(first, sender, "hello")
     rolling = " ".join(m.get("text", "") for m in say(second, sender, "how are rolling scars treated?"))
     boxcar = " ".join(m.get("text", "") for m in say(first, sender, "what about boxcar scars?"))
@@ -56,8 +58,7 @@ def test_a_conversation_keeps_its_context_across_servers(deployment):
 
 
 def test_1000_interleaved_messages_are_all_answered_and_stored_in_order(deployment):
-    run = uuid.uuid4().hex[:8]
-    conversations = {f"load-{run}-{n:02d}": QUESTIONS[n % 20:] + QUESTIONS[: n % 20] for n in range(50)}
+    conversations = {new_sender(deployment.urls[n % 2]): QUESTIONS[n % 20:] + QUESTIONS[: n % 20] for n in range(50)}
 
     def converse(item: tuple[int, tuple[str, list[str]]]) -> tuple[int, list[str]]:
         number, (sender, questions) = item
@@ -80,3 +81,13 @@ def test_1000_interleaved_messages_are_all_answered_and_stored_in_order(deployme
     assert sum(len(texts) for texts in stored.values()) == 1000
     for sender, questions in conversations.items():
         assert stored[sender] == questions, sender
+
+
+def test_the_api_token_works_but_no_process_shows_it_on_its_command_line(deployment):
+    """`ps` shows every user of the machine each process's command line."""
+    for process in deployment.rasa:
+        command_line = Path(f"/proc/{process.pid}/cmdline").read_bytes().decode("utf-8", "replace")
+        assert "bot.rasa_launcher" in command_line and API_TOKEN not in command_line
+    for url in deployment.urls:
+        assert requests.get(f"{url}/status", timeout=10).status_code == 401
+        assert requests.get(f"{url}/status", params={"token": API_TOKEN}, timeout=10).status_code == 200

@@ -1,0 +1,74 @@
+"""Conversation ids the server issues for the REST channel and the widget.
+
+Rasa's REST channel takes the client's `sender` as the conversation id, so
+anyone who knows or guesses an id ("patient-1", a phone number) would continue
+that conversation. Here the server hands out ids instead
+(POST /webhooks/rest/conversations): 128 random bits and an HMAC of them under
+the server's secret key. A REST message whose sender is not such an id is
+refused, so a guessed or made-up id reaches no one's conversation.
+
+The same key keeps personal ids (phone numbers, chat ids) out of the channel
+memory's keys (bot/channels/memory.py).
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import secrets
+from functools import lru_cache
+
+from bot import settings
+from bot.private_files import OWNER_ONLY_FILE, OWNER_ONLY_FOLDER
+
+_RANDOM_BYTES = 16
+_SIGNATURE_CHARS = 32
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+@lru_cache(maxsize=1)
+def secret_key() -> bytes:
+    """ACNEBOT_SECRET_KEY, or else a random key kept in var/secret-key (readable by
+    its owner only), so that ids stay valid across restarts and every server of
+    one machine shares it. Servers on several machines need the variable."""
+    given = settings.secret_key()
+    if given:
+        return given.encode("utf-8")
+    path = settings.LOCAL_DATA_DIR / "secret-key"
+    path.parent.mkdir(parents=True, exist_ok=True, mode=OWNER_ONLY_FOLDER)
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY_FILE)
+    except FileExistsError:
+        return path.read_bytes().strip()
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(secrets.token_urlsafe(32).encode("ascii"))
+    return path.read_bytes().strip()
+
+
+def _signature(channel: str, random_part: str) -> str:
+    digest = hmac.new(secret_key(), f"{channel}:{random_part}".encode("ascii"), hashlib.sha256).digest()
+    return _b64(digest)[:_SIGNATURE_CHARS]
+
+
+def issue(channel: str = "rest") -> str:
+    """A new conversation id for `channel`: "<random>.<signature>"."""
+    random_part = _b64(secrets.token_bytes(_RANDOM_BYTES))
+    return f"{random_part}.{_signature(channel, random_part)}"
+
+
+def is_issued(sender: str, channel: str = "rest") -> bool:
+    """Whether `sender` is an id this server (or one sharing its key) issued for `channel`."""
+    random_part, _, signature = sender.partition(".")
+    if not random_part or len(signature) != _SIGNATURE_CHARS or not random_part.isascii():
+        return False
+    return hmac.compare_digest(signature, _signature(channel, random_part))
+
+
+def pseudonym(value: str) -> str:
+    """A keyed hash of a personal id, for keys that must not show it (a phone number
+    has too few digits for a plain hash to hide it)."""
+    return _b64(hmac.new(secret_key(), value.encode("utf-8"), hashlib.sha256).digest())[:32]

@@ -1,0 +1,31 @@
+"""`rasa` with the HTTP API's token read from ACNEBOT_API_TOKEN instead of the
+command line, where every user of the machine could read it (`ps`, /proc).
+
+Run as `python -m bot.rasa_launcher run ...`; the arguments Rasa parses gain
+`--enable-api --auth-token <token>` inside this process only.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Mapping, Optional
+
+from bot import settings
+
+
+def with_api_token(args: list[str], environ: Optional[Mapping[str, str]] = None) -> list[str]:
+    """`rasa run`'s arguments with the HTTP API on behind the token, when one is set."""
+    token = settings.api_token(environ)
+    if token and args[:1] == ["run"]:
+        return [*args, "--enable-api", "--auth-token", token]
+    return list(args)
+
+
+def main() -> None:
+    from rasa.__main__ import main as rasa_main
+
+    sys.argv = ["rasa", *with_api_token(sys.argv[1:])]
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,8 +1,13 @@
-"""`rasa` with the HTTP API's token read from ACNEBOT_API_TOKEN instead of the
-command line, where every user of the machine could read it (`ps`, /proc).
+"""`rasa` as the assistant's servers run it.
 
-Run as `python -m bot.rasa_launcher run ...`; the arguments Rasa parses gain
-`--enable-api --auth-token <token>` inside this process only.
+- The HTTP API's token comes from ACNEBOT_API_TOKEN, not the command line, where
+  every user of the machine could read it (`ps`, /proc): run as
+  `python -m bot.rasa_launcher run ...`, the arguments Rasa parses gain
+  `--enable-api --auth-token <token>` inside this process only.
+- Rasa's warnings about a malformed slash command ("Failed to parse arguments in
+  line '/ask_causes{...'") quote the patient's whole message; they join the
+  warnings Rasa itself hides below debug level. Rasa goes on without the part
+  it could not read, which is the right answer.
 """
 from __future__ import annotations
 
@@ -22,7 +27,9 @@ def with_api_token(args: list[str], environ: Optional[Mapping[str, str]] = None)
 
 def main() -> None:
     from rasa.__main__ import main as rasa_main
+    from rasa.utils.common import EXPECTED_WARNINGS
 
+    EXPECTED_WARNINGS.append((UserWarning, "Failed to parse arguments in line"))
     sys.argv = ["rasa", *with_api_token(sys.argv[1:])]
     rasa_main()
 

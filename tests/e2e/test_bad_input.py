@@ -80,10 +80,12 @@ def test_unknown_paths_and_path_tricks_are_404(bot_url):
         "{{7*7}} ${ACNEBOT_API_TOKEN} %s %n",
         "/restart",
         "/ask_causes{\"scar_type\": \"<img src=x onerror=alert(1)>\"}",
+        "/ask_treatment{\"scar_type\": [{\"x\": 1}], \"treatment\": {\"private\": \"my name is Jo Canary\"}}",
+        "/ask_causes{my name is Jo Canary and this is not json",
         "a" * 2000,
     ],
     ids=["empty", "whitespace", "emoji", "arabic", "hebrew", "instructions", "script", "templates", "restart",
-         "intent-injection", "2000-chars"],
+         "intent-injection", "entity-objects", "malformed-command", "2000-chars"],
 )
 def test_odd_messages_get_a_graceful_reply(bot_url, message):
     SENT.append(message)

@@ -99,13 +99,13 @@ def compose(
     for entry in entries:
         parts.append(entry.answer.strip())
         if entry.sources_differ:
-            parts.append(f"Sources differ: {entry.sources_differ}")
+            parts.append(f"{message('sources_differ_label')} {entry.sources_differ}")
     for entry in disputes:
         if entry not in entries:
-            parts.append(f"Sources differ: {entry.sources_differ}")
+            parts.append(f"{message('sources_differ_label')} {entry.sources_differ}")
     if hits:
         quotes = "\n".join(f"• “{hit.text}” ({hit.document_title})" for hit in hits)
-        parts.append(("The sources also say:\n" if entries else "Here is what the sources say:\n") + quotes)
+        parts.append(message("sources_also_say" if entries else "sources_say") + "\n" + quotes)
     if not parts:
         parts.append(message("nothing_found"))
     if settings.citations_enabled():
@@ -114,9 +114,21 @@ def compose(
             + [hit.document_title for hit in hits]
         )
         if titles:
-            parts.append("Sources: " + "; ".join(titles) + ".")
+            parts.append(f"{message('sources_label')} " + "; ".join(titles) + ".")
     parts.append(settings.DISCLAIMER)
     return "\n\n".join(parts)
+
+
+def part_of(paragraph: str | None) -> str | None:
+    """Which fixed part of a reply a paragraph is ("privacy_notice", "sources" or
+    "disclaimer"), so that the widget can show each one in its place; None for the rest."""
+    if paragraph == settings.DISCLAIMER:
+        return "disclaimer"
+    if paragraph == settings.PRIVACY_NOTICE:
+        return "privacy_notice"
+    if paragraph and paragraph.startswith(message("sources_label") + " ") and "\n" not in paragraph:
+        return "sources"
+    return None
 
 
 def _answer(entries: Sequence[Entry], hits: Sequence[Hit] = ()) -> Answer:

@@ -25,7 +25,20 @@ REQUIRED = {
     "personal_advice_medicines": set(),
     "personal_advice_general_follows": set(),
     "not_text": set(),
+    "sources_label": set(),
+    "sources_differ_label": set(),
+    "sources_also_say": set(),
+    "sources_say": set(),
 }
+# The widget's words (the `widget` mapping), and the placeholders each may use.
+WIDGET_REQUIRED = {
+    name: set() for name in (
+        "title", "open", "close", "conversation", "input_label", "placeholder", "send", "typing", "suggestions",
+        "you_said", "assistant_said", "urgent", "disclaimer_short", "more", "less", "sources", "retrying",
+        "not_sent", "retry", "unreachable",
+    )
+}
+WIDGET_REQUIRED["contact"] = {"contact"}
 
 
 class MessagesError(ValueError):
@@ -40,20 +53,12 @@ def load_messages(path: Path = MESSAGES_FILE) -> dict:
         raise MessagesError(f"{path.name} cannot be read: {error}") from error
     if not isinstance(raw, dict):
         raise MessagesError(f"{path.name} must be a mapping of message names to sentences")
-    problems = []
-    for name, allowed in REQUIRED.items():
-        text = raw.get(name)
-        if not isinstance(text, str) or not text.strip():
-            problems.append(f"'{name}' is missing or empty")
-            continue
-        try:
-            used = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
-        except ValueError as error:
-            problems.append(f"'{name}' has a broken placeholder ({error})")
-            continue
-        if used - allowed:
-            problems.append(f"'{name}' uses {', '.join('{' + f + '}' for f in sorted(used - allowed))}; it may use "
-                            + (", ".join("{" + f + "}" for f in sorted(allowed)) or "no placeholder"))
+    problems = _problems(raw, REQUIRED)
+    widget = raw.get("widget")
+    if isinstance(widget, dict):
+        problems += _problems(widget, WIDGET_REQUIRED, "widget.")
+    else:
+        problems.append("'widget' must map each of the widget's words to its text")
     topics = raw.get("topics")
     if not isinstance(topics, dict) or not topics or not all(
         isinstance(spec, dict) and isinstance(spec.get("label"), str) and spec["label"].strip() for spec in topics.values()
@@ -62,6 +67,31 @@ def load_messages(path: Path = MESSAGES_FILE) -> dict:
     if problems:
         raise MessagesError(f"{path.name}: " + "; ".join(problems))
     return raw
+
+
+def _problems(raw: dict, required: dict[str, set[str]], prefix: str = "") -> list[str]:
+    """What is wrong with the messages `required` names: missing, empty, or using placeholders it may not."""
+    problems = []
+    for name, allowed in required.items():
+        text = raw.get(name)
+        if not isinstance(text, str) or not text.strip():
+            problems.append(f"'{prefix}{name}' is missing or empty")
+            continue
+        try:
+            used = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+        except ValueError as error:
+            problems.append(f"'{prefix}{name}' has a broken placeholder ({error})")
+            continue
+        if used - allowed:
+            problems.append(f"'{prefix}{name}' uses {', '.join('{' + f + '}' for f in sorted(used - allowed))}; it may use "
+                            + (", ".join("{" + f + "}" for f in sorted(allowed)) or "no placeholder"))
+    return problems
+
+
+def widget_words(contact: str) -> dict[str, str]:
+    """The widget's words, their lines joined, {contact} filled in."""
+    return {name: " ".join(text.split()).format(contact=contact) for name, text in load_messages()["widget"].items()
+            if name in WIDGET_REQUIRED}
 
 
 def message(name: str, **values: str) -> str:

@@ -3,153 +3,323 @@
  *
  *   <script src="https://bot.example/webhooks/widget/widget.js"
  *           data-server="https://bot.example" data-title="Ask about acne scars"
- *           data-primary="#0b5cad" data-greeting="Hi! Ask me about acne scars."></script>
+ *           data-primary="#0b5cad"></script>
  *
  * or set window.AcneScarWidgetConfig = {server, title, primary, greeting} before
- * the script loads. It talks to Rasa's REST channel; the conversation id is one
- * the server issued (POST /webhooks/rest/conversations), kept in sessionStorage,
- * so a reload keeps the conversation and nothing outlives the tab.
+ * the script loads (it wins over the data- attributes). `server` is required.
+ *
+ * The widget lives in a shadow root, so the host page's style sheets cannot
+ * reach it, and shows nothing until its own style sheet has loaded. Its words
+ * come from the server (data/messages.yml), which fills them in below as it
+ * serves this file. It talks to Rasa's REST channel with a conversation id the
+ * server issued, kept in sessionStorage: a reload keeps the conversation and
+ * nothing outlives the tab.
  */
 (function () {
   "use strict";
 
-  var script = document.currentScript;
-  var data = (script && script.dataset) || {};
-  var given = window.AcneScarWidgetConfig || {};
-  var config = {
-    server: (given.server || data.server || "").replace(/\/$/, ""),
-    title: given.title || data.title || "Acne-scar assistant",
-    primary: given.primary || data.primary || "#0b5cad",
-    greeting: given.greeting || data.greeting ||
-      "Hi! I answer general questions about acne scars: causes, types, treatments and prevention.",
+  const SERVED = {} /* filled in by the server */;
+  const STORE = "acne-scar-widget-v2";
+  // Automatic retries of a message the server did not answer (never of a 4xx).
+  const RETRY_DELAYS = [1000, 3000];
+  const PROBLEM = "Acne-scar widget: ";
+
+  const script = document.currentScript;
+  const data = (script && script.dataset) || {};
+  const given = window.AcneScarWidgetConfig || {};
+  const option = (name) => (given[name] !== undefined ? given[name] : data[name]);
+
+  if (!SERVED.words) {
+    console.error(PROBLEM + "load widget.js from the assistant's server (https://<server>/webhooks/widget/widget.js); this copy has no words.");
+    return;
+  }
+  const words = SERVED.words;
+
+  function serverAddress(value) {
+    if (!value) {
+      console.error(PROBLEM + 'the server address is missing: add data-server="https://<the assistant\'s server>" to the script tag, or set AcneScarWidgetConfig.server.');
+      return null;
+    }
+    let url;
+    try {
+      url = new URL(value, script ? script.src : location.href);
+    } catch (error) {
+      console.error(PROBLEM + "the server address " + JSON.stringify(value) + " is not a web address.");
+      return null;
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      console.error(PROBLEM + "the server address " + JSON.stringify(value) + " must start with https:// (or http:// for a test).");
+      return null;
+    }
+    return url.href.replace(/\/+$/, "");
+  }
+
+  const server = serverAddress(option("server"));
+  if (!server) return;
+
+  // Colours: the clinic's brand colour, with text on it and brand-coloured text
+  // on white chosen for contrast (WCAG: 4.5:1 for text, 3:1 for focus rings).
+  const WHITE = [255, 255, 255];
+  const BLACK = [0, 0, 0];
+  function parseHex(value) {
+    const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(String(value || "").trim());
+    if (!match) return null;
+    const hex = match[1].length === 3 ? match[1].replace(/./g, "$&$&") : match[1];
+    return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  }
+  function luminance(rgb) {
+    const [r, g, b] = rgb.map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  function contrast(a, b) {
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (light + 0.05) / (dark + 0.05);
+  }
+  const hex = (rgb) => "#" + rgb.map((v) => ("0" + Math.round(v).toString(16)).slice(-2)).join("");
+  function darkenUntil(rgb, against, ratio) {
+    let colour = rgb.slice();
+    while (contrast(colour, against) < ratio) colour = colour.map((v) => v * 0.9);
+    return colour;
+  }
+  let brand = parseHex(option("primary"));
+  if (option("primary") && !brand) console.error(PROBLEM + "the colour " + JSON.stringify(option("primary")) + " is not #rgb or #rrggbb; using the default.");
+  brand = brand || parseHex("#0b5cad");
+  // White text when it reads well on the brand colour, else black (which then always does).
+  const onBrand = contrast(brand, WHITE) >= 4.5 ? WHITE : BLACK;
+  const ink = darkenUntil(brand, WHITE, 4.5);
+
+  const config = {
+    title: option("title") || words.title,
+    welcome: option("greeting") || SERVED.welcome,
   };
-  var STORE = "acne-scar-widget";
-  var RETRY_DELAYS = [1000, 2000, 4000, 8000];
 
   function load() {
     try {
-      return JSON.parse(sessionStorage.getItem(STORE)) || null;
+      const saved = JSON.parse(sessionStorage.getItem(STORE));
+      return saved && Array.isArray(saved.history) ? saved : null;
     } catch (error) {
       return null;
     }
   }
-
-  var state = load() || { sender: null, open: false, messages: [] };
+  const state = load() || { sender: null, open: false, history: [] };
   function save() {
-    sessionStorage.setItem(STORE, JSON.stringify(state));
+    try {
+      sessionStorage.setItem(STORE, JSON.stringify(state));
+    } catch (error) {
+      // Storage full or refused: the conversation goes on, it is just not kept across reloads.
+    }
   }
-  save();
 
   function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (key) {
-      if (key === "text") node.textContent = attributes[key];
-      else node.setAttribute(key, attributes[key]);
+    const node = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([key, value]) => {
+      if (key === "text") node.textContent = value;
+      else node.setAttribute(key, value);
     });
-    (children || []).forEach(function (child) { node.appendChild(child); });
+    (children || []).forEach((child) => node.appendChild(child));
     return node;
   }
 
   // Bot text is never parsed as HTML: text nodes only, and http(s) links as anchors.
-  function renderText(container, text) {
-    var url = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g;
-    text.split("\n").forEach(function (line, index) {
-      if (index) container.appendChild(document.createElement("br"));
-      var last = 0, match;
-      while ((match = url.exec(line))) {
-        container.appendChild(document.createTextNode(line.slice(last, match.index)));
-        container.appendChild(el("a", { href: match[0], target: "_blank", rel: "noopener noreferrer", text: match[0] }));
-        last = match.index + match[0].length;
+  function inline(container, line) {
+    const url = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g;
+    let last = 0;
+    let match;
+    while ((match = url.exec(line))) {
+      container.appendChild(document.createTextNode(line.slice(last, match.index)));
+      container.appendChild(el("a", { href: match[0], target: "_blank", rel: "noopener noreferrer", text: match[0] }));
+      last = match.index + match[0].length;
+    }
+    container.appendChild(document.createTextNode(line.slice(last)));
+  }
+
+  // A paragraph of bot text: lines starting with "• " become a list.
+  function paragraph(container, text) {
+    let list = null;
+    let prose = null;
+    text.split("\n").forEach((line) => {
+      if (/^\s*•\s+/.test(line)) {
+        prose = null;
+        if (!list) list = container.appendChild(el("ul"));
+        inline(list.appendChild(el("li")), line.replace(/^\s*•\s+/, ""));
+        return;
       }
-      container.appendChild(document.createTextNode(line.slice(last)));
+      list = null;
+      if (prose) prose.appendChild(el("br"));
+      else prose = container.appendChild(el("p"));
+      inline(prose, line);
     });
   }
 
-  // A speech bubble drawn in SVG: no icon font or emoji font needed.
-  function chatIcon() {
-    var ns = "http://www.w3.org/2000/svg";
-    var svg = document.createElementNS(ns, "svg");
+  function icon(pathData) {
+    const ns = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(ns, "svg");
     svg.setAttribute("viewBox", "0 0 24 24");
-    svg.setAttribute("width", "28");
-    svg.setAttribute("height", "28");
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("focusable", "false");
-    var path = document.createElementNS(ns, "path");
+    const path = document.createElementNS(ns, "path");
     path.setAttribute("fill", "currentColor");
-    path.setAttribute("d", "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z");
+    path.setAttribute("d", pathData);
     svg.appendChild(path);
     return svg;
   }
+  const CHAT_ICON = "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z";
+  const CLOSE_ICON = "M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z";
 
-  var root = el("div", { class: "asw", "data-testid": "acne-scar-widget" });
-  root.style.setProperty("--asw-primary", config.primary);
-  var launcher = el("button", {
-    class: "asw-launcher", type: "button", "aria-controls": "asw-panel", "aria-expanded": "false",
-    "aria-label": "Open the acne-scar assistant chat",
-  }, [chatIcon()]);
-  var closeButton = el("button", { class: "asw-close", type: "button", "aria-label": "Close the chat", text: "×" });
-  var log = el("div", { class: "asw-log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" });
-  var typing = el("div", { class: "asw-typing", role: "status", "aria-live": "polite" });
-  var status = el("div", { class: "asw-status", role: "alert" });
-  var input = el("input", { class: "asw-input", id: "asw-input", type: "text", autocomplete: "off", maxlength: "1000" });
-  var label = el("label", { for: "asw-input", class: "asw-visually-hidden", text: "Your question about acne scars" });
-  var send = el("button", { class: "asw-send", type: "submit", text: "Send" });
-  var form = el("form", { class: "asw-form" }, [label, input, send]);
-  var panel = el("section", {
-    class: "asw-panel", id: "asw-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "asw-title", hidden: "",
-  }, [
+  // The widget's own tree, in a shadow root the host page's CSS cannot reach.
+  const host = document.createElement("acne-scar-assistant");
+  const shadow = host.attachShadow({ mode: "open" });
+  const styleSheet = el("link", { rel: "stylesheet", href: server + "/webhooks/widget/widget.css" });
+  const root = el("aside", { class: "asw", "aria-label": config.title, hidden: "" });
+  root.style.setProperty("--asw-brand", hex(brand));
+  root.style.setProperty("--asw-on-brand", hex(onBrand));
+  root.style.setProperty("--asw-ink", hex(ink));
+
+  const launcher = el("button", { class: "asw-launcher", type: "button", "aria-controls": "asw-panel", "aria-expanded": "false", "aria-label": words.open });
+  const closeButton = el("button", { class: "asw-close", type: "button", "aria-label": words.close }, [icon(CLOSE_ICON)]);
+  const log = el("div", { class: "asw-log", role: "log", "aria-label": words.conversation, tabindex: "0" });
+  const typing = el("div", { class: "asw-typing", role: "status" });
+  const status = el("div", { class: "asw-status", role: "alert" });
+  const input = el("input", {
+    class: "asw-input", id: "asw-input", type: "text", autocomplete: "off",
+    maxlength: String(SERVED.max_message_chars), placeholder: words.placeholder,
+  });
+  const send = el("button", { class: "asw-send", type: "submit", text: words.send });
+  const form = el("form", { class: "asw-form" }, [
+    el("label", { for: "asw-input", class: "asw-visually-hidden", text: words.input_label }), input, send,
+  ]);
+  const panel = el("section", { class: "asw-panel", id: "asw-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "asw-title", hidden: "" }, [
     el("header", { class: "asw-header" }, [el("h2", { id: "asw-title", text: config.title }), closeButton]),
     log, typing, status, form,
   ]);
   root.appendChild(panel);
   root.appendChild(launcher);
+  shadow.appendChild(styleSheet);
+  shadow.appendChild(root);
 
-  function addMessage(message, remember) {
-    // Emergency and crisis replies stand out, and a screen reader announces them at once.
-    var alert = message.alert === "emergency" || message.alert === "crisis";
-    var bubble = el("div", alert
-      ? { class: "asw-msg asw-bot asw-alert asw-alert-" + message.alert, role: "alert" }
-      : { class: "asw-msg asw-" + message.from });
-    var who = el("span", { class: "asw-visually-hidden", text: message.from === "user" ? "You said: " : alert ? "Urgent: " : "Assistant: " });
-    bubble.appendChild(who);
-    var body = el("div", { class: "asw-text" });
-    renderText(body, message.text);
-    bubble.appendChild(body);
-    log.appendChild(bubble);
-    if (message.buttons && message.buttons.length) {
-      var group = el("div", { class: "asw-buttons", role: "group", "aria-label": "Suggested questions" });
-      message.buttons.forEach(function (button) {
-        var choice = el("button", { type: "button", class: "asw-choice", text: button.title });
-        choice.addEventListener("click", function () {
-          group.remove();
-          message.buttons = [];
-          save();
-          ask(button.title, button.payload);
-        });
-        group.appendChild(choice);
+  function choices(buttons, label) {
+    const group = el("div", { class: "asw-buttons", role: "group", "aria-label": label || words.suggestions });
+    buttons.forEach((button) => {
+      const choice = el("button", { type: "button", class: "asw-choice", text: button.title });
+      choice.addEventListener("click", () => {
+        if (!send.disabled) ask(button.title, button.payload);
       });
-      log.appendChild(group);
-    }
-    if (remember) {
-      state.messages.push(message);
-      save();
-    }
-    log.scrollTop = log.scrollHeight;
+      group.appendChild(choice);
+    });
+    return group;
+  }
+
+  // The open panel: the privacy notice before the first keystroke, what the assistant does, starter questions.
+  log.appendChild(el("div", { class: "asw-welcome" }, [
+    el("p", { class: "asw-privacy", text: SERVED.privacy_notice }),
+    el("p", { class: "asw-intro", text: config.welcome }),
+    choices(SERVED.starters),
+  ]));
+
+  function disclaimerLine() {
+    const line = el("div", { class: "asw-disclaimer" });
+    const short = el("span", { text: words.disclaimer_short });
+    const full = el("span", { text: SERVED.disclaimer, hidden: "" });
+    const toggle = el("button", { type: "button", class: "asw-more", "aria-expanded": "false", text: words.more });
+    toggle.addEventListener("click", () => {
+      const open = full.hidden;
+      full.hidden = !open;
+      short.hidden = open;
+      toggle.textContent = open ? words.less : words.more;
+      toggle.setAttribute("aria-expanded", String(open));
+    });
+    line.append(short, full, " ", toggle);
+    return line;
+  }
+
+  // One reply of the server (every message it returned for one question) as one
+  // group: alerts first, then one answer bubble whose sources and disclaimer are
+  // a compact footer, then quick replies. Added to the log at once, so a screen
+  // reader announces it once.
+  function renderReplies(replies) {
+    const group = el("div", { class: "asw-group" });
+    let bubble = null;
+    let text = null;
+    let footer = null;
+    const answerBubble = () => {
+      if (!bubble) {
+        text = el("div", { class: "asw-text" });
+        footer = el("div", { class: "asw-meta" });
+        bubble = el("div", { class: "asw-msg asw-bot" }, [el("span", { class: "asw-visually-hidden", text: words.assistant_said + " " }), text, footer]);
+        group.appendChild(bubble);
+      }
+      return bubble;
+    };
+    replies.forEach((reply) => {
+      if (reply.part === "privacy_notice") return; // shown in the open panel
+      if (reply.alert === "emergency" || reply.alert === "crisis") {
+        const alert = el("div", { class: "asw-msg asw-alert asw-alert-" + reply.alert, role: "alert" }, [
+          el("span", { class: "asw-visually-hidden", text: words.urgent + " " }),
+        ]);
+        paragraph(alert, reply.text || "");
+        group.appendChild(alert);
+        return;
+      }
+      if (reply.part === "sources") {
+        answerBubble();
+        const sources = el("p", { class: "asw-sources" });
+        inline(sources, reply.text);
+        footer.appendChild(sources);
+      } else if (reply.part === "disclaimer") {
+        answerBubble();
+        footer.appendChild(disclaimerLine());
+      } else if (reply.text) {
+        answerBubble();
+        paragraph(text, reply.text);
+      }
+      if (reply.buttons && reply.buttons.length) group.appendChild(choices(reply.buttons));
+    });
+    log.appendChild(group);
+    return group;
+  }
+
+  function renderUser(item) {
+    const bubble = el("div", { class: "asw-msg asw-user" }, [el("span", { class: "asw-visually-hidden", text: words.you_said + " " })]);
+    bubble.appendChild(document.createTextNode(item.text));
+    log.appendChild(bubble);
+    if (item.unsent) markUnsent(bubble, item);
+    return bubble;
+  }
+
+  function markUnsent(bubble, item) {
+    if (bubble.querySelector(".asw-unsent")) return;
+    bubble.classList.add("asw-failed");
+    const retry = el("button", { type: "button", class: "asw-retry", text: words.retry });
+    const note = el("div", { class: "asw-unsent" }, [el("span", { text: words.not_sent + " " }), retry]);
+    retry.addEventListener("click", () => {
+      if (send.disabled) return;
+      note.remove();
+      bubble.classList.remove("asw-failed");
+      deliver(item, bubble);
+    });
+    bubble.appendChild(note);
+  }
+
+  // The new answer's first line at the top of the log: long answers are read from their start.
+  function showStart(node) {
+    log.scrollTop = Math.max(0, node.offsetTop - 8);
   }
 
   function setBusy(busy) {
-    typing.textContent = busy ? "The assistant is typing…" : "";
+    typing.textContent = busy ? words.typing : "";
     typing.classList.toggle("asw-active", busy);
     send.disabled = busy;
   }
 
-  // The conversation id the server issued, asked for once per conversation.
   function conversation() {
     if (state.sender) return Promise.resolve(state.sender);
-    return fetch(config.server + "/webhooks/rest/conversations", { method: "POST" }).then(function (response) {
+    return fetch(server + "/webhooks/rest/conversations", { method: "POST" }).then((response) => {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
-    }).then(function (body) {
+    }).then((body) => {
       state.sender = body.sender;
       save();
       return state.sender;
@@ -157,13 +327,11 @@
   }
 
   function post(payload, attempt, renewed) {
-    return conversation().then(function (sender) {
-      return fetch(config.server + "/webhooks/rest/webhook", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ sender: sender, message: payload }),
-      });
-    }).then(function (response) {
+    return conversation().then((sender) => fetch(server + "/webhooks/rest/webhook", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: sender, message: payload }),
+    })).then((response) => {
       if (response.status === 401 && !renewed) {
         // The server no longer knows this id (its key changed): start a new conversation.
         state.sender = null;
@@ -172,75 +340,112 @@
       }
       if (response.status >= 400 && response.status < 500) {
         // Refused (too long, malformed): the same request would be refused again.
-        return response.json().catch(function () { return null; }).then(function (body) {
-          var refused = new Error((body && body.error) || "HTTP " + response.status);
+        return response.json().catch(() => null).then((body) => {
+          const refused = new Error((body && body.error) || "HTTP " + response.status);
           refused.refused = true;
           throw refused;
         });
       }
       if (!response.ok) throw new Error("HTTP " + response.status);
-      status.textContent = "";
       return response.json();
-    }).catch(function (error) {
+    }).catch((error) => {
       if (error.refused || attempt >= RETRY_DELAYS.length) throw error;
-      status.textContent = "The assistant can't be reached right now. Retrying…";
-      return new Promise(function (resolve) { setTimeout(resolve, RETRY_DELAYS[attempt]); })
-        .then(function () { return post(payload, attempt + 1, renewed); });
+      status.textContent = words.retrying;
+      return new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS[attempt])).then(() => post(payload, attempt + 1, renewed));
+    });
+  }
+
+  let failures = 0;
+
+  function deliver(item, bubble) {
+    setBusy(true);
+    log.scrollTop = log.scrollHeight;
+    post(item.payload || item.text, 0).then((replies) => {
+      status.textContent = "";
+      failures = 0;
+      item.unsent = false;
+      const answer = { from: "bot", replies: replies };
+      state.history.push(answer);
+      save();
+      showStart(renderReplies(replies));
+    }).catch((error) => {
+      if (error.refused) {
+        // Say why, and give the text back so nothing typed is lost; the message is not kept.
+        status.textContent = error.message;
+        bubble.remove();
+        if (state.history.includes(item)) state.history.splice(state.history.indexOf(item), 1);
+        save();
+        if (!item.payload) input.value = item.text;
+        return;
+      }
+      failures += 1;
+      item.unsent = true;
+      save();
+      markUnsent(bubble, item);
+      status.textContent = words.unreachable + (failures >= 2 ? " " + words.contact : "");
+    }).then(() => {
+      setBusy(false);
     });
   }
 
   function ask(text, payload) {
-    addMessage({ from: "user", text: text }, true);
-    setBusy(true);
-    post(payload || text, 0).then(function (replies) {
-      replies.filter(function (reply) { return reply.text; }).forEach(function (reply) {
-        addMessage({ from: "bot", text: reply.text, buttons: reply.buttons || [], alert: reply.alert }, true);
-      });
-    }).catch(function (error) {
-      if (error.refused) {
-        // Say why, and give the text back so nothing typed is lost.
-        status.textContent = error.message;
-        if (!payload) input.value = text;
-        return;
-      }
-      status.textContent = "Sorry, the assistant is unavailable. Please try again later or contact the clinic.";
-    }).then(function () {
-      setBusy(false);
-      input.focus();
-    });
+    const item = { from: "user", text: text, payload: payload || null, unsent: false };
+    state.history.push(item);
+    save();
+    deliver(item, renderUser(item));
+    input.focus();
   }
 
-  function setOpen(open) {
+  function setOpen(open, focus) {
     state.open = open;
     save();
     panel.hidden = !open;
+    root.classList.toggle("asw-open", open);
     launcher.setAttribute("aria-expanded", String(open));
-    launcher.setAttribute("aria-label", open ? "Close the acne-scar assistant chat" : "Open the acne-scar assistant chat");
-    if (open) input.focus();
+    launcher.setAttribute("aria-label", open ? words.close : words.open);
+    launcher.replaceChildren(icon(open ? CLOSE_ICON : CHAT_ICON));
+    if (open && focus) input.focus();
   }
 
-  launcher.addEventListener("click", function () { setOpen(panel.hidden); if (panel.hidden) launcher.focus(); });
-  closeButton.addEventListener("click", function () { setOpen(false); launcher.focus(); });
-  panel.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { setOpen(false); launcher.focus(); }
+  launcher.addEventListener("click", () => {
+    const opening = panel.hidden;
+    setOpen(opening, true);
+    if (!opening) launcher.focus();
   });
-  form.addEventListener("submit", function (event) {
+  closeButton.addEventListener("click", () => {
+    setOpen(false);
+    launcher.focus();
+  });
+  panel.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      setOpen(false);
+      launcher.focus();
+    }
+  });
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
-    var text = input.value.trim();
+    const text = input.value.trim();
     if (!text || send.disabled) return;
     input.value = "";
     ask(text);
   });
 
-  addMessage({ from: "bot", text: config.greeting }, false);
-  state.messages.forEach(function (message) { addMessage(message, false); });
+  state.history.forEach((item) => {
+    if (item.from === "user") renderUser(item);
+    else renderReplies(item.replies || []);
+  });
+  // A reopened page shows the chat as it was, without taking the focus from the page.
+  setOpen(state.open, false);
+
+  // Shown once the widget's own style sheet is in: never unstyled.
+  styleSheet.addEventListener("load", () => {
+    root.hidden = false;
+    log.scrollTop = log.scrollHeight;
+  });
+  styleSheet.addEventListener("error", () => console.error(PROBLEM + "could not load " + styleSheet.href + "."));
 
   function mount() {
-    if (script && script.src) {
-      document.head.appendChild(el("link", { rel: "stylesheet", href: script.src.replace(/widget\.js(\?.*)?$/, "widget.css") }));
-    }
-    document.body.appendChild(root);
-    if (state.open) setOpen(true);
+    document.body.appendChild(host);
   }
   if (document.body) mount();
   else document.addEventListener("DOMContentLoaded", mount);

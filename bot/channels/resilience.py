@@ -21,7 +21,7 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot import settings
-from bot.answers import unavailable_text
+from bot.answers import part_of, unavailable_text
 from bot.channels.memory import channel_memory
 from bot.responses import ALERTS, alert_reply
 from bot.safety.red_flags import detect
@@ -55,10 +55,18 @@ class _Watched(OutputChannel):
         # The privacy notice opens a conversation; it does not answer a message.
         if message.get("text") != settings.PRIVACY_NOTICE or self.opens_conversation:
             self.answers += 1
+        collected = getattr(self.inner, "messages", None)
+        before = len(collected) if isinstance(collected, list) else 0
         await self.inner.send_response(self.recipient_id, message)
-        if alert is not None and isinstance(getattr(self.inner, "messages", None), list) and self.inner.messages:
-            # REST and the widget: say which replies are alerts, so they can be shown apart.
-            self.inner.messages[-1]["alert"] = alert
+        if isinstance(collected, list):
+            # REST and the widget: say which replies are alerts, and which paragraphs are the
+            # privacy notice, the sources and the disclaimer, so the widget can show each in its place.
+            for sent in collected[before:]:
+                if alert is not None:
+                    sent["alert"] = alert
+                part = part_of(sent.get("text"))
+                if part is not None:
+                    sent["part"] = part
 
     async def send_alert(self, recipient_id: Text, flag: str) -> None:
         reply = alert_reply(flag)

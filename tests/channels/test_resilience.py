@@ -85,3 +85,16 @@ def test_a_conversation_past_the_turn_cap_starts_anew(monkeypatch):
     for _ in range(5):
         asyncio.run(always_answer(rasa)(UserMessage("hi", CollectingOutputChannel(), "abc", input_channel="rest")))
     assert seen == ["rest:abc", "rest:abc", "rest:abc#1", "rest:abc#1", "rest:abc#2"]
+
+
+async def answers_with_sources(message: UserMessage) -> None:
+    from bot.messages import message as text_of
+
+    answer = f"Rolling scars come from bands of scar tissue.\n\n{text_of('sources_label')} A; B.\n\n{settings.DISCLAIMER}"
+    await message.output_channel.send_response(message.sender_id, {"text": settings.PRIVACY_NOTICE})
+    await message.output_channel.send_response(message.sender_id, {"text": answer})
+
+
+def test_rest_replies_name_the_privacy_notice_sources_and_disclaimer_for_the_widget():
+    replies = run("how are rolling scars treated?", answers_with_sources)
+    assert [m.get("part") for m in replies] == ["privacy_notice", None, "sources", "disclaimer"]

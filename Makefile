@@ -20,12 +20,15 @@ export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::PendingDeprecationWarning
 
-.PHONY: help setup ingest train run shell test validate test-stories coverage review eval forget bench browser constraints clean
+.PHONY: help setup ingest train run shell test test-fast test-integration lint validate test-stories coverage review eval forget bench browser constraints clean
 
 help:
 	@echo "make run     set up, then start the assistant (REST and the widget page on :5005, actions on :5055)"
 	@echo "make test    set up, then run every test"
 	@echo "make shell   chat with the assistant in the terminal"
+	@echo "make test-fast  the tests that need no database, Redis, model, server or browser (under a minute)"
+	@echo "make test-integration  the tests on real PostgreSQL and Redis, without servers"
+	@echo "make lint    ruff (lint and format), mypy and ESLint; make test runs it first"
 	@echo "make setup   install, build the spaCy pipeline, ingest and train; start nothing"
 	@echo "make ingest  fill the knowledge store from data/"
 	@echo "make train   train the Rasa model if data or config changed"
@@ -106,18 +109,39 @@ test-stories: train
 
 # The browser tests use Debian's chromium (installed here if missing, as root) and
 # axe-core from npm; nothing else is downloaded.
-AXE := web/node_modules/axe-core/axe.min.js
-browser: $(AXE)
+NODE_MODULES := web/node_modules/.installed
+browser: $(NODE_MODULES)
 	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
 
-$(AXE): web/package.json web/package-lock.json
+$(NODE_MODULES): web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
 	touch $@
 
-test: setup validate browser
+LINTERS := $(VENV)/.linters
+$(LINTERS): $(INSTALLED) requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# ruff (lint and format), mypy and ESLint; the settings are in pyproject.toml and web/eslint.config.js.
+lint: $(LINTERS) $(NODE_MODULES)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	cd web && npx --no-install eslint .
+
+test: lint setup validate browser
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory test-stories
+
+# The tests that need no database, Redis, trained model, server or browser
+# (the tiers are in pyproject.toml); well under a minute.
+FAST := not integration and not model and not e2e and not production
+test-fast: $(SPACY_PIPELINE) $(SAFETY_CLASSIFIER) $(WORDLLAMA)
+	$(BIN)/python -m pytest -q -m "$(FAST)"
+
+test-integration: $(SPACY_PIPELINE) $(SAFETY_CLASSIFIER) $(WORDLLAMA)
+	$(BIN)/python -m pytest -q -m "integration and not e2e and not production"
 
 constraints: $(INSTALLED)
 	{ echo "# Exact versions for Python 3.10, regenerate with: make constraints"; \

@@ -2,7 +2,6 @@ from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
-
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.answering import (

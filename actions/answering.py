@@ -7,15 +7,14 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import settings
 from bot.answers import Question, answer_questions, clinic_info_text, unavailable_text
 from bot.aspects import asked_aspect
 from bot.context import ENTITIES, Subject, is_elliptical, resolve_subject
-from bot import settings
 from bot.personal_advice import personal_advice_reply
 from bot.risk_context import cautions
 from bot.store.db import new_session
 from bot.topics import topic_of_intent
-
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +88,7 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Tuple[Text,
         questions.append(Question(subject.topic, tuple(subject.get("scar_type")), tuple(subject.get("treatment")), text))
         # A later question may refer back to an earlier one ("... and how are they treated?").
         remembered_topic, remembered = subject.topic, {entity: subject.get(entity) for entity in ENTITIES}
+    assert subject is not None  # asked_questions gives at least one question
     try:
         with new_session() as session:
             answer = answer_questions(session, questions)

@@ -7,7 +7,7 @@ also loads Rasa itself; rasa-sdk's entry point does not.
 """
 import sys
 
-sys.modules.setdefault("tensorflow", None)
+sys.modules.setdefault("tensorflow", None)  # type: ignore[arg-type]  # None makes `import tensorflow` fail
 
 from rasa_sdk.__main__ import main  # noqa: E402 (after keeping TensorFlow out)
 

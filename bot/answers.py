@@ -15,13 +15,11 @@ from bot import settings
 from bot.aspects import asked_aspect, general_follows_text, not_covered_text
 from bot.messages import menu_topics, message
 from bot.nlp.lemmas import lemmas_of, training_lemmas
+from bot.nlp.pipeline import topic_tags
 from bot.retrieval import Hit, passage_index
 from bot.store.models import Entry
-from bot.nlp.pipeline import topic_tags
 from bot.store.queries import disputed_topic_entries, find_entry
 from bot.topics import INTENT_PREFIX, TOPICS
-
-
 
 
 @dataclass(frozen=True)
@@ -54,13 +52,14 @@ def _first_entry(session: Session, candidates: list[tuple]) -> Entry | None:
 
 def select_entries(
     session: Session, topic: str, scar_types: Sequence[str] = (), treatments: Sequence[str] = ()
-) -> tuple[list[Entry], list[dict[str, str]]]:
+) -> tuple[list[Entry], list[dict[str, str | None]]]:
     """One entry per combination of the values asked about, without repeats, and
     the combinations that had no entry of their own."""
     entries: dict[str, Entry] = {}
     unmatched = []
-    for scar_type in list(scar_types) or [None]:
-        for treatment in list(treatments) or [None]:
+    any_value: list[str | None] = [None]
+    for scar_type in list(scar_types) or any_value:
+        for treatment in list(treatments) or any_value:
             exact = find_entry(session, topic, scar_type, treatment)
             if exact is not None:
                 entries.setdefault(exact.key, exact)

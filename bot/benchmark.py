@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
+import secrets
 import shutil
 import signal
 import statistics
@@ -27,9 +28,9 @@ from pathlib import Path
 import aiohttp
 import psutil
 import psycopg2
+import rasa.cli
 from sqlalchemy.engine import make_url
 
-import rasa.cli
 from bot import settings
 from bot.ingest.run import ingest
 from bot.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
@@ -61,7 +62,7 @@ SCALED_CONCURRENCY = (20, 50)
 SCALED_DIR = RESULTS_DIR / "bench" / "scaled-out"
 BENCH_POSTGRES_URL = os.environ.get("ACNEBOT_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 BENCH_REDIS_URL = os.environ.get("ACNEBOT_BENCH_REDIS_URL", "redis://127.0.0.1:6379/1")
-MODEL = settings.PROJECT_ROOT / "models" / "acne-scar-assistant.tar.gz"
+MODEL = settings.MODEL_FILE
 BASELINE_MESSAGES = ["hello", "I am feeling great", "are you a bot?", "I'm sad", "yes", "no", "goodbye", "hi there"]
 
 # The targets of issue #8, on this 2-core machine.
@@ -278,6 +279,7 @@ def run_scaled_out() -> tuple[float, list[Level]]:
         "ACNEBOT_TRACKER_STORE_URL": tracker_url,
         "ACNEBOT_REDIS_URL": BENCH_REDIS_URL,
         "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{SCALED_ACTION_PORT}/webhook",
+        "ACNEBOT_SECRET_KEY": secrets.token_urlsafe(48),
     }
     SCALED_DIR.mkdir(parents=True, exist_ok=True)
     servers = Servers(SCALED_DIR, {**os.environ, **profile}, SCALED_PORTS, SCALED_ACTION_PORT, MODEL)
@@ -370,7 +372,7 @@ def report(bot: tuple, baseline: tuple, scaled: tuple, detection: list[float], t
         "| conversations | assistant msg/s | p50 ms | p95 ms | errors | plain Rasa msg/s | p50 ms | p95 ms | errors | throughput ratio |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for mine, theirs in zip(figures["levels"], base_figures["levels"]):
+    for mine, theirs in zip(figures["levels"], base_figures["levels"], strict=True):
         lines.append(
             f"| {mine.concurrency} | {mine.throughput:.1f} | {_ms(statistics.median(mine.latencies))} | "
             f"{_ms(percentile(mine.latencies, 0.95))} | {mine.errors} | {theirs.throughput:.1f} | "

@@ -39,8 +39,9 @@ def _safety_eval(args) -> int:
 def _realistic_eval(args) -> int:
     from bot.realistic import TARGET, evaluate, share_right
 
-    results = evaluate(args.output, args.model)
-    print(f"Realistic set end to end: {share_right(results):.3f} right (target {TARGET}); see {args.output}")
+    output = args.output or settings.PROJECT_ROOT / "results" / f"{args.cases.stem.replace('_', '-')}.md"
+    results = evaluate(output, args.model, args.cases.resolve())
+    print(f"{args.cases.name} end to end: {share_right(results):.3f} right (target {TARGET}); see {output}")
     return 0
 
 
@@ -140,8 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     safety.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "safety.md")
     safety.set_defaults(run=_safety_eval)
     realistic = commands.add_parser("realistic-eval", help="run tests/e2e/realistic.yml over REST; write results/realistic.md")
-    realistic.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "realistic.md")
-    realistic.add_argument("--model", type=Path, default=settings.PROJECT_ROOT / "models" / "acne-scar-assistant.tar.gz")
+    realistic.add_argument("--output", type=Path, help="default: results/<the cases file's name>.md")
+    realistic.add_argument("--model", type=Path, default=settings.MODEL_FILE)
+    realistic.add_argument("--cases", type=Path, default=settings.PROJECT_ROOT / "tests" / "e2e" / "realistic.yml",
+                           help="the cases to run (default: the held-out set; tests/e2e/realistic_development.yml is for reading errors)")
     realistic.set_defaults(run=_realistic_eval)
     commands.add_parser("ingest", help="migrate the store and fill it from data/").set_defaults(run=_ingest)
     report = commands.add_parser("coverage", help="report document sentences no entry covers, and broken citations")

@@ -44,7 +44,7 @@ def chat(base_url: str, lines: Iterable[str], write: Callable[[str], None] = pri
         if not text:
             continue
         message = text
-        if text.isdigit() and 1 <= int(text) <= len(buttons):
+        if text.isdecimal() and 1 <= int(text) <= len(buttons):
             message = buttons[int(text) - 1]["payload"]
             write(f"(chose: {buttons[int(text) - 1]['title']})")
         try:

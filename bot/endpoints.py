@@ -11,7 +11,6 @@ from sqlalchemy.engine import make_url
 
 from bot import settings
 
-
 TRACKER_STORE_TYPE = "bot.tracker_store.DurableSQLTrackerStore"
 
 

@@ -31,10 +31,10 @@ REQUIRED = {
     "sources_say": set(),
 }
 # The widget's words (the `widget` mapping), and the placeholders each may use.
-WIDGET_REQUIRED = {
+WIDGET_REQUIRED: dict[str, set[str]] = {
     name: set() for name in (
         "title", "open", "close", "conversation", "input_label", "placeholder", "send", "typing", "suggestions",
-        "you_said", "assistant_said", "urgent", "disclaimer_short", "more", "less", "sources", "retrying",
+        "you_said", "assistant_said", "disclaimer_short", "more", "less", "sources", "retrying",
         "not_sent", "retry", "unreachable",
     )
 }
@@ -46,7 +46,8 @@ class MessagesError(ValueError):
 
 
 @lru_cache(maxsize=1)
-def load_messages(path: Path = MESSAGES_FILE) -> dict:
+def load_messages(path: Path | None = None) -> dict:
+    path = path or MESSAGES_FILE
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:

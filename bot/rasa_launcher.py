@@ -4,13 +4,15 @@
   every user of the machine could read it (`ps`, /proc): run as
   `python -m bot.rasa_launcher run ...`, the arguments Rasa parses gain
   `--enable-api --auth-token <token>` inside this process only.
-- Rasa's warnings about a malformed slash command ("Failed to parse arguments in
-  line '/ask_causes{...'") quote the patient's whole message; they join the
-  warnings Rasa itself hides below debug level. Rasa goes on without the part
-  it could not read, which is the right answer.
+- Rasa's warnings about a malformed slash command quote the patient's whole
+  message: "Failed to parse arguments in line '/ask_causes{...'" joins the
+  warnings Rasa itself hides below debug level, and the reader's
+  "message.parsing.failed" (for "/{...", "/@...") is logged from ERROR only.
+  Rasa goes on without the part it could not read, which is the right answer.
 """
 from __future__ import annotations
 
+import logging
 import sys
 from typing import Mapping, Optional
 
@@ -30,6 +32,7 @@ def main() -> None:
     from rasa.utils.common import EXPECTED_WARNINGS
 
     EXPECTED_WARNINGS.append((UserWarning, "Failed to parse arguments in line"))
+    logging.getLogger("rasa.shared.core.training_data.story_reader.yaml_story_reader").setLevel(logging.ERROR)
     sys.argv = ["rasa", *with_api_token(sys.argv[1:])]
     rasa_main()
 

@@ -14,8 +14,9 @@ from bot.endpoints import TRACKER_STORE_TYPE
 def tracker_store_url(endpoints: Path = settings.PROJECT_ROOT / "endpoints.yml") -> str:
     """The SQLAlchemy URL of the tracker store: ACNEBOT_TRACKER_STORE_URL, else the
     one in endpoints.yml, built by Rasa's own code."""
-    if settings.tracker_store_url():
-        return settings.tracker_store_url()
+    configured = settings.tracker_store_url()
+    if configured:
+        return configured
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.utils.endpoints import read_endpoint_config
 

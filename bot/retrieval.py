@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from threading import Lock
+from typing import Any
 
 from rank_bm25 import BM25Okapi
 from sqlalchemy import func, select
@@ -27,7 +28,7 @@ class Hit:
 
 
 class PassageIndex:
-    def __init__(self, rows: list[tuple]):
+    def __init__(self, rows: list[Any]):  # SQLAlchemy rows with the passage's columns
         self.rows = rows
         corpus = [row.lemmas.split() for row in rows]
         self.bm25 = BM25Okapi(corpus) if any(corpus) else None
@@ -50,7 +51,7 @@ class PassageIndex:
         wanted = set(terms)
         hits = []
         scores = self.bm25.get_scores(list(terms))
-        for row, lemmas, tags, score in zip(self.rows, self.lemma_sets, self.tag_sets, scores):
+        for row, lemmas, tags, score in zip(self.rows, self.lemma_sets, self.tag_sets, scores, strict=True):
             if any_of and not any_of & lemmas:
                 continue
             if not all_tags <= tags or not wanted & lemmas:

@@ -149,7 +149,7 @@ class Servers:
                 cwd=settings.PROJECT_ROOT, env=self.env,
                 stdout=open(self.log(f"rasa-{port}"), "a"), stderr=subprocess.STDOUT,
             ))
-        for url, process, port in zip(self.urls, self.rasa, self.rasa_ports):
+        for url, process, port in zip(self.urls, self.rasa, self.rasa_ports, strict=True):
             if not wait_for(f"{url}/", 180, process):
                 raise RuntimeError(f"Rasa on {port} did not start:\n" + self.log(f"rasa-{port}").read_text()[-3000:])
 

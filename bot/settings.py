@@ -24,6 +24,8 @@ TAGGING_FILE = PROJECT_ROOT / "data" / "tagging.yml"
 CONFIG_FILE = PROJECT_ROOT / "config.yml"
 DOMAIN_FILE = PROJECT_ROOT / "domain.yml"
 LOCAL_DATA_DIR = PROJECT_ROOT / "var"
+# The trained Rasa model (the Makefile's MODEL names the same file).
+MODEL_FILE = PROJECT_ROOT / "models" / "acne-scar-assistant.tar.gz"
 NLU_DATA_DIR = PROJECT_ROOT / "data" / "nlu"
 SAFETY_DATA_DIR = PROJECT_ROOT / "data" / "safety"
 BUILD_DIR = PROJECT_ROOT / "build"

@@ -1,28 +1,29 @@
-"""Shared fixtures: real knowledge stores on SQLite and on PostgreSQL."""
+"""Shared fixtures: real knowledge stores on SQLite and on PostgreSQL; and the
+test tiers (pyproject.toml), marked here by folder and by the services used."""
 from __future__ import annotations
 
-import os
 import uuid
+from pathlib import Path
 
 import psycopg2
 import pytest
-from sqlalchemy.engine import make_url
 
 from bot.ingest.run import ingest
 from bot.store.db import get_engine, migrate, new_session
+from tests.support.services import POSTGRES_URL, admin_connection, create_database
 
-# The PostgreSQL server the tests use (trust auth on these machines); override
-# with ACNEBOT_TEST_POSTGRES_URL.
-POSTGRES_URL = os.environ.get("ACNEBOT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+# The folders whose tests all need more than Python and the built spaCy pipeline.
+TIER_OF_FOLDER = {"e2e": "e2e", "production": "production", "nlu": "model"}
+TESTS_DIR = Path(__file__).resolve().parent
 
 
-def _admin_connection():
-    url = make_url(POSTGRES_URL)
-    connection = psycopg2.connect(
-        host=url.host, port=url.port, user=url.username, password=url.password, dbname=url.database
-    )
-    connection.autocommit = True
-    return connection
+def pytest_collection_modifyitems(items):
+    for item in items:
+        folder = Path(str(item.fspath)).resolve().relative_to(TESTS_DIR).parts[0]
+        if folder in TIER_OF_FOLDER:
+            item.add_marker(TIER_OF_FOLDER[folder])
+        if "postgres_url" in item.fixturenames:
+            item.add_marker("integration")
 
 
 @pytest.fixture
@@ -30,12 +31,10 @@ def postgres_url():
     """A new, empty PostgreSQL database, dropped after the test."""
     name = f"acnebot_test_{uuid.uuid4().hex[:12]}"
     try:
-        admin = _admin_connection()
+        admin = admin_connection()
     except psycopg2.OperationalError as error:
         pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_URL} (start it, see README): {error}")
-    with admin.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    url = str(make_url(POSTGRES_URL).set(database=name))
+    url = create_database(admin, name)
     yield url
     get_engine(url).dispose()
     with admin.cursor() as cursor:
@@ -48,7 +47,7 @@ def sqlite_url(tmp_path):
     return f"sqlite:///{tmp_path / 'knowledge.sqlite3'}"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.integration)])
 def store_url(request):
     """An empty, migrated knowledge store on each database the product supports."""
     url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")

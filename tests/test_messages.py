@@ -2,7 +2,9 @@
 topics there match the intents, rules and menu."""
 from __future__ import annotations
 
-import shutil
+import json
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -56,3 +58,30 @@ def test_topics_intents_rules_and_menu_agree():
     assert topic_intents <= answered
     assert set(menu_topics()) <= set(topic_labels())
     assert [button["payload"] for button in topic_menu()] == [f"/{INTENT_PREFIX}{topic}" for topic in menu_topics()]
+
+
+def test_a_clinic_changes_the_disclaimer_and_topic_labels_by_editing_data_only(tmp_path):
+    """A copy of data/messages.yml with new wording: every reply, the menu and the
+    widget say it, and no Python changed. (A fresh process, as the servers read
+    the file when they start.)"""
+    raw = yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8"))
+    raw["disclaimer"] = "Please ask Dr Example at the Riverside clinic about your own skin."
+    raw["topics"]["causes"]["label"] = "Why scars form"
+    raw["widget"]["retry"] = "Send again"
+    copy = tmp_path / "messages.yml"
+    copy.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    script = (
+        "import json, pathlib, bot.messages\n"
+        f"bot.messages.MESSAGES_FILE = pathlib.Path({str(copy)!r})\n"
+        "from bot import settings\n"
+        "from bot.answers import compose, topic_menu\n"
+        "from bot.channels.widget import widget_script\n"
+        "print(json.dumps({'disclaimer': settings.DISCLAIMER, 'reply': compose([]),\n"
+        "                  'menu': [b['title'] for b in topic_menu()], 'widget': widget_script()}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=settings.PROJECT_ROOT)
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["disclaimer"] == raw["disclaimer"]
+    assert seen["reply"].endswith(raw["disclaimer"])
+    assert seen["menu"][0] == "Why scars form"
+    assert '"retry": "Send again"' in seen["widget"] and '"title": "Why scars form"' in seen["widget"]

@@ -4,7 +4,8 @@ subject, the red-flag detector and reply splitting. Nothing may raise, and every
 answer ends with the disclaimer."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings as hypothesis_settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -17,7 +18,7 @@ from bot.channels.rest import request_problem
 from bot.channels.webhook import json_body
 from bot.safety.red_flags import RedFlag, detect
 from bot.topics import TOPICS
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 
 # Fixtures (the filled store) are set up once per test, not per example: the
 # examples only read it.

@@ -41,6 +41,7 @@ def forged_ids():
         "another random part under the same signature": f"{conversation_ids.issue().split('.')[0]}.{signature}",
         "an id issued for another channel": conversation_ids.issue("telegram"),
         "the signature alone": signature,
+        "a signature of non-ASCII letters": f"{random_part}." + "é" * 32,
     }
 
 
@@ -54,3 +55,30 @@ def test_issued_ids_are_unguessable_and_each_is_new():
     ids = {conversation_ids.issue() for _ in range(1000)}
     assert len(ids) == 1000
     assert all(len(sender.split(".")[0]) >= 22 for sender in ids)  # 128 random bits
+
+
+def test_the_key_file_is_made_once_whole_and_owner_only(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = tmp_path / "var" / "secret-key"
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        keys = set(pool.map(lambda _: conversation_ids._key_file(path), range(32)))
+    assert len(keys) == 1 and len(keys.pop()) >= conversation_ids.MIN_KEY_CHARS
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in path.parent.iterdir()] == ["secret-key"]  # no temporary file left
+
+
+def test_a_short_key_or_a_production_profile_without_a_key_is_refused(monkeypatch):
+    monkeypatch.setenv("ACNEBOT_SECRET_KEY", "too-short")
+    conversation_ids.secret_key.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="at least 32 characters"):
+            conversation_ids.secret_key()
+        monkeypatch.delenv("ACNEBOT_SECRET_KEY")
+        monkeypatch.setenv("ACNEBOT_REDIS_URL", "redis://127.0.0.1:6379/0")
+        conversation_ids.secret_key.cache_clear()
+        with pytest.raises(RuntimeError, match="ACNEBOT_SECRET_KEY must be set with ACNEBOT_REDIS_URL"):
+            conversation_ids.secret_key()
+    finally:
+        monkeypatch.undo()
+        conversation_ids.secret_key.cache_clear()

@@ -38,7 +38,7 @@ def save_conversation(store: SQLTrackerStore, sender: str, last_active: float) -
     asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
 
 
-@pytest.mark.parametrize("database", ["sqlite_url", "postgres_url"])
+@pytest.mark.parametrize("database", ["sqlite_url", pytest.param("postgres_url", marks=pytest.mark.integration)])
 def test_conversations_older_than_the_limit_are_deleted_and_the_rest_kept(request, database):
     url = request.getfixturevalue(database)
     store = tracker_store(url)

@@ -20,8 +20,10 @@
 
   const SERVED = {} /* filled in by the server */;
   const STORE = "acne-scar-widget-v2";
-  // Automatic retries of a message the server did not answer (never of a 4xx).
+  // Automatic retries of a message the server did not answer (never of a 4xx),
+  // and how long one request may take.
   const RETRY_DELAYS = [1000, 3000];
+  const REQUEST_TIMEOUT_MS = 30000;
   const PROBLEM = "Acne-scar widget: ";
 
   const script = document.currentScript;
@@ -43,7 +45,7 @@
     let url;
     try {
       url = new URL(value, script ? script.src : location.href);
-    } catch (error) {
+    } catch {
       console.error(PROBLEM + "the server address " + JSON.stringify(value) + " is not a web address.");
       return null;
     }
@@ -100,7 +102,7 @@
     try {
       const saved = JSON.parse(sessionStorage.getItem(STORE));
       return saved && Array.isArray(saved.history) ? saved : null;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -108,7 +110,7 @@
   function save() {
     try {
       sessionStorage.setItem(STORE, JSON.stringify(state));
-    } catch (error) {
+    } catch {
       // Storage full or refused: the conversation goes on, it is just not kept across reloads.
     }
   }
@@ -256,9 +258,8 @@
     replies.forEach((reply) => {
       if (reply.part === "privacy_notice") return; // shown in the open panel
       if (reply.alert === "emergency" || reply.alert === "crisis") {
-        const alert = el("div", { class: "asw-msg asw-alert asw-alert-" + reply.alert, role: "alert" }, [
-          el("span", { class: "asw-visually-hidden", text: words.urgent + " " }),
-        ]);
+        // The reply's own first words say it is urgent.
+        const alert = el("div", { class: "asw-msg asw-alert asw-alert-" + reply.alert, role: "alert" });
         paragraph(alert, reply.text || "");
         group.appendChild(alert);
         return;
@@ -326,17 +327,18 @@
     });
   }
 
-  function post(payload, attempt, renewed) {
+  // One request; a conversation id the server no longer knows (its key changed) is replaced once.
+  function request(payload, renewed) {
     return conversation().then((sender) => fetch(server + "/webhooks/rest/webhook", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ sender: sender, message: payload }),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     })).then((response) => {
       if (response.status === 401 && !renewed) {
-        // The server no longer knows this id (its key changed): start a new conversation.
         state.sender = null;
         save();
-        return post(payload, attempt, true);
+        return request(payload, true);
       }
       if (response.status >= 400 && response.status < 500) {
         // Refused (too long, malformed): the same request would be refused again.
@@ -348,10 +350,15 @@
       }
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
-    }).catch((error) => {
+    });
+  }
+
+  // The request, retried after RETRY_DELAYS when the server did not answer.
+  function post(payload, attempt) {
+    return request(payload, false).catch((error) => {
       if (error.refused || attempt >= RETRY_DELAYS.length) throw error;
       status.textContent = words.retrying;
-      return new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS[attempt])).then(() => post(payload, attempt + 1, renewed));
+      return new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS[attempt])).then(() => post(payload, attempt + 1));
     });
   }
 
@@ -364,6 +371,7 @@
       status.textContent = "";
       failures = 0;
       item.unsent = false;
+      item.pending = false;
       const answer = { from: "bot", replies: replies };
       state.history.push(answer);
       save();
@@ -380,6 +388,7 @@
       }
       failures += 1;
       item.unsent = true;
+      item.pending = false;
       save();
       markUnsent(bubble, item);
       status.textContent = words.unreachable + (failures >= 2 ? " " + words.contact : "");
@@ -389,7 +398,8 @@
   }
 
   function ask(text, payload) {
-    const item = { from: "user", text: text, payload: payload || null, unsent: false };
+    // Pending until answered: a page reloaded meanwhile offers to send it again.
+    const item = { from: "user", text: text, payload: payload || null, unsent: false, pending: true };
     state.history.push(item);
     save();
     deliver(item, renderUser(item));
@@ -431,6 +441,10 @@
   });
 
   state.history.forEach((item) => {
+    if (item.from === "user" && item.pending) {
+      item.pending = false;
+      item.unsent = true;
+    }
     if (item.from === "user") renderUser(item);
     else renderReplies(item.replies || []);
   });

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hmac
 import logging
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, cast
 
 import aiohttp
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
@@ -21,10 +21,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.memory import channel_memory
-from bot.channels.resilience import error_kind
 from bot.channels.replies import short_title, split_text
+from bot.channels.resilience import error_kind
 from bot.channels.signatures import check_messenger
-from bot.channels.webhook import webhook_blueprint, bad_request, deliver, json_body, refuse
+from bot.channels.webhook import bad_request, deliver, json_body, refuse, webhook_blueprint
 from bot.messages import message as patient_text
 
 logger = logging.getLogger(__name__)
@@ -111,6 +111,7 @@ class MessengerChannel(FacebookInput):
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         if not credentials:
             cls.raise_missing_credentials_exception()
+        credentials = cast(Dict[Text, Any], credentials)  # the line above raised otherwise
         return cls(
             credentials["verify"], credentials["secret"], credentials["page-access-token"], credentials.get("api_url")
         )

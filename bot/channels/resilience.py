@@ -45,7 +45,7 @@ class _Watched(OutputChannel):
         # After "/restart" the privacy notice of the new conversation is the whole answer.
         self.opens_conversation = opens_conversation
 
-    def name(self) -> Text:  # type: ignore[override]
+    def name(self) -> Text:
         return self.inner.name()
 
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:

@@ -74,6 +74,7 @@ class CheckedRestInput(RestInput):
         return None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        conversation_ids.secret_key()  # a missing or weak key stops the server at start, not at the first message
         blueprint = super().blueprint(always_answer(on_new_message))
 
         @blueprint.listener("before_server_start")

@@ -9,7 +9,7 @@ Telegram's 4096-character limit.
 from __future__ import annotations
 
 import logging
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, cast
 
 from aiogram import Bot
 from aiogram.bot.api import TelegramAPIServer
@@ -20,10 +20,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.memory import channel_memory
-from bot.channels.resilience import error_kind
 from bot.channels.replies import split_text
+from bot.channels.resilience import error_kind
 from bot.channels.signatures import check_telegram
-from bot.channels.webhook import webhook_blueprint, bad_request, deliver, json_body, refuse
+from bot.channels.webhook import bad_request, deliver, json_body, refuse, webhook_blueprint
 from bot.messages import message as patient_text
 
 logger = logging.getLogger(__name__)
@@ -63,6 +63,7 @@ class TelegramChannel(TelegramInput):
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         if not credentials:
             cls.raise_missing_credentials_exception()
+        credentials = cast(Dict[Text, Any], credentials)  # the line above raised otherwise
         return cls(credentials["access_token"], credentials["secret_token"], credentials.get("api_url"))
 
     def __init__(self, access_token: Text, secret_token: Text, api_url: Optional[Text] = None) -> None:

@@ -10,7 +10,7 @@ buttons become numbered options the patient answers with a number.
 from __future__ import annotations
 
 import logging
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, cast
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.twilio import TwilioInput, TwilioOutput
@@ -21,10 +21,10 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.http.async_http_client import AsyncTwilioHttpClient
 
 from bot.channels.memory import channel_memory
-from bot.channels.resilience import error_kind
 from bot.channels.replies import chosen_option, numbered_options, split_text
+from bot.channels.resilience import error_kind
 from bot.channels.signatures import check_twilio
-from bot.channels.webhook import webhook_blueprint, bad_request, deliver, refuse
+from bot.channels.webhook import bad_request, deliver, refuse, webhook_blueprint
 from bot.messages import message as patient_text
 
 logger = logging.getLogger(__name__)
@@ -79,6 +79,7 @@ class TwilioChannel(TwilioInput):
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         if not credentials:
             cls.raise_missing_credentials_exception()
+        credentials = cast(Dict[Text, Any], credentials)  # the line above raised otherwise
         return cls(
             credentials["account_sid"],
             credentials["auth_token"],

@@ -5,6 +5,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from bot import settings
@@ -64,7 +65,7 @@ def _pieces(sentence, headings: re.Pattern | None):
     if headings is not None:
         cuts += [(m.start(), m.end()) for m in headings.finditer(text)]
     cuts = sorted(cuts) + [(len(text), len(text))]
-    for (_, start), (end, _) in zip(cuts, cuts[1:]):
+    for (_, start), (end, _) in pairwise(cuts):
         piece = text[start:end]
         start += len(piece) - len(piece.lstrip())
         piece = piece.strip()

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import spacy
 import yaml
 from spacy.language import Language
+from spacy.pipeline import EntityRuler, SpanRuler
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 from bot import settings
 from bot.nlp.vocabulary import Term, load_terms
-
 
 TAGS_KEY = "tags"
 
@@ -50,11 +52,11 @@ def _tag_patterns(nlp: Language, rules: dict[str, dict[str, list[str]]]) -> list
 def build(terms: list[Term], tagging_rules: dict[str, dict[str, list[str]]]) -> Language:
     nlp = spacy.blank("en")
     # Text scraped from web pages glues list items together ("Harmony XL Pro)Microneedling").
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z])\)(?=[A-Za-z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or []), r"(?<=[A-Za-z])\)(?=[A-Za-z])"]
+    cast(Tokenizer, nlp.tokenizer).infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"}))
     # Loads the lemma tables, which the ruler needs when it processes its patterns.
     nlp.initialize()
     ruler.add_patterns(
@@ -65,7 +67,7 @@ def build(terms: list[Term], tagging_rules: dict[str, dict[str, list[str]]]) -> 
         ]
     )
     tag_patterns = _tag_patterns(nlp, tagging_rules)
-    nlp.add_pipe("span_ruler", config={"spans_key": TAGS_KEY}).add_patterns(tag_patterns)
+    cast(SpanRuler, nlp.add_pipe("span_ruler", config={"spans_key": TAGS_KEY})).add_patterns(tag_patterns)
     nlp.meta.update(
         {
             "name": "acne_scars_en",

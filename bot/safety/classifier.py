@@ -69,7 +69,7 @@ class Classifier:
     def flag(self, text: str, threshold: float) -> Optional[str]:
         """"emergency" or "crisis" when its probability reaches `threshold`, else None."""
         scores = self.probabilities([text])[0]
-        label = max(scores, key=scores.get)
+        label = max(scores, key=lambda name: scores[name])
         return label if scores[label] >= threshold else None
 
 

@@ -158,7 +158,8 @@ def _segmented(word: str) -> list[str]:
             if before is None or (len(piece) == 1 and piece not in "ia"):
                 continue
             cost = 0.5 if piece in _SHORT_WORDS else 1.0 if piece in words else None
-            if cost is not None and (best[end] is None or before[0] + cost < best[end][0]):
+            current = best[end]
+            if cost is not None and (current is None or before[0] + cost < current[0]):
                 best[end] = (before[0] + cost, before[1] + [piece])
     # A real word split into scraps ("isotretinoin": "i sot ret i no in") costs too much per letter.
     if best[-1] is None or best[-1][0] > 0.25 * len(word):

@@ -67,7 +67,8 @@ def _windows(text: str) -> list[str]:
     words = text.split()
     if len(words) <= _WINDOW_WORDS:
         return [text]
-    windows, current = [text], []
+    windows: list[str] = [text]
+    current: list[str] = []
     for sentence in re.split(r"(?<=[.!?\n])\s+", text):
         if current and len(" ".join(current + [sentence]).split()) > _WINDOW_WORDS:
             windows.append(" ".join(current))

@@ -397,7 +397,7 @@ CRISIS = _rx(_any(
     r"(?:won't|will not|don't think i'll) (?:still )?be alive", r"alive (?:for|by) (?:it|christmas|then|my|next)",
     r"(?:don't|do not) care if i'm (?:alive|dead)", r"if i died", r"make it official", r"(?:not|never) (?:going to|gonna) stick around",
     r"(?:no|only) way out", r"way out (?:of this )?except", r"feel like (?:killing|kill\w*|hurting|ending) (?:myself|yourself|it)",
-    r"(?:wishes|wished|wish) (?:he|she|they|i) (?:was|were) dead", r"dead soon", 
+    r"(?:wishes|wished|wish) (?:he|she|they|i) (?:was|were) dead", r"dead soon",
     r"(?:took|taken|taking) too many (?:[\w']+ ){0,3}on purpose", r"(?:want|wants|wanna|wanted) to (?:final exit|kill)",
     # Self-harm acts.
     r"(?:started|start|been|keep|kept|go back to|went back to) (?:[\w']+ )?cutting(?! (?:out|down|back|my hair|dairy|sugar|carbs))",

@@ -6,10 +6,12 @@ more documents (its citations).
 """
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Column, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base, relationship
 
-Base = declarative_base()
+Base: Any = declarative_base()
 
 
 class Document(Base):

@@ -2,7 +2,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.action_answer_question import ActionAnswerQuestion
 from bot import settings
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 
 
 def run(dispatcher, tracker):

@@ -1,5 +1,5 @@
 from actions.action_clinic_info import ActionClinicInfo
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 
 
 def test_points_to_the_clinic_with_the_configured_contact(dispatcher, monkeypatch):

@@ -1,5 +1,5 @@
 from actions.action_offer_topics import ActionOfferTopics
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 
 
 def test_says_what_it_can_do_with_topic_buttons(dispatcher):

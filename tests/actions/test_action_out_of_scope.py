@@ -1,6 +1,6 @@
 from actions.action_out_of_scope import ActionOutOfScope
 from bot import settings
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 
 
 def test_declines_politely_points_to_the_clinic_and_offers_topics(dispatcher):

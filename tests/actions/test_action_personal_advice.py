@@ -1,9 +1,9 @@
 from actions.action_personal_advice import ActionPersonalAdvice
 from bot import settings
 from bot.messages import message
+from tests.support.trackers import make_tracker
 
 REFUSAL = message("personal_advice_refusal")
-from tests.actions.conftest import make_tracker
 
 
 def reply(dispatcher, text, entities=()):

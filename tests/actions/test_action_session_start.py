@@ -3,7 +3,7 @@ from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 
 from actions.action_session_start import ActionSessionStart
 from bot import settings
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 
 DOMAIN = yaml.safe_load(settings.DOMAIN_FILE.read_text(encoding="utf-8"))
 

@@ -8,7 +8,7 @@ from bot.channels.memory import ChannelMemory
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
-@pytest.fixture(params=["local", "redis"])
+@pytest.fixture(params=["local", pytest.param("redis", marks=pytest.mark.integration)])
 def memory(request):
     if request.param == "local":
         return ChannelMemory()
@@ -34,13 +34,14 @@ def test_options_are_remembered_per_sender(memory):
     assert memory.options("twilio", sender + "0") == []
 
 
+@pytest.mark.integration
 def test_two_instances_share_the_memory_in_redis():
     message_id = uuid.uuid4().hex
     assert ChannelMemory(REDIS_URL).first_time("messenger", message_id)
     assert not ChannelMemory(REDIS_URL).first_time("messenger", message_id)
 
 
-@pytest.mark.parametrize("url", [None, REDIS_URL], ids=["in memory", "redis"])
+@pytest.mark.parametrize("url", [None, pytest.param(REDIS_URL, marks=pytest.mark.integration)], ids=["in memory", "redis"])
 def test_turns_are_counted_per_conversation_and_shared_in_redis(url):
     conversation = f"rest:{uuid.uuid4().hex}"
     local = ChannelMemory()
@@ -58,6 +59,7 @@ def test_unreachable_redis_answers_rather_than_stays_silent(caplog):
     assert "Channel memory unavailable (ConnectionError)" in caplog.text
 
 
+@pytest.mark.integration
 def test_no_key_in_redis_shows_a_patients_phone_number():
     """Redis keeps options and turn counts for a day; a key holding the number
     would tell anyone who can list keys who wrote to the clinic."""

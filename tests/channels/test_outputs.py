@@ -8,7 +8,7 @@ from bot import settings
 from bot.channels.messenger import MessengerReplies
 from bot.channels.telegram import TelegramReplies
 from bot.channels.twilio import TwilioReplies
-from tests.fake_platforms import FakePlatforms
+from tests.support.fake_platforms import FakePlatforms
 
 SENTENCE = "Fractional laser resurfacing removes thin layers of skin so that new skin can form. "
 LONG_ANSWER = SENTENCE * 70 + "\n\n" + settings.DISCLAIMER  # about 6000 characters

@@ -5,42 +5,20 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
 import subprocess
 
 import pytest
-import requests
 import yaml
 
 from bot import settings
-from bot.channels.resilience import conversation_id
 from bot.endpoints import write_endpoints
 from bot.ingest.run import ingest
-from bot.rest_client import WEBHOOK_PATH, new_sender
 from bot.serve import RASA_SERVER, rasa_run_args, start_action_server, stop, wait_for
 from bot.store.db import migrate, new_session
-from tests.fake_platforms import FakePlatforms
+from tests.support.fake_platforms import FakePlatforms
+from tests.support.running_bot import ACTION_PORT, BOT_LOGS, CHANNEL_SECRETS, RASA_PORT, SENT, Chat
 
-RASA_PORT = 5105
-ACTION_PORT = 5155
-MODEL = settings.PROJECT_ROOT / "models" / "acne-scar-assistant.tar.gz"
-# The running servers' log files and every message sent to them, for the test
-# that no message text is logged.
-BOT_LOGS: list = []
-SENT: list = []
-# The messaging channels' secrets in the test (credentials.yml reads them from
-# the environment); their APIs are the local fake.
-CHANNEL_SECRETS = {
-    "ACNEBOT_TELEGRAM_ACCESS_TOKEN": "123456789:AAtest-telegram-token_abcdefghijklmnopq",
-    "ACNEBOT_TELEGRAM_SECRET_TOKEN": "telegram-secret-0123456789",
-    "ACNEBOT_MESSENGER_VERIFY_TOKEN": "messenger-verify-token",
-    "ACNEBOT_MESSENGER_APP_SECRET": "messenger-app-secret",
-    "ACNEBOT_MESSENGER_PAGE_ACCESS_TOKEN": "messenger-page-token",
-    "ACNEBOT_TWILIO_ACCOUNT_SID": "AC" + "0" * 32,
-    "ACNEBOT_TWILIO_AUTH_TOKEN": "twilio-auth-token",
-    "ACNEBOT_TWILIO_NUMBER": "+15550001111",
-}
-
+MODEL = settings.MODEL_FILE
 
 @pytest.fixture(scope="session", autouse=True)
 def no_message_text_in_the_logs():
@@ -115,41 +93,6 @@ def bot_url(tmp_path_factory, bot_store_url, platforms):
         stop(rasa, actions)
         for log in logs.values():
             log.close()
-
-
-def stored_user_events(sender: str) -> list[dict]:
-    """The user events of a REST conversation, as the running bot's SQLite tracker store holds them."""
-    database = BOT_LOGS[0].parent / "tracker.sqlite3"
-    with sqlite3.connect(database) as connection:
-        rows = connection.execute(
-            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user'", (conversation_id("rest", sender),)
-        ).fetchall()
-    return [json.loads(data) for (data,) in rows]
-
-
-class Chat:
-    """One patient's conversation over the REST channel."""
-
-    def __init__(self, url: str):
-        self.url = f"{url}{WEBHOOK_PATH}"
-        self.http = requests.Session()
-        self.sender = new_sender(url, self.http)
-
-    def send(self, message: str) -> list[dict]:
-        SENT.append(message)
-        response = self.http.post(self.url, json={"sender": self.sender, "message": message}, timeout=30)
-        response.raise_for_status()
-        return response.json()
-
-    def ask(self, message: str) -> str:
-        """The reply's text bubbles joined, as a patient reads them."""
-        return "\n\n".join(m["text"] for m in self.send(message) if "text" in m)
-
-    def start(self) -> list[dict]:
-        """Open the conversation; its first reply starts with the privacy notice."""
-        messages = self.send("hello")
-        assert messages[0]["text"].startswith("Privacy: I give general information")
-        return messages
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import requests
 
 from bot import settings
 from bot.rest_client import new_sender
-from tests.e2e.conftest import SENT, stored_user_events
+from tests.support.running_bot import SENT, stored_user_events
 
 HUNDRED_KB = "acne " * 20480
 BAD_BODIES = {
@@ -82,10 +82,12 @@ def test_unknown_paths_and_path_tricks_are_404(bot_url):
         "/ask_causes{\"scar_type\": \"<img src=x onerror=alert(1)>\"}",
         "/ask_treatment{\"scar_type\": [{\"x\": 1}], \"treatment\": {\"private\": \"my name is Jo Canary\"}}",
         "/ask_causes{my name is Jo Canary and this is not json",
+        "/{my name is Jo Canary, no intent}",
+        "/@my name is Jo Canary, a confidence",
         "a" * 2000,
     ],
     ids=["empty", "whitespace", "emoji", "arabic", "hebrew", "instructions", "script", "templates", "restart",
-         "intent-injection", "entity-objects", "malformed-command", "2000-chars"],
+         "intent-injection", "entity-objects", "malformed-command", "no-intent", "no-intent-confidence", "2000-chars"],
 )
 def test_odd_messages_get_a_graceful_reply(bot_url, message):
     SENT.append(message)
@@ -141,7 +143,7 @@ def test_a_client_that_goes_away_leaves_no_message_text_in_the_logs(bot_url):
     (rest.message.received.timeout); the channel gate ends such a turn quietly."""
     import time
 
-    from tests.e2e.conftest import BOT_LOGS
+    from tests.support.running_bot import BOT_LOGS
 
     canary = f"canary{uuid.uuid4().hex[:12]}"
     message = f"what causes acne scars {canary}"

@@ -3,7 +3,7 @@ a numbered list, and typed text is never swallowed by them."""
 from __future__ import annotations
 
 from bot.console import chat
-from tests.e2e.conftest import SENT
+from tests.support.running_bot import SENT
 
 
 def converse(bot_url: str, lines: list[str]) -> list[str]:

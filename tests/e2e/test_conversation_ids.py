@@ -10,7 +10,7 @@ from bot.channels import conversation_ids
 from bot.channels.rest import UNKNOWN_SENDER
 from bot.responses import response_text
 from bot.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
-from tests.e2e.conftest import SENT, Chat, stored_user_events
+from tests.support.running_bot import SENT, Chat, stored_user_events
 
 
 def test_each_conversation_gets_a_new_id_from_the_server(bot_url):
@@ -20,13 +20,13 @@ def test_each_conversation_gets_a_new_id_from_the_server(bot_url):
     assert all(conversation_ids.is_issued(response.json()["sender"]) for response in (first, second))
 
 
-@pytest.mark.parametrize("kind", ["made up", "a phone number with an SMS conversation", "another patient's id, re-signed"])
+@pytest.mark.parametrize("kind", ["made up", "a phone number", "another patient's id, re-signed"])
 def test_an_id_the_server_did_not_issue_reaches_no_conversation(bot_url, kind):
     patient = Chat(bot_url)
     patient.send("how are rolling scars treated?")
     forged = {
         "made up": "patient-1",
-        "a phone number with an SMS conversation": "+15551234567",
+        "a phone number": "+15551234567",
         "another patient's id, re-signed": patient.sender.split(".")[0] + "." + "A" * 32,
     }[kind]
     message = "and what about boxcar scars?"

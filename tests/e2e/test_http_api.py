@@ -3,7 +3,7 @@
 ends: `no_message_text_in_the_logs` in conftest.py.)"""
 import requests
 
-from tests.e2e.conftest import Chat
+from tests.support.running_bot import Chat
 
 
 def test_the_http_api_is_off_without_a_token(bot_url):

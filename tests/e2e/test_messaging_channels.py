@@ -15,7 +15,7 @@ from bot.channels.replies import NUMBERED_OPTIONS_PROMPT
 from bot.channels.signatures import messenger_signature, twilio_signature
 from bot.messages import message
 from bot.responses import response_text
-from tests.e2e.conftest import CHANNEL_SECRETS, SENT
+from tests.support.running_bot import CHANNEL_SECRETS, SENT
 
 QUESTION = "what causes acne scars?"
 # A fact of the curated "causes" answer (data/knowledge/).

@@ -10,7 +10,7 @@ import yaml
 
 from bot import settings
 from bot.evaluation import parse_examples
-from tests.e2e.conftest import Chat
+from tests.support.running_bot import Chat
 
 CASES = yaml.safe_load((Path(__file__).parent / "answers.yml").read_text(encoding="utf-8"))
 

@@ -7,7 +7,7 @@ from bot import settings
 from bot.channels.rest import MAX_MESSAGE_CHARS
 from bot.responses import response_text
 from bot.rest_client import new_sender
-from tests.e2e.conftest import SENT, Chat
+from tests.support.running_bot import SENT, Chat
 
 EMERGENCY = response_text("utter_emergency")
 CRISIS = response_text("utter_crisis")

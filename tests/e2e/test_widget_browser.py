@@ -11,7 +11,7 @@ from playwright.sync_api import expect, sync_playwright
 from bot import settings
 from bot.messages import widget_words
 from bot.responses import response_text
-from tests.e2e.conftest import SENT
+from tests.support.running_bot import SENT
 
 CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -36,6 +36,8 @@ section, header, aside, div, p { padding: 40px !important; margin: 20px !importa
 svg { width: 4px !important; height: 4px !important; }
 h2 { font-size: 40px !important; text-transform: uppercase; }
 a { color: lime !important; }
+body { white-space: pre; font-style: italic; font-variant: small-caps; word-break: break-all; cursor: wait; }
+acne-scar-assistant { display: block; padding: 50px; font-size: 30px; transform: scale(0.5); }
 """
 
 
@@ -249,7 +251,8 @@ def test_the_host_pages_theme_does_not_reach_the_widget(browser, bot_url):
             ".asw-send": ("text-transform", "padding-left", "width", "background-color", "border-top-style"),
             "#asw-input": ("width", "padding-left", "font-size"),
             ".asw-welcome .asw-choice >> nth=0": ("text-transform", "color", "width", "line-height"),
-            ".asw-group .asw-bot": ("font-family", "text-align", "word-spacing", "padding-top", "margin-top", "color"),
+            ".asw-group .asw-bot": ("font-family", "text-align", "word-spacing", "padding-top", "margin-top", "color",
+                                   "white-space", "font-style", "font-variant-caps", "word-break", "cursor", "font-size"),
         }
         return {(selector, prop): style(page.locator(selector), prop) for selector, props in checked.items() for prop in props}
 
@@ -293,6 +296,8 @@ def test_a_light_brand_colour_still_gives_readable_text_and_focus(browser, bot_u
     choice.focus()
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
+    assert choice.evaluate("e => e.matches(':focus-visible')")
+    assert style(choice, "outline-style") == "solid" and float(style(choice, "outline-width").rstrip("px")) >= 3
     assert contrast(page, style(choice, "outline-color"), style(page.locator(".asw-log"), "background-color")) >= 3
     page.context.close()
 
@@ -345,7 +350,12 @@ def test_an_unreachable_server_marks_the_message_not_sent_with_retry_then_the_cl
     unsent = page.locator(".asw-user .asw-unsent")
     expect(unsent).to_contain_text(WORDS["not_sent"], timeout=15000)
     expect(page.locator(".asw-status")).to_have_text(WORDS["unreachable"])
-    unsent.get_by_role("button", name=WORDS["retry"]).click()
+    retry = unsent.get_by_role("button", name=WORDS["retry"])
+    page.keyboard.press("Shift+Tab")  # from the input back to Retry, the log's last control
+    expect(retry).to_be_focused()
+    bubble = page.locator(".asw-user").nth(-1)
+    assert contrast(page, style(retry, "outline-color"), style(bubble, "background-color")) >= 3
+    retry.click()
     expect(unsent).to_be_visible(timeout=15000)
     expect(page.locator(".asw-status")).to_contain_text(WORDS["contact"])
     page.unroute("**/webhooks/rest/webhook")
@@ -401,3 +411,17 @@ def test_screenshots_for_the_readme(browser, bot_url):
         assert panel["x"] >= 0 and panel["x"] + panel["width"] <= viewport["width"]
         page.screenshot(path=str(SCREENSHOTS / f"widget-{name}.png"))
         page.context.close()
+
+
+def test_a_message_still_waiting_when_the_page_reloads_is_offered_again(page):
+    page.click(".asw-launcher")
+    page.route("**/webhooks/rest/webhook", lambda route: None)  # never answered
+    page.fill("#asw-input", "what causes acne scars")
+    page.keyboard.press("Enter")
+    expect(page.locator(".asw-typing")).to_have_text(WORDS["typing"])
+    page.unroute("**/webhooks/rest/webhook")
+    page.reload()
+    unsent = page.locator(".asw-user .asw-unsent")
+    expect(unsent).to_contain_text(WORDS["not_sent"])
+    unsent.get_by_role("button", name=WORDS["retry"]).click()
+    expect(page.locator(".asw-group").nth(-1)).to_contain_text("inflammatory acne lesions", timeout=30000)

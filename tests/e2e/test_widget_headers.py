@@ -31,7 +31,7 @@ def test_other_sites_may_not_call_the_rest_channel_unless_configured(bot_url):
 def test_the_action_server_listens_on_loopback_only(bot_url):
     import psutil
 
-    from tests.e2e.conftest import ACTION_PORT
+    from tests.support.running_bot import ACTION_PORT
 
     listening = [c.laddr.ip for c in psutil.net_connections(kind="tcp") if c.status == "LISTEN" and c.laddr.port == ACTION_PORT]
     assert listening and set(listening) <= {"127.0.0.1"}

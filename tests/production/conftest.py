@@ -11,22 +11,14 @@ import pytest
 import redis
 from sqlalchemy.engine import make_url
 
+from bot import settings
 from bot.ingest.run import ingest
 from bot.serve import Servers
 from bot.store.db import get_engine, migrate, new_session
-from tests.conftest import POSTGRES_URL, _admin_connection
-from tests.e2e.conftest import MODEL
+from tests.support.production import ACTION_PORT, API_TOKEN, RASA_PORTS
+from tests.support.services import REDIS_URL, admin_connection, create_database
 
-ACTION_PORT = 5255
-RASA_PORTS = (5205, 5206)
-API_TOKEN = f"api-token-{uuid.uuid4().hex}"
-REDIS_URL = os.environ.get("ACNEBOT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-
-
-def _create_database(admin, name: str) -> str:
-    with admin.cursor() as cursor:
-        cursor.execute(f'CREATE DATABASE "{name}"')
-    return str(make_url(POSTGRES_URL).set(database=name))
+MODEL = settings.MODEL_FILE
 
 
 @pytest.fixture(scope="session")
@@ -35,12 +27,12 @@ def deployment(tmp_path_factory):
         pytest.fail(f"No trained model at {MODEL}: run `make train` (make test does it)")
     try:
         redis.Redis.from_url(REDIS_URL).ping()
-        admin = _admin_connection()
+        admin = admin_connection()
     except (redis.RedisError, psycopg2.OperationalError) as error:
         pytest.fail(f"PostgreSQL and Redis must be running (.ci/run starts them): {error}")
     suffix = uuid.uuid4().hex[:10]
-    tracker_url = _create_database(admin, f"acnebot_tracker_{suffix}")
-    knowledge_url = _create_database(admin, f"acnebot_knowledge_{suffix}")
+    tracker_url = create_database(admin, f"acnebot_tracker_{suffix}")
+    knowledge_url = create_database(admin, f"acnebot_knowledge_{suffix}")
     migrate(knowledge_url)
     with new_session(knowledge_url) as session:
         ingest(session)
@@ -65,7 +57,7 @@ def deployment(tmp_path_factory):
     finally:
         running.stop_all()
         admin.close()
-        admin = _admin_connection()  # the fault tests restart PostgreSQL
+        admin = admin_connection()  # the fault tests restart PostgreSQL
         with admin.cursor() as cursor:
             for name in (make_url(tracker_url).database, make_url(knowledge_url).database):
                 cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -14,8 +14,7 @@ import requests
 from bot import settings
 from bot.responses import response_text
 from bot.rest_client import new_sender
-from tests.production.conftest import REDIS_URL
-from tests.production.test_several_instances import user_texts
+from tests.support.services import REDIS_URL, user_texts
 
 UNAVAILABLE = "can't look that up right now"
 QUESTION = "what causes acne scars?"

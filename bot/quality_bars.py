@@ -1,0 +1,33 @@
+"""Every measured quality figure's floor and target, in one table.
+
+The floor is what `make test` holds (set a little under what the model
+reached, for the noise of retraining); the target is what the issues ask.
+`make eval` reports each figure against its target; the tests fail below
+its floor. The red-flag detector's own bars are in bot/safety/evaluation.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Bar:
+    floor: float | None  # None: measured by `make eval` only (too slow for `make test`)
+    target: float
+
+
+BARS: dict[str, Bar] = {
+    # tests/nlu/heldout.yml, written apart from the training data
+    "heldout_intent_macro_f1": Bar(floor=0.945, target=0.95),
+    "heldout_entity_f1": Bar(floor=0.97, target=0.95),
+    "heldout_out_of_scope_recall": Bar(floor=0.93, target=0.90),
+    # 5-fold cross-validation of the training data (issue #13)
+    "cross_validation_intent_macro_f1": Bar(floor=None, target=0.90),
+    # tests/e2e/realistic.yml end to end; measured 2026-11-23: 0.753 in all,
+    # multi_question 0.684, aspect 0.682, risk_context 0.949, conflict 0.970
+    "realistic_all": Bar(floor=0.74, target=0.92),
+    "realistic_multi_question": Bar(floor=0.65, target=0.92),
+    "realistic_aspect": Bar(floor=0.65, target=0.92),
+    "realistic_risk_context": Bar(floor=0.92, target=0.92),
+    "realistic_conflict": Bar(floor=0.93, target=0.92),
+}

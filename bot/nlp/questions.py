@@ -10,6 +10,13 @@ the same NLU examples. When two to three questions ask about different topics it
 adds them to the parse data as `questions`; Rasa keeps that in the tracker, where
 the action reads it. A message DIET could not place, but whose questions are
 clear, gets its first question's intent so that the answering action runs.
+
+A story with one question in it ("I'm 32 and my acne came back ... what
+treatments are out there?") is read by DIET as a whole, so the story's words
+can outweigh the question's. When the question alone clearly asks about a
+topic, and more surely than DIET reads the whole, the message gets that topic: the question says what is asked, the story
+only its context (its entities and risk contexts are still read from the whole
+message).
 """
 from __future__ import annotations
 
@@ -34,13 +41,21 @@ MAX_QUESTIONS = 3
 # A question's own topic must be at least this likely; below it, the part is
 # context or chatter ("I'm 16 and my skin is oily.") and not asked about.
 MIN_CONFIDENCE = 0.45
+# A story's one question decides the topic from this probability on.
+FOCUS_CONFIDENCE = 0.6
+# Story words around the question, at least: shorter messages are the question.
+MIN_STORY_WORDS = 8
+# Intents the question of a story may replace: other topics, and "not understood".
+# Personal advice, the clinic, small talk, follow-ups and red flags stay as they are.
+REPLACEABLE = {FALLBACK, "out_of_scope"}
 QUESTION_START = (
     r"(?:what|whats|what's|how|hows|why|when|where|which|who|is|are|am|can|could|do|does|did|will|would|"
     r"should|shall|any|anything|tell|explain|wondering|wonder|also|plus)\b"
 )
 _SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+")
 _JOINED_QUESTION = re.compile(
-    r"(?:,\s*|\s+)(?:and|also|plus|&|but|or)\s+(?:also\s+|then\s+)?(?=" + QUESTION_START + ")", re.IGNORECASE
+    r"(?:,\s*|\s+)(?:and|also|plus|&|but|or)\s+(?:also\s+|then\s+|if\s+(?:not|so)\s*,?\s*)?(?=" + QUESTION_START + ")",
+    re.IGNORECASE,
 )
 _STARTS_LIKE_QUESTION = re.compile(r"^\W*(?:and\s+|so\s+|also\s+|but\s+|ok\s+|okay\s+)?" + QUESTION_START, re.IGNORECASE)
 
@@ -122,7 +137,7 @@ class QuestionSplitter(GraphComponent):
         if self.model is None or len(parts) < 2:
             return []
         found: List[Dict[Text, Any]] = []
-        for part, probabilities in zip(parts, self.model.predict_proba([part.text for part in parts])):
+        for part, probabilities in zip(parts, self.model.predict_proba([part.text for part in parts]), strict=True):
             best = int(probabilities.argmax())
             intent = self.model.classes_[best]
             if probabilities[best] < MIN_CONFIDENCE or topic_of_intent(intent) is None:
@@ -135,10 +150,33 @@ class QuestionSplitter(GraphComponent):
         distinct = {(q["intent"], frozenset((e.get("entity"), str(e.get("value"))) for e in q["entities"])) for q in found}
         return found[:MAX_QUESTIONS] if len(distinct) >= 2 else []
 
+    def story_question(self, text: str) -> Optional[Dict[Text, Any]]:
+        """The intent the one question of a story asks (with its probability), when
+        the story is long enough and the question alone is clear; else None."""
+        parts = split_questions(text)
+        if self.model is None or len(parts) != 1:
+            return None
+        story_words = len(re.findall(r"[A-Za-z]+", text)) - len(re.findall(r"[A-Za-z]+", parts[0].text))
+        if story_words < MIN_STORY_WORDS:
+            return None
+        probabilities = self.model.predict_proba([parts[0].text])[0]
+        best = int(probabilities.argmax())
+        intent = self.model.classes_[best]
+        if probabilities[best] < FOCUS_CONFIDENCE or topic_of_intent(intent) is None:
+            return None
+        return {"name": intent, "confidence": float(probabilities[best])}
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             questions = self.questions(message.get(TEXT) or "", message.get(ENTITIES) or [])
             if not questions:
+                current: Optional[dict] = message.get(INTENT)
+                name = (current or {}).get("name")
+                if name in REPLACEABLE or topic_of_intent(name) is not None:
+                    asked = self.story_question(message.get(TEXT) or "")
+                    # The likelier reading wins: the question alone, or DIET's of the whole.
+                    if asked is not None and asked["name"] != name and asked["confidence"] > (current or {}).get("confidence", 0.0):
+                        message.set(INTENT, asked, add_to_output=True)
                 continue
             message.set(QUESTIONS, questions, add_to_output=True)
             intent: Optional[dict] = message.get(INTENT)

@@ -138,7 +138,7 @@ test: lint setup validate browser
 # (the tiers are in pyproject.toml); well under a minute.
 FAST := not integration and not model and not e2e and not production
 test-fast: $(SPACY_PIPELINE) $(SAFETY_CLASSIFIER) $(WORDLLAMA)
-	$(BIN)/python -m pytest -q -m "$(FAST)"
+	$(BIN)/python -m pytest -q -n 2 -m "$(FAST)"
 
 test-integration: $(SPACY_PIPELINE) $(SAFETY_CLASSIFIER) $(WORDLLAMA)
 	$(BIN)/python -m pytest -q -m "integration and not e2e and not production"

@@ -12,8 +12,6 @@ class ActionClinicInfo(Action):
     def name(self) -> Text:
         return "action_clinic_info"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text=clinic_info_text())
         return []

@@ -28,9 +28,7 @@ class ActionOfferTopics(Action):
     def name(self) -> Text:
         return "action_offer_topics"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         understood = latest_intent(tracker) != "nlu_fallback"
         if not understood:
             likeliest = tracker.get_intent_of_latest_message(skip_fallback_intent=True)

@@ -12,8 +12,6 @@ class ActionPersonalAdvice(Action):
     def name(self) -> Text:
         return "action_personal_advice"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text=personal_advice_from_tracker(tracker))
         return []

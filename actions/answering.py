@@ -1,5 +1,6 @@
 """What the answering actions share: reading the question from the tracker, and
 a polite reply when the knowledge store cannot be reached."""
+
 import logging
 from typing import Any, Dict, List, Optional, Text, Tuple
 

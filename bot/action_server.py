@@ -5,6 +5,7 @@ spaCy's thinc imports TensorFlow whenever it is installed (Rasa needs it), which
 would cost this process about 550 MB it never uses. Rasa's own `rasa run actions`
 also loads Rasa itself; rasa-sdk's entry point does not.
 """
+
 import sys
 
 sys.modules.setdefault("tensorflow", None)  # type: ignore[arg-type]  # None makes `import tensorflow` fail

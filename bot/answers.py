@@ -2,6 +2,7 @@
 
 Every reply with medical content ends with settings.DISCLAIMER.
 """
+
 from __future__ import annotations
 
 import json
@@ -69,7 +70,9 @@ def select_entries(
             found = []
             if scar_type and treatment:
                 # No entry for both values: one for each ("surgery for pockmarks").
-                found = [e for e in (find_entry(session, topic, scar_type, None), find_entry(session, topic, None, treatment)) if e]
+                found = [
+                    e for e in (find_entry(session, topic, scar_type, None), find_entry(session, topic, None, treatment)) if e
+                ]
             if not found:
                 closest = _first_entry(session, _candidates(topic, scar_type, treatment)[1:])
                 found = [closest] if closest else []
@@ -188,9 +191,7 @@ def find_answer(
             return [], hits
     if not entries:
         # Only passages tagged with the topic and every value asked about.
-        tags = {f"topic:{topic}"} | {
-            f"{entity}:{value}" for values in unmatched for entity, value in values.items() if value
-        }
+        tags = {f"topic:{topic}"} | {f"{entity}:{value}" for values in unmatched for entity, value in values.items() if value}
         return [], index.search(terms, all_tags=tags)
     extra: dict[int, Hit] = {}
     for values in unmatched:
@@ -230,9 +231,7 @@ def answer_questions(session: Session, questions: Sequence[Question]) -> Answer:
     hits: dict[int, Hit] = {}
     for question in questions:
         leading += [line for line in aspect_lines(session, question) if line not in leading]
-        found_entries, found_hits = find_answer(
-            session, question.topic, question.scar_types, question.treatments, question.text
-        )
+        found_entries, found_hits = find_answer(session, question.topic, question.scar_types, question.treatments, question.text)
         for entry in found_entries:
             entries.setdefault(entry.key, entry)
         for hit in found_hits:

@@ -7,6 +7,7 @@ documents. Otherwise the reply says the sources don't cover that aspect and who
 can answer it, so a question about pain never gets the treatment's general text
 as if that were the answer.
 """
+
 from __future__ import annotations
 
 import re
@@ -60,11 +61,16 @@ def load_aspects(path: Path = ASPECTS_FILE) -> AspectTexts:
             aspects.append(Aspect(name, spec["what"], spec["ask"], patterns))
         who = {key: str(value) for key, value in (raw.get("who") or {}).items()}
         if set(who) != set(WHO) or any(_fields(text) - {"contact"} for text in who.values()):
-            raise AspectsError(f"{path.name}: `who` must give a sentence for each of {', '.join(WHO)}, with no placeholder but {{contact}}")
+            raise AspectsError(
+                f"{path.name}: `who` must give a sentence for each of {', '.join(WHO)}, with no placeholder but {{contact}}"
+            )
         if _fields(str(raw.get("not_covered", ""))) != {"what", "who"}:
             raise AspectsError(f"{path.name}: `not_covered` must use {{what}} and {{who}} and no other placeholder")
         return AspectTexts(
-            tuple(aspects), who, str(raw["not_covered"]), str(raw["general_follows"]),
+            tuple(aspects),
+            who,
+            str(raw["not_covered"]),
+            str(raw["general_follows"]),
             {str(k): str(v) for k, v in (raw.get("subjects") or {}).items()},
         )
     except AspectsError:

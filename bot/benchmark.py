@@ -7,6 +7,7 @@ throughput at several numbers of concurrent conversations. The assistant is
 started with `make run`, so its cold start is what a clinic sees; the memory is
 the peak resident size of all its processes together, sampled throughout.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -50,9 +51,15 @@ MESSAGES_PER_LEVEL = 600
 TURNS = 10  # messages per conversation
 
 QUESTIONS = [
-    "what causes acne scars?", "what types of acne scars are there?", "does picking cause scars?",
-    "how are acne scars treated?", "what about boxcar scars?", "how can I prevent acne scars?",
-    "when should I see a doctor?", "do acne scars go away?", "are acne scars genetic?",
+    "what causes acne scars?",
+    "what types of acne scars are there?",
+    "does picking cause scars?",
+    "how are acne scars treated?",
+    "what about boxcar scars?",
+    "how can I prevent acne scars?",
+    "when should I see a doctor?",
+    "do acne scars go away?",
+    "are acne scars genetic?",
     "how are rolling scars treated?",
 ]
 # The scaled-out production profile: its own ports, databases and Redis database.
@@ -161,10 +168,9 @@ async def _level(base_urls: list[str], messages: list[str], concurrency: int, to
     connector = aiohttp.TCPConnector(limit=concurrency)
     async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=60)) as http:
         start = time.perf_counter()
-        errors = await asyncio.gather(*(
-            _conversations(http, urls, [next(cycle) for _ in range(per_conversation)], latencies)
-            for _ in range(concurrency)
-        ))
+        errors = await asyncio.gather(
+            *(_conversations(http, urls, [next(cycle) for _ in range(per_conversation)], latencies) for _ in range(concurrency))
+        )
         seconds = time.perf_counter() - start
     return Level(concurrency, per_conversation * concurrency, sum(errors), seconds, latencies)
 
@@ -213,7 +219,8 @@ def train_baseline() -> None:
     shutil.copytree(BASELINE_PROJECT, BASELINE_DIR)
     subprocess.run(
         [RASA, "train", "--quiet", "--out", str(BASELINE_MODEL.parent), "--fixed-model-name", "baseline"],
-        check=True, cwd=BASELINE_DIR,
+        check=True,
+        cwd=BASELINE_DIR,
     )
 
 
@@ -224,7 +231,9 @@ def train_from_scratch() -> float:
         started = time.monotonic()
         subprocess.run(
             [RASA, "train", "--quiet", "--force", "--out", out],
-            check=True, cwd=settings.PROJECT_ROOT, env={**os.environ, "RASA_MAX_CACHE_SIZE": "0"},
+            check=True,
+            cwd=settings.PROJECT_ROOT,
+            env={**os.environ, "RASA_MAX_CACHE_SIZE": "0"},
             stdout=subprocess.DEVNULL,
         )
         return time.monotonic() - started
@@ -322,19 +331,33 @@ def report(bot: tuple, baseline: tuple, scaled: tuple, detection: list[float], t
     p95, base_p95 = percentile(seq.latencies, 0.95), percentile(base_seq.latencies, 0.95)
     at = {level.concurrency: level for level in figures["levels"]}
     checks = [
-        (f"sequential p95 at most {P95_RATIO_TARGET}× plain Rasa's", f"{p95 / base_p95:.2f}×", p95 / base_p95 <= P95_RATIO_TARGET),
-        (f"at least {THROUGHPUT_TARGET:.0f} answered messages/s at {THROUGHPUT_AT} conversations, no errors",
-         f"{at[THROUGHPUT_AT].throughput:.1f}/s, {at[THROUGHPUT_AT].errors} errors",
-         at[THROUGHPUT_AT].throughput >= THROUGHPUT_TARGET and at[THROUGHPUT_AT].errors == 0),
-        ("the same, scaled out: two Rasa servers (production profile)",
-         f"{scaled_at[THROUGHPUT_AT].throughput:.1f}/s, {scaled_at[THROUGHPUT_AT].errors} errors",
-         scaled_at[THROUGHPUT_AT].throughput >= THROUGHPUT_TARGET and scaled_at[THROUGHPUT_AT].errors == 0),
+        (
+            f"sequential p95 at most {P95_RATIO_TARGET}× plain Rasa's",
+            f"{p95 / base_p95:.2f}×",
+            p95 / base_p95 <= P95_RATIO_TARGET,
+        ),
+        (
+            f"at least {THROUGHPUT_TARGET:.0f} answered messages/s at {THROUGHPUT_AT} conversations, no errors",
+            f"{at[THROUGHPUT_AT].throughput:.1f}/s, {at[THROUGHPUT_AT].errors} errors",
+            at[THROUGHPUT_AT].throughput >= THROUGHPUT_TARGET and at[THROUGHPUT_AT].errors == 0,
+        ),
+        (
+            "the same, scaled out: two Rasa servers (production profile)",
+            f"{scaled_at[THROUGHPUT_AT].throughput:.1f}/s, {scaled_at[THROUGHPUT_AT].errors} errors",
+            scaled_at[THROUGHPUT_AT].throughput >= THROUGHPUT_TARGET and scaled_at[THROUGHPUT_AT].errors == 0,
+        ),
         (f"all processes under {MEMORY_TARGET_MB} MB resident", f"{memory:.0f} MB", memory < MEMORY_TARGET_MB),
         (f"first answer within {COLD_START_TARGET_S} s of `make run`", f"{cold:.1f} s", cold <= COLD_START_TARGET_S),
-        (f"red-flag detection at most {LATENCY_P95_MS:g} ms per message at p95", f"{_ms(detection_p95)} ms",
-         detection_p95 * 1000 <= LATENCY_P95_MS),
-        (f"training from scratch (`rasa train`, nothing cached) under {TRAINING_TARGET_S / 60:.0f} minutes",
-         f"{training:.0f} s", training < TRAINING_TARGET_S),
+        (
+            f"red-flag detection at most {LATENCY_P95_MS:g} ms per message at p95",
+            f"{_ms(detection_p95)} ms",
+            detection_p95 * 1000 <= LATENCY_P95_MS,
+        ),
+        (
+            f"training from scratch (`rasa train`, nothing cached) under {TRAINING_TARGET_S / 60:.0f} minutes",
+            f"{training:.0f} s",
+            training < TRAINING_TARGET_S,
+        ),
     ]
     lines = [
         "# Benchmark: the acne-scar assistant against plain Rasa",
@@ -394,8 +417,7 @@ def report(bot: tuple, baseline: tuple, scaled: tuple, detection: list[float], t
             for level in scaled_levels
         ],
         "",
-        f"Peak resident memory of the three processes together: {scaled_memory:.0f} MB "
-        "(PostgreSQL and Redis not counted).",
+        f"Peak resident memory of the three processes together: {scaled_memory:.0f} MB (PostgreSQL and Redis not counted).",
         "",
         "## Memory and cold start",
         "",

@@ -1,4 +1,5 @@
 """The `python -m bot` command line."""
+
 from __future__ import annotations
 
 import argparse
@@ -143,8 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     realistic = commands.add_parser("realistic-eval", help="run tests/e2e/realistic.yml over REST; write results/realistic.md")
     realistic.add_argument("--output", type=Path, help="default: results/<the cases file's name>.md")
     realistic.add_argument("--model", type=Path, default=settings.MODEL_FILE)
-    realistic.add_argument("--cases", type=Path, default=settings.PROJECT_ROOT / "tests" / "e2e" / "realistic.yml",
-                           help="the cases to run (default: the held-out set; tests/e2e/realistic_development.yml is for reading errors)")
+    realistic.add_argument(
+        "--cases",
+        type=Path,
+        default=settings.PROJECT_ROOT / "tests" / "e2e" / "realistic.yml",
+        help="the cases to run (default: the held-out set; tests/e2e/realistic_development.yml is for reading errors)",
+    )
     realistic.set_defaults(run=_realistic_eval)
     commands.add_parser("ingest", help="migrate the store and fill it from data/").set_defaults(run=_ingest)
     report = commands.add_parser("coverage", help="report document sentences no entry covers, and broken citations")
@@ -159,7 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     forget = commands.add_parser("forget", help="delete conversations older than N days from the tracker store")
     forget.add_argument("--days", type=float, required=True)
     forget.add_argument("--endpoints", type=Path, default=settings.PROJECT_ROOT / "endpoints.yml")
-    forget.add_argument("--tracker-url", help="SQLAlchemy URL of the tracker store (default: ACNEBOT_TRACKER_STORE_URL, else endpoints.yml's)")
+    forget.add_argument(
+        "--tracker-url", help="SQLAlchemy URL of the tracker store (default: ACNEBOT_TRACKER_STORE_URL, else endpoints.yml's)"
+    )
     forget.set_defaults(run=_forget)
     ask = commands.add_parser("ask", help="print the stored answer for a topic")
     ask.add_argument("topic")
@@ -167,9 +174,11 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("--treatment", action="append")
     ask.set_defaults(run=_ask)
     commands.add_parser("serve", help="run the action server and the Rasa server").set_defaults(run=_serve)
-    commands.add_parser("shell", help="chat with the assistant in the terminal (its own servers, beside `make run`)").set_defaults(run=_shell)
     commands.add_parser(
-        "bench", help="benchmark against plain Rasa through REST; write results/bench.md"
-    ).set_defaults(run=_bench)
+        "shell", help="chat with the assistant in the terminal (its own servers, beside `make run`)"
+    ).set_defaults(run=_shell)
+    commands.add_parser("bench", help="benchmark against plain Rasa through REST; write results/bench.md").set_defaults(
+        run=_bench
+    )
     args = parser.parse_args(argv)
     return args.run(args)

@@ -5,6 +5,7 @@ than through `rasa shell`, whose button menu swallows typed text: here the
 buttons of a reply are a numbered list, and staff either type a number or go
 on typing a question of their own.
 """
+
 from __future__ import annotations
 
 from typing import Callable, Iterable, Optional

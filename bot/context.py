@@ -4,6 +4,7 @@ Values named in the message win. A message that names none but refers back
 ("how are they treated?", "what about it?") keeps the values under discussion;
 any other message is a general question.
 """
+
 from __future__ import annotations
 
 import re

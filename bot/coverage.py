@@ -5,6 +5,7 @@ rules) that no entry cites, and every entry whose citations no longer match
 its document. Works on the files in data/, so it also catches a document
 edited after its entries were written.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -51,9 +52,7 @@ class CoverageReport:
         return "\n".join(lines) + "\n"
 
 
-def coverage(
-    documents_dir: Path = settings.DOCUMENTS_DIR, knowledge_dir: Path = settings.KNOWLEDGE_DIR
-) -> CoverageReport:
+def coverage(documents_dir: Path = settings.DOCUMENTS_DIR, knowledge_dir: Path = settings.KNOWLEDGE_DIR) -> CoverageReport:
     documents, problems = read_documents(documents_dir)
     entries, entry_problems = read_entries(knowledge_dir, documents)
     report = CoverageReport(problems=problems + entry_problems)

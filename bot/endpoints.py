@@ -1,6 +1,7 @@
 """The Rasa server's endpoints: endpoints.yml (the embedded defaults: SQLite
 tracker store, in-memory lock store, action server on this machine) with the
 production profile's environment variables applied on top."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -71,6 +72,7 @@ def write_endpoints(target: Path, environ: Optional[Mapping[str, str]] = None) -
 def stores_summary(environ: Optional[Mapping[str, str]] = None) -> str:
     """Where conversations, locks and knowledge are kept, passwords hidden: the
     line `make run` prints so an operator sees which profile is on."""
+
     def shown(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
 

@@ -3,6 +3,7 @@
 Used by `python -m bot evaluate` (make eval) and by the floors that
 tests/nlu/test_heldout.py enforces in make test.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -142,7 +143,11 @@ def score(predictions: list[Prediction], threshold: float) -> Scores:
         for p in predictions:
             gold_set = {pair for pair in p.example.entities if pair[0] == entity}
             predicted_set = {pair for pair in p.entities if pair[0] == entity}
-            tp, fp, fn = tp + len(gold_set & predicted_set), fp + len(predicted_set - gold_set), fn + len(gold_set - predicted_set)
+            tp, fp, fn = (
+                tp + len(gold_set & predicted_set),
+                fp + len(predicted_set - gold_set),
+                fn + len(gold_set - predicted_set),
+            )
         entity_f1[entity] = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
         totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
     tp, fp, fn = totals
@@ -190,9 +195,12 @@ def _cross_validation(results_dir: Path) -> str:
         entity = json.loads(name.read_text(encoding="utf-8"))
         for label, values in sorted(entity.items()):
             if isinstance(values, dict) and label not in ("accuracy", "micro avg", "macro avg", "weighted avg"):
-                lines.append(f"| entity `{label}` ({name.stem.split('_')[0]}) | {values['precision']:.3f} | {values['recall']:.3f} | {values['f1-score']:.3f} | |")
+                lines.append(
+                    f"| entity `{label}` ({name.stem.split('_')[0]}) | {values['precision']:.3f} | {values['recall']:.3f} | {values['f1-score']:.3f} | |"
+                )
     weakest = sorted(
-        (values["f1-score"], label) for label, values in report.items()
+        (values["f1-score"], label)
+        for label, values in report.items()
         if isinstance(values, dict) and label not in ("accuracy", "micro avg", "macro avg", "weighted avg")
     )[:5]
     lines += ["", "Weakest intents: " + ", ".join(f"`{label}` {f1:.2f}" for f1, label in weakest) + "."]
@@ -214,7 +222,10 @@ def summary_markdown(predictions: list[Prediction], results_dir: Path) -> str:
         f"| intent macro F1 | {scores.intent_macro_f1:.3f} | ≥ {BARS['heldout_intent_macro_f1'].target} |",
         f"| entity F1, micro over (entity, value) pairs | {scores.entity_micro_f1:.3f} | ≥ {BARS['heldout_entity_f1'].target} |",
     ]
-    lines += [f"| entity F1 `{entity}` | {value:.3f} | ≥ {BARS['heldout_entity_f1'].target} |" for entity, value in scores.entity_f1.items()]
+    lines += [
+        f"| entity F1 `{entity}` | {value:.3f} | ≥ {BARS['heldout_entity_f1'].target} |"
+        for entity, value in scores.entity_f1.items()
+    ]
     lines += [
         f"| out-of-scope recall (out_of_scope or fallback) | {scores.out_of_scope_recall:.3f} | ≥ {BARS['heldout_out_of_scope_recall'].target} |",
         f"| in-scope messages that fall back | {scores.in_scope_fallback_rate:.3f} | low |",
@@ -237,11 +248,13 @@ def summary_markdown(predictions: list[Prediction], results_dir: Path) -> str:
     for candidate in SWEEP:
         s = score(predictions, candidate)
         mark = " (chosen)" if candidate == threshold else ""
-        lines.append(f"| {candidate}{mark} | {s.intent_macro_f1:.3f} | {s.out_of_scope_recall:.3f} | {s.in_scope_fallback_rate:.3f} |")
+        lines.append(
+            f"| {candidate}{mark} | {s.intent_macro_f1:.3f} | {s.out_of_scope_recall:.3f} | {s.in_scope_fallback_rate:.3f} |"
+        )
     lines += [
         "",
         f"Chosen: {threshold}. An out-of-scope message that is answered gets medical text it did not ask "
-        "for, and an in-scope message that falls back gets \"could you rephrase\" with topic buttons (or, "
+        'for, and an in-scope message that falls back gets "could you rephrase" with topic buttons (or, '
         "when it names a scar type or treatment, the likeliest answer anyway), so the threshold is the "
         "lowest one that catches nearly all out-of-scope messages while keeping in-scope fallbacks rare: "
         f"here {scores.out_of_scope_recall:.3f} out-of-scope recall with {scores.in_scope_fallback_rate:.1%} "
@@ -277,7 +290,7 @@ def summary_markdown(predictions: list[Prediction], results_dir: Path) -> str:
         "",
         "Cross-validation scores lower than the held-out set. Most training examples (about 3,400 "
         "of 3,800) are patient-style messages written by helpers from the documents alone; their "
-        "intents overlap where patients' questions do (a follow-up such as \"does it hurt?\" and a "
+        'intents overlap where patients\' questions do (a follow-up such as "does it hurt?" and a '
         "question about side effects; a personal request and a treatment question), and the two "
         "red-flag intents keep a handful of examples on purpose (docs/safety.md). The held-out set "
         "was written apart from the training data, but earlier rounds of training examples were "

@@ -1,6 +1,7 @@
 """The sentences patients read, from data/messages.yml, checked when first read:
 a missing, empty or mistyped message stops the assistant at start with a message
 that says what to fix, rather than showing a patient a broken reply."""
+
 from __future__ import annotations
 
 import string
@@ -32,10 +33,27 @@ REQUIRED = {
 }
 # The widget's words (the `widget` mapping), and the placeholders each may use.
 WIDGET_REQUIRED: dict[str, set[str]] = {
-    name: set() for name in (
-        "title", "open", "close", "conversation", "input_label", "placeholder", "send", "typing", "suggestions",
-        "you_said", "assistant_said", "disclaimer_short", "more", "less", "sources", "retrying",
-        "not_sent", "retry", "unreachable",
+    name: set()
+    for name in (
+        "title",
+        "open",
+        "close",
+        "conversation",
+        "input_label",
+        "placeholder",
+        "send",
+        "typing",
+        "suggestions",
+        "you_said",
+        "assistant_said",
+        "disclaimer_short",
+        "more",
+        "less",
+        "sources",
+        "retrying",
+        "not_sent",
+        "retry",
+        "unreachable",
     )
 }
 WIDGET_REQUIRED["contact"] = {"contact"}
@@ -61,8 +79,12 @@ def load_messages(path: Path | None = None) -> dict:
     else:
         problems.append("'widget' must map each of the widget's words to its text")
     topics = raw.get("topics")
-    if not isinstance(topics, dict) or not topics or not all(
-        isinstance(spec, dict) and isinstance(spec.get("label"), str) and spec["label"].strip() for spec in topics.values()
+    if (
+        not isinstance(topics, dict)
+        or not topics
+        or not all(
+            isinstance(spec, dict) and isinstance(spec.get("label"), str) and spec["label"].strip() for spec in topics.values()
+        )
     ):
         problems.append("'topics' must map each topic to a non-empty label")
     if problems:
@@ -84,15 +106,20 @@ def _problems(raw: dict, required: dict[str, set[str]], prefix: str = "") -> lis
             problems.append(f"'{prefix}{name}' has a broken placeholder ({error})")
             continue
         if used - allowed:
-            problems.append(f"'{prefix}{name}' uses {', '.join('{' + f + '}' for f in sorted(used - allowed))}; it may use "
-                            + (", ".join("{" + f + "}" for f in sorted(allowed)) or "no placeholder"))
+            problems.append(
+                f"'{prefix}{name}' uses {', '.join('{' + f + '}' for f in sorted(used - allowed))}; it may use "
+                + (", ".join("{" + f + "}" for f in sorted(allowed)) or "no placeholder")
+            )
     return problems
 
 
 def widget_words(contact: str) -> dict[str, str]:
     """The widget's words, their lines joined, {contact} filled in."""
-    return {name: " ".join(text.split()).format(contact=contact) for name, text in load_messages()["widget"].items()
-            if name in WIDGET_REQUIRED}
+    return {
+        name: " ".join(text.split()).format(contact=contact)
+        for name, text in load_messages()["widget"].items()
+        if name in WIDGET_REQUIRED
+    }
 
 
 def message(name: str, **values: str) -> str:

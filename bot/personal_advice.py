@@ -1,6 +1,7 @@
 """Replies to requests the assistant must not answer for one person: a diagnosis,
 a dose, or a choice of treatment. They need a dermatologist in person; the
 general information that is safe to give follows."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,10 @@ from bot import settings
 from bot.answers import answer_question
 from bot.messages import message
 
-MEDICINE = re.compile(r"\b(dose|dosage|doses|mg|milligrams?|isotretinoin|accutane|doxycycline|antibiotics?|medicines?|medications?|pills?|tablets?|prescription|retinol|retinoids?|take)\b", re.I)
+MEDICINE = re.compile(
+    r"\b(dose|dosage|doses|mg|milligrams?|isotretinoin|accutane|doxycycline|antibiotics?|medicines?|medications?|pills?|tablets?|prescription|retinol|retinoids?|take)\b",
+    re.I,
+)
 CHOICE = re.compile(r"\b(which|should i|better|best|choose|recommend|get|need)\b", re.I)
 
 

@@ -2,6 +2,7 @@
 their owner only. SQLite creates its file with the process's umask (usually
 0644, readable by every user of the machine), and its journal files copy the
 database file's mode, so the file is created or tightened here first."""
+
 from __future__ import annotations
 
 import os

@@ -5,6 +5,7 @@ reached, for the noise of retraining); the target is what the issues ask.
 `make eval` reports each figure against its target; the tests fail below
 its floor. The red-flag detector's own bars are in bot/safety/evaluation.py.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

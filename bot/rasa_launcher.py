@@ -10,6 +10,7 @@
   "message.parsing.failed" (for "/{...", "/@...") is logged from ERROR only.
   Rasa goes on without the part it could not read, which is the right answer.
 """
+
 from __future__ import annotations
 
 import logging

@@ -5,6 +5,7 @@ when the reply holds every fact it must (one of each fact's alternatives).
 `make eval` runs it on servers of its own and writes results/realistic.md; the
 e2e tests hold its floors.
 """
+
 from __future__ import annotations
 
 import os
@@ -110,11 +111,13 @@ def evaluate(output: Path, model: Path = MODEL, cases_file: Path = CASES_FILE) -
         with new_session(store_url) as session:
             ingest(session)
         env = {key: value for key, value in os.environ.items() if not key.startswith("ACNEBOT_")}
-        env.update({
-            "ACNEBOT_DATABASE_URL": store_url,
-            "ACNEBOT_TRACKER_STORE_URL": f"sqlite:///{Path(workdir) / 'tracker.sqlite3'}",
-            "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{ACTION_PORT}/webhook",
-        })
+        env.update(
+            {
+                "ACNEBOT_DATABASE_URL": store_url,
+                "ACNEBOT_TRACKER_STORE_URL": f"sqlite:///{Path(workdir) / 'tracker.sqlite3'}",
+                "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{ACTION_PORT}/webhook",
+            }
+        )
         servers = Servers(Path(workdir), env, (RASA_PORT,), ACTION_PORT, model)
         try:
             servers.start()

@@ -3,6 +3,7 @@
 Code outside Rasa (the channels' red-flag gate) sends some of them itself, so
 that they never wait for the action server or a store.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -1,5 +1,6 @@
 """A client of the assistant's REST channel: `make shell`, the realistic
 evaluation and the tests talk to a running server through it."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -19,8 +20,6 @@ def new_sender(base_url: str, http: Optional[requests.Session] = None) -> str:
 
 def send(base_url: str, sender: str, message: str, http: Optional[requests.Session] = None, timeout: float = 60) -> list[dict]:
     """The replies to one message, as the REST channel returns them."""
-    response = (http or requests).post(
-        f"{base_url}{WEBHOOK_PATH}", json={"sender": sender, "message": message}, timeout=timeout
-    )
+    response = (http or requests).post(f"{base_url}{WEBHOOK_PATH}", json={"sender": sender, "message": message}, timeout=timeout)
     response.raise_for_status()
     return response.json()

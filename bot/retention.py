@@ -1,4 +1,5 @@
 """Retention: delete conversations older than N days from Rasa's SQL tracker store."""
+
 from __future__ import annotations
 
 import time
@@ -30,8 +31,14 @@ def tracker_store_url(endpoints: Path = settings.PROJECT_ROOT / "endpoints.yml")
         database = Path(kwargs.get("db", "rasa.db"))
         return f"sqlite:///{database if database.is_absolute() else endpoints.resolve().parent / database}"
     url = SQLTrackerStore.get_db_url(
-        kwargs.get("dialect", "sqlite"), config.url, kwargs.get("port"), kwargs.get("db", "rasa.db"),
-        kwargs.get("username"), kwargs.get("password"), kwargs.get("login_db"), kwargs.get("query"),
+        kwargs.get("dialect", "sqlite"),
+        config.url,
+        kwargs.get("port"),
+        kwargs.get("db", "rasa.db"),
+        kwargs.get("username"),
+        kwargs.get("password"),
+        kwargs.get("login_db"),
+        kwargs.get("query"),
     )
     return str(url)
 
@@ -51,11 +58,7 @@ def forget_conversations(url: str, older_than_days: float, now: float | None = N
             return 0
         events = Table("events", MetaData(), autoload_with=engine)
         cutoff = (now if now is not None else time.time()) - older_than_days * 86400
-        old = (
-            select(events.c.sender_id)
-            .group_by(events.c.sender_id)
-            .having(func.max(events.c.timestamp) < cutoff)
-        )
+        old = select(events.c.sender_id).group_by(events.c.sender_id).having(func.max(events.c.timestamp) < cutoff)
         with engine.begin() as connection:
             senders = connection.scalars(old).all()
             if senders:

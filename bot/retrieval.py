@@ -3,6 +3,7 @@
 The index is rebuilt when the stored passages change, so a running action
 server answers from newly ingested documents without a restart.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -67,15 +68,29 @@ _lock = Lock()
 
 def passage_index(session: Session) -> PassageIndex:
     """The index of the store's passages, rebuilt only when they changed."""
-    version = tuple(session.execute(select(func.count(Passage.id), func.max(Passage.id), func.max(Document.ingested_at)).select_from(Passage).join(Document)).one())
+    version = tuple(
+        session.execute(
+            select(func.count(Passage.id), func.max(Passage.id), func.max(Document.ingested_at))
+            .select_from(Passage)
+            .join(Document)
+        ).one()
+    )
     key = str(session.get_bind().url)
     with _lock:
         cached = _cache.get(key)
         if cached and cached[0] == version:
             return cached[1]
     rows = session.execute(
-        select(Passage.id, Passage.document_id, Document.title, Passage.start_char, Passage.end_char,
-               Passage.text, Passage.tags, Passage.lemmas)
+        select(
+            Passage.id,
+            Passage.document_id,
+            Document.title,
+            Passage.start_char,
+            Passage.end_char,
+            Passage.text,
+            Passage.tags,
+            Passage.lemmas,
+        )
         .join(Document)
         .order_by(Passage.id)
     ).all()

@@ -1,4 +1,5 @@
 """The clinician review file: every entry as the bot serves it, with its sources."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -15,9 +16,7 @@ def _subject(entry: Entry) -> str:
 
 def review_markdown(session: Session) -> str:
     entries = session.scalars(
-        select(Entry)
-        .options(selectinload(Entry.citations).selectinload(Citation.document))
-        .order_by(Entry.topic, Entry.key)
+        select(Entry).options(selectinload(Entry.citations).selectinload(Citation.document)).order_by(Entry.topic, Entry.key)
     ).all()
     reviewed = sum(1 for entry in entries if entry.reviewed_by and entry.reviewed_on)
     lines = [

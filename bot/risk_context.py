@@ -2,6 +2,7 @@
 before any general information (data/risk_contexts.yml): a skin reaction in
 progress, treating scars oneself, pregnancy or breastfeeding, isotretinoin,
 darker skin, under-18s."""
+
 from __future__ import annotations
 
 import re

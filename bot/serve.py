@@ -1,4 +1,5 @@
 """Run the action server and a Rasa command together; stopping one stops both."""
+
 from __future__ import annotations
 
 import os
@@ -70,7 +71,7 @@ def _announce_when_ready() -> None:
         print(
             "\nThe assistant is ready.\n"
             f"  REST channel: POST {base}/webhooks/rest/conversations for a conversation id, then POST\n"
-            f"    {{\"sender\": <that id>, \"message\": \"what causes acne scars?\"}} to {base}/webhooks/rest/webhook (README)\n"
+            f'    {{"sender": <that id>, "message": "what causes acne scars?"}} to {base}/webhooks/rest/webhook (README)\n'
             f"  Demo clinic page with the chat widget: {base}/webhooks/widget/\n"
             "  Chat in a terminal instead: make shell\n"
             "  Stop: Ctrl-C\n",
@@ -112,9 +113,7 @@ class Servers:
     them this way."""
 
     def __init__(self, workdir: Path, env: dict, rasa_ports: tuple[int, ...], action_port: int, model: Path):
-        self.workdir, self.env, self.rasa_ports, self.action_port, self.model = (
-            workdir, env, rasa_ports, action_port, model
-        )
+        self.workdir, self.env, self.rasa_ports, self.action_port, self.model = (workdir, env, rasa_ports, action_port, model)
         self.urls = [f"http://localhost:{port}" for port in rasa_ports]
         self.endpoints = write_endpoints(workdir / "endpoints.yml", environ=env)
         self.credentials = workdir / "credentials.yml"
@@ -144,11 +143,15 @@ class Servers:
 
             TrackerStore.create(read_endpoint_config(str(self.endpoints), "tracker_store"))
         for port in self.rasa_ports:
-            self.rasa.append(subprocess.Popen(
-                [*RASA_SERVER, *rasa_run_args(port, str(self.endpoints), str(self.credentials)), "--model", str(self.model)],
-                cwd=settings.PROJECT_ROOT, env=self.env,
-                stdout=open(self.log(f"rasa-{port}"), "a"), stderr=subprocess.STDOUT,
-            ))
+            self.rasa.append(
+                subprocess.Popen(
+                    [*RASA_SERVER, *rasa_run_args(port, str(self.endpoints), str(self.credentials)), "--model", str(self.model)],
+                    cwd=settings.PROJECT_ROOT,
+                    env=self.env,
+                    stdout=open(self.log(f"rasa-{port}"), "a"),
+                    stderr=subprocess.STDOUT,
+                )
+            )
         for url, process, port in zip(self.urls, self.rasa, self.rasa_ports, strict=True):
             if not wait_for(f"{url}/", 180, process):
                 raise RuntimeError(f"Rasa on {port} did not start:\n" + self.log(f"rasa-{port}").read_text()[-3000:])
@@ -197,7 +200,9 @@ def shell() -> int:
         actions = rasa = None
         try:
             actions = start_action_server(settings.SHELL_ACTION_SERVER_PORT, stdout=log, stderr=subprocess.STDOUT)
-            rasa = subprocess.Popen([*RASA_SERVER, *shell_args()], cwd=settings.PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT)
+            rasa = subprocess.Popen(
+                [*RASA_SERVER, *shell_args()], cwd=settings.PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT
+            )
             base_url = f"http://localhost:{settings.SHELL_RASA_PORT}"
             if not wait_for(f"{base_url}/", 180, rasa):
                 print(f"The assistant did not start; see {log_path}.", flush=True)

@@ -4,6 +4,7 @@ Values that differ between machines or deployments come from environment
 variables; everything else is a constant here. Secrets are never stored in the
 repository.
 """
+
 from __future__ import annotations
 
 import os
@@ -65,9 +66,7 @@ def _environ(environ: Mapping[str, str] | None) -> Mapping[str, str]:
 
 def database_url(environ: Mapping[str, str] | None = None) -> str:
     """SQLAlchemy URL of the knowledge store (default: an SQLite file under var/)."""
-    return _environ(environ).get(
-        "ACNEBOT_DATABASE_URL", f"sqlite:///{LOCAL_DATA_DIR / 'knowledge.sqlite3'}"
-    )
+    return _environ(environ).get("ACNEBOT_DATABASE_URL", f"sqlite:///{LOCAL_DATA_DIR / 'knowledge.sqlite3'}")
 
 
 def redis_url(environ: Mapping[str, str] | None = None) -> str | None:

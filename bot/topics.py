@@ -2,6 +2,7 @@
 
 A topic's intent in the NLU data is `ask_<topic>`.
 """
+
 from __future__ import annotations
 
 from bot.messages import topic_labels
@@ -15,7 +16,7 @@ INTENT_PREFIX = "ask_"
 def topic_of_intent(intent: str | None) -> str | None:
     """The topic an intent asks about, or None for any other intent."""
     if intent and intent.startswith(INTENT_PREFIX):
-        topic = intent[len(INTENT_PREFIX):]
+        topic = intent[len(INTENT_PREFIX) :]
         if topic in TOPICS:
             return topic
     return None

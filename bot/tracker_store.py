@@ -7,6 +7,7 @@ never see them. This store retries instead (a restart takes a second or two),
 so every turn is written where every server reads it. Saving is safe to repeat:
 Rasa's store writes only the events the database does not have yet.
 """
+
 from __future__ import annotations
 
 import asyncio

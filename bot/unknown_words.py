@@ -1,6 +1,7 @@
 """A Rasa NLU component: a message without a single word the model was trained
 on falls back, however confident DIET is (character n-grams of "blorp zxq"
 can look like anything)."""
+
 from __future__ import annotations
 
 import json
@@ -19,11 +20,7 @@ FALLBACK = "nlu_fallback"
 
 
 def _words(message: Message) -> set[str]:
-    return {
-        token.text.lower()
-        for token in message.get(TOKENS_NAMES[TEXT]) or []
-        if len(token.text) > 1 and token.text.isalpha()
-    }
+    return {token.text.lower() for token in message.get(TOKENS_NAMES[TEXT]) or [] if len(token.text) > 1 and token.text.isalpha()}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -47,7 +44,12 @@ class UnknownWordsFallback(GraphComponent):
 
     @classmethod
     def load(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext, **kwargs: Any
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
     ) -> "UnknownWordsFallback":
         with model_storage.read_from(resource) as directory:
             vocabulary = set(json.loads((directory / "vocabulary.json").read_text(encoding="utf-8")))

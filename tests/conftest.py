@@ -1,5 +1,6 @@
 """Shared fixtures: real knowledge stores on SQLite and on PostgreSQL; and the
 test tiers (pyproject.toml), marked here by folder and by the services used."""
+
 from __future__ import annotations
 
 import uuid
@@ -24,6 +25,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(TIER_OF_FOLDER[folder])
         if "postgres_url" in item.fixturenames:
             item.add_marker("integration")
+        if "report" in item.fixturenames and folder == "safety":
+            # The red-flag detector over every held-out and ordinary set.
+            item.add_marker("model")
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """Answer composition against the real knowledge store (SQLite and PostgreSQL)."""
+
 from __future__ import annotations
 
 import pytest

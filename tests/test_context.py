@@ -50,15 +50,18 @@ def test_referring_words_are_whole_words():
     assert not refers_back("what are the options for thick scars")
 
 
-@pytest.mark.parametrize("text, elliptical", [
-    ("what about boxcar scars?", True),
-    ("and microneedling?", True),
-    ("ok how about for rolling ones", True),
-    ("And lasers", True),
-    ("what are boxcar scars?", False),
-    ("and does that hurt?", False),
-    ("and how do I prevent them from coming back after treatment, is that possible at all?", False),
-    ("how are rolling scars treated", False),
-])
+@pytest.mark.parametrize(
+    "text, elliptical",
+    [
+        ("what about boxcar scars?", True),
+        ("and microneedling?", True),
+        ("ok how about for rolling ones", True),
+        ("And lasers", True),
+        ("what are boxcar scars?", False),
+        ("and does that hurt?", False),
+        ("and how do I prevent them from coming back after treatment, is that possible at all?", False),
+        ("how are rolling scars treated", False),
+    ],
+)
 def test_an_elliptical_follow_up_is_recognised_whatever_the_intent(text, elliptical):
     assert is_elliptical(text) is elliptical

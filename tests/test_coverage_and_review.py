@@ -39,5 +39,8 @@ def test_review_file_lists_every_entry_with_sources_and_state(knowledge):
     assert "34 entries, 0 reviewed." in text
     assert "## treatment — rolling (`treatment/rolling`)" in text
     assert "Review: **not reviewed**" in text
-    assert "- Health Library: Acne Scars: “A dermatologist is the right specialist to consult for evaluation and treatment of acne scars.”" in text
+    assert (
+        "- Health Library: Acne Scars: “A dermatologist is the right specialist to consult for evaluation and treatment of acne scars.”"
+        in text
+    )
     assert "Sources differ: One source quotes a board-certified facial plastic surgeon" in text

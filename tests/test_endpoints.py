@@ -8,7 +8,9 @@ from bot.endpoints import endpoints_config, stores_summary, write_endpoints
 def test_without_the_production_variables_endpoints_yml_is_used_as_it_is():
     config = endpoints_config(environ={})
     assert config["tracker_store"] == {
-        "type": "bot.tracker_store.DurableSQLTrackerStore", "dialect": "sqlite", "db": "var/tracker.sqlite3"
+        "type": "bot.tracker_store.DurableSQLTrackerStore",
+        "dialect": "sqlite",
+        "db": "var/tracker.sqlite3",
     }
     assert "lock_store" not in config
     assert config["action_endpoint"] == {"url": "http://localhost:5055/webhook"}
@@ -23,11 +25,21 @@ def test_the_production_profile_uses_postgresql_and_redis(tmp_path):
     target = write_endpoints(tmp_path / "endpoints.yml", environ=profile)
     config = yaml.safe_load(target.read_text())
     assert config["tracker_store"] == {
-        "type": "bot.tracker_store.DurableSQLTrackerStore", "dialect": "postgresql", "db": "conversations", "url": "db.internal", "port": 5433,
-        "username": "rasa", "password": "s3cret",
+        "type": "bot.tracker_store.DurableSQLTrackerStore",
+        "dialect": "postgresql",
+        "db": "conversations",
+        "url": "db.internal",
+        "port": 5433,
+        "username": "rasa",
+        "password": "s3cret",
     }
     assert config["lock_store"] == {
-        "type": "redis", "url": "cache.internal", "port": 6380, "db": 2, "key_prefix": "acnebot", "password": "pw"
+        "type": "redis",
+        "url": "cache.internal",
+        "port": 6380,
+        "db": 2,
+        "key_prefix": "acnebot",
+        "password": "pw",
     }
     assert config["action_endpoint"] == {"url": "http://actions.internal:5055/webhook"}
     # It holds a password: only its owner may read it.

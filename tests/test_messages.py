@@ -1,5 +1,6 @@
 """The sentences patients read live in data/messages.yml, checked when read; the
 topics there match the intents, rules and menu."""
+
 from __future__ import annotations
 
 import json
@@ -17,25 +18,32 @@ from bot.topics import INTENT_PREFIX
 
 def test_every_message_is_there_and_fills_its_placeholders(monkeypatch):
     monkeypatch.setenv("ACNEBOT_CLINIC_CONTACT", "call 01234 567890")
-    assert message("out_of_scope", contact=settings.clinic_contact()).endswith("for anything about the clinic, call 01234 567890.")
+    assert message("out_of_scope", contact=settings.clinic_contact()).endswith(
+        "for anything about the clinic, call 01234 567890."
+    )
     assert settings.DISCLAIMER == message("disclaimer")
     monkeypatch.setenv("ACNEBOT_CLINIC_CONTACT", "  ")
     assert settings.clinic_contact() == message("clinic_contact")
 
 
-@pytest.mark.parametrize("change, problem", [
-    (lambda raw: raw.pop("disclaimer"), "'disclaimer' is missing or empty"),
-    (lambda raw: raw.update(privacy_notice="  "), "'privacy_notice' is missing or empty"),
-    (lambda raw: raw.update(out_of_scope="ask {clinic}"), "'out_of_scope' uses {clinic}; it may use {contact}"),
-    (lambda raw: raw.update(rephrase="what {"), "'rephrase' has a broken placeholder"),
-    (lambda raw: raw.update(topics={"causes": {"label": ""}}), "'topics' must map each topic to a non-empty label"),
-])
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (lambda raw: raw.pop("disclaimer"), "'disclaimer' is missing or empty"),
+        (lambda raw: raw.update(privacy_notice="  "), "'privacy_notice' is missing or empty"),
+        (lambda raw: raw.update(out_of_scope="ask {clinic}"), "'out_of_scope' uses {clinic}; it may use {contact}"),
+        (lambda raw: raw.update(rephrase="what {"), "'rephrase' has a broken placeholder"),
+        (lambda raw: raw.update(topics={"causes": {"label": ""}}), "'topics' must map each topic to a non-empty label"),
+    ],
+)
 def test_a_broken_messages_file_is_refused_with_what_to_fix(tmp_path, change, problem):
     raw = yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8"))
     change(raw)
     path = tmp_path / "messages.yml"
     path.write_text(yaml.safe_dump(raw), encoding="utf-8")
-    with pytest.raises(MessagesError, match="messages.yml: .*" + problem.replace("{", r"\{").replace("}", r"\}").replace("(", r"\(")):
+    with pytest.raises(
+        MessagesError, match="messages.yml: .*" + problem.replace("{", r"\{").replace("}", r"\}").replace("(", r"\(")
+    ):
         load_messages.__wrapped__(path)
 
 
@@ -53,7 +61,11 @@ def test_topics_intents_rules_and_menu_agree():
     rules = yaml.safe_load((settings.PROJECT_ROOT / "data" / "rules" / "questions.yml").read_text(encoding="utf-8"))["rules"]
     answered = {step["intent"] for rule in rules for step in rule["steps"] if "intent" in step}
     topic_intents = {INTENT_PREFIX + topic for topic in topic_labels()}
-    asked = {intent for intent in intents if intent.startswith(INTENT_PREFIX)} - {"ask_clinic", "ask_capabilities", "ask_personal_advice"}
+    asked = {intent for intent in intents if intent.startswith(INTENT_PREFIX)} - {
+        "ask_clinic",
+        "ask_capabilities",
+        "ask_personal_advice",
+    }
     assert topic_intents == asked
     assert topic_intents <= answered
     assert set(menu_topics()) <= set(topic_labels())

@@ -1,4 +1,5 @@
 """The project's own spaCy pipeline and the vocabulary it is built from."""
+
 import pytest
 import yaml
 
@@ -35,7 +36,10 @@ def test_every_spelling_is_recognised_as_its_canonical_value(term):
         ("what is a box car scar", [("scar_type", "boxcar")]),
         ("do craters and pockmarks go away", [("scar_type", "pockmarks"), ("scar_type", "pockmarks")]),
         ("does lazer or micro needling work", [("treatment", "laser"), ("treatment", "microneedling")]),
-        ("PRP vs Juvéderm for rolling scars", [("treatment", "platelet-rich plasma"), ("treatment", "dermal fillers"), ("scar_type", "rolling")]),
+        (
+            "PRP vs Juvéderm for rolling scars",
+            [("treatment", "platelet-rich plasma"), ("treatment", "dermal fillers"), ("scar_type", "rolling")],
+        ),
         ("is Clear + Brilliant a laser", [("treatment", "laser"), ("treatment", "laser")]),
         ("how are acne scars treated", []),
     ],

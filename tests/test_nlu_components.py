@@ -1,5 +1,6 @@
 """The project's own Rasa NLU components, run as Rasa runs them: WordLlama's
 embeddings as features, and the splitter that finds several questions."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -48,17 +49,28 @@ def message(text: str, intent: str) -> Message:
     return Message(data={TEXT: text, INTENT: intent})
 
 
-TRAINING = TrainingData([
-    *(message(t, "ask_causes") for t in ["what causes acne scars", "why do scars form", "how do acne scars happen", "reason for scarring"]),
-    *(message(t, "ask_treatment") for t in ["how do i get rid of scars", "how are scars treated", "best treatment for scars", "can lasers fix scars"]),
-    *(message(t, "greet") for t in ["hi", "hello there", "hey", "good morning"]),
-])
+TRAINING = TrainingData(
+    [
+        *(
+            message(t, "ask_causes")
+            for t in ["what causes acne scars", "why do scars form", "how do acne scars happen", "reason for scarring"]
+        ),
+        *(
+            message(t, "ask_treatment")
+            for t in ["how do i get rid of scars", "how are scars treated", "best treatment for scars", "can lasers fix scars"]
+        ),
+        *(message(t, "greet") for t in ["hi", "hello there", "hey", "good morning"]),
+    ]
+)
 
 
 @pytest.fixture
 def splitter(tmp_path):
     component = QuestionSplitter.create(
-        {}, LocalModelStorage(tmp_path), Resource("splitter"), ExecutionContext(None)  # type: ignore[arg-type]
+        {},
+        LocalModelStorage(tmp_path),
+        Resource("splitter"),
+        ExecutionContext(None),  # type: ignore[arg-type]
     )
     component.train(TRAINING)
     return component
@@ -76,22 +88,29 @@ def test_two_questions_on_different_topics_are_both_kept_in_order(splitter):
 
 def test_one_question_or_two_on_one_topic_add_nothing(splitter):
     for text in ["why do acne scars form?", "why do scars form? what causes acne scars?", "hi! how are scars treated"]:
-        [processed] = splitter.process([Message(data={TEXT: text, INTENT: {"name": "ask_causes", "confidence": 0.9}, ENTITIES: []})])
+        [processed] = splitter.process(
+            [Message(data={TEXT: text, INTENT: {"name": "ask_causes", "confidence": 0.9}, ENTITIES: []})]
+        )
         assert processed.get(QUESTIONS) is None, text
 
 
 def test_a_message_diet_could_not_place_gets_its_first_questions_intent(splitter):
     text = "why do acne scars form, and what's the best treatment for scars"
-    [processed] = splitter.process([Message(data={TEXT: text, INTENT: {"name": "nlu_fallback", "confidence": 0.4}, ENTITIES: []})])
+    [processed] = splitter.process(
+        [Message(data={TEXT: text, INTENT: {"name": "nlu_fallback", "confidence": 0.4}, ENTITIES: []})]
+    )
     assert processed.get(INTENT)["name"] == "ask_causes"
 
 
-@pytest.mark.parametrize("text, diet, expected", [
-    ("what about boxcar scars?", "ask_scar_types", "follow_up"),
-    ("and microneedling?", "nlu_fallback", "follow_up"),
-    ("what about the weather?", "out_of_scope", "out_of_scope"),
-    ("what are boxcar scars?", "ask_scar_types", "ask_scar_types"),
-])
+@pytest.mark.parametrize(
+    "text, diet, expected",
+    [
+        ("what about boxcar scars?", "ask_scar_types", "follow_up"),
+        ("and microneedling?", "nlu_fallback", "follow_up"),
+        ("what about the weather?", "out_of_scope", "out_of_scope"),
+        ("what are boxcar scars?", "ask_scar_types", "ask_scar_types"),
+    ],
+)
 def test_a_message_naming_only_its_new_subject_is_a_follow_up(text, diet, expected):
     from bot.nlp.follow_ups import EllipticalFollowUp
 

@@ -2,6 +2,7 @@
 request checks, the actions with any tracker, the store's answers for any
 subject, the red-flag detector and reply splitting. Nothing may raise, and every
 answer ends with the disclaimer."""
+
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given
@@ -22,9 +23,7 @@ from tests.support.trackers import make_tracker
 
 # Fixtures (the filled store) are set up once per test, not per example: the
 # examples only read it.
-FIXTURE_OK = hypothesis_settings(
-    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+FIXTURE_OK = hypothesis_settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 words = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
 values = st.lists(st.one_of(st.sampled_from(["rolling", "boxcar", "ice pick", "laser", "microneedling"]), words), max_size=3)
 intents = st.sampled_from([f"ask_{topic}" for topic in TOPICS] + ["follow_up", "ask_personal_advice", "nlu_fallback"])
@@ -37,7 +36,11 @@ def test_request_checks_never_raise_on_any_bytes(body):
     assert json_body(body) is None or isinstance(json_body(body), dict)
 
 
-@given(st.dictionaries(st.text(max_size=10), st.one_of(st.none(), st.integers(), st.text(max_size=50), st.lists(st.integers())), max_size=4))
+@given(
+    st.dictionaries(
+        st.text(max_size=10), st.one_of(st.none(), st.integers(), st.text(max_size=50), st.lists(st.integers())), max_size=4
+    )
+)
 def test_request_checks_accept_only_a_sender_and_a_message_string(data):
     import json
 
@@ -47,8 +50,13 @@ def test_request_checks_accept_only_a_sender_and_a_message_string(data):
 
 
 @FIXTURE_OK
-@given(text=words, intent=intents, scar_types=values, treatments=values,
-       topic=st.one_of(st.none(), st.sampled_from(list(TOPICS)), words))
+@given(
+    text=words,
+    intent=intents,
+    scar_types=values,
+    treatments=values,
+    topic=st.one_of(st.none(), st.sampled_from(list(TOPICS)), words),
+)
 def test_the_answer_action_always_answers_once_with_the_disclaimer(knowledge, text, intent, scar_types, treatments, topic):
     entities = [("scar_type", v) for v in scar_types] + [("treatment", v) for v in treatments]
     tracker = make_tracker(text, intent, entities, slots={"topic": topic, "scar_type": scar_types or None})

@@ -1,5 +1,6 @@
 """Several questions in one message, the aspect asked, disputes and risk cautions:
 the parts of a reply that answer what the patient actually asked (real stores)."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,41 +12,49 @@ from bot.nlp.questions import split_questions
 from bot.risk_context import cautions, load_risk_contexts, risk_contexts
 
 
-@pytest.mark.parametrize("text, parts", [
-    ("what causes acne scars and how do I get rid of them?", ["what causes acne scars", "how do I get rid of them?"]),
-    ("Does microneedling hurt? Also how much does it cost", ["Does microneedling hurt?", "Also how much does it cost"]),
-    ("hi! what are boxcar scars. which laser is best for them", ["what are boxcar scars.", "which laser is best for them"]),
-    # context before one question is not a question of its own
-    ("I'm 16 and my forehead is covered in spots, am I going to end up with scars?",
-     ["I'm 16 and my forehead is covered in spots, am I going to end up with scars?"]),
-    ("what are rolling scars", ["what are rolling scars"]),
-])
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("what causes acne scars and how do I get rid of them?", ["what causes acne scars", "how do I get rid of them?"]),
+        ("Does microneedling hurt? Also how much does it cost", ["Does microneedling hurt?", "Also how much does it cost"]),
+        ("hi! what are boxcar scars. which laser is best for them", ["what are boxcar scars.", "which laser is best for them"]),
+        # context before one question is not a question of its own
+        (
+            "I'm 16 and my forehead is covered in spots, am I going to end up with scars?",
+            ["I'm 16 and my forehead is covered in spots, am I going to end up with scars?"],
+        ),
+        ("what are rolling scars", ["what are rolling scars"]),
+    ],
+)
 def test_questions_are_split_where_a_new_one_starts(text, parts):
     found = split_questions(text)
     assert [part.text for part in found] == parts
-    assert all(text[part.start:part.end].startswith(part.text) for part in found)
+    assert all(text[part.start : part.end].startswith(part.text) for part in found)
 
 
-@pytest.mark.parametrize("text, aspect", [
-    ("how long do fillers last", "duration"),
-    ("how long does juvederm stay in", "duration"),
-    ("is it permanent?", "duration"),
-    ("how many sessions of microneedling would i need", "sessions"),
-    ("does microneedling hurt", "pain"),
-    ("how much is a chemical peel", "cost"),
-    ("whats the downtime after laser", "downtime"),
-    ("can i do microneedling at home with a derma roller", "at_home"),
-    ("how does a chemical peel work", "how_it_works"),
-    ("what are boxcar scars", None),
-    ("Are fillers permanent?", "duration"),
-    ("How long does the swelling last after fillers", "downtime"),
-    ("How long does it take to see results", "results_time"),
-    # the same words, another question
-    ("How much does laser help with scars?", None),
-    ("What treatment is best for my painful scars?", None),
-    ("What do I do about my boxcar scars?", None),
-    ("How do I help my scars heal", None),
-])
+@pytest.mark.parametrize(
+    "text, aspect",
+    [
+        ("how long do fillers last", "duration"),
+        ("how long does juvederm stay in", "duration"),
+        ("is it permanent?", "duration"),
+        ("how many sessions of microneedling would i need", "sessions"),
+        ("does microneedling hurt", "pain"),
+        ("how much is a chemical peel", "cost"),
+        ("whats the downtime after laser", "downtime"),
+        ("can i do microneedling at home with a derma roller", "at_home"),
+        ("how does a chemical peel work", "how_it_works"),
+        ("what are boxcar scars", None),
+        ("Are fillers permanent?", "duration"),
+        ("How long does the swelling last after fillers", "downtime"),
+        ("How long does it take to see results", "results_time"),
+        # the same words, another question
+        ("How much does laser help with scars?", None),
+        ("What treatment is best for my painful scars?", None),
+        ("What do I do about my boxcar scars?", None),
+        ("How do I help my scars heal", None),
+    ],
+)
 def test_the_aspect_asked_is_found(text, aspect):
     found = asked_aspect(text)
     assert (found.name if found else None) == aspect
@@ -66,10 +75,13 @@ def test_an_aspect_the_documents_do_not_answer_is_said_plainly(knowledge):
 
 
 def test_several_questions_get_each_answer_then_one_sources_line_and_disclaimer(knowledge):
-    answer = answer_questions(knowledge, [
-        Question("causes", text="what causes acne scars"),
-        Question("treatment", ("rolling",), text="how are rolling scars treated"),
-    ])
+    answer = answer_questions(
+        knowledge,
+        [
+            Question("causes", text="what causes acne scars"),
+            Question("treatment", ("rolling",), text="how are rolling scars treated"),
+        ],
+    )
     assert answer.entry_keys == ("causes", "treatment/rolling")
     assert answer.text.count("Sources: ") == 1
     assert answer.text.count(settings.DISCLAIMER) == 1 and answer.text.endswith(settings.DISCLAIMER)
@@ -84,31 +96,34 @@ def test_a_reply_that_touches_popping_says_the_sources_disagree(knowledge):
     assert "Sources differ" not in answer_question(knowledge, "treatment", question="which treatment should I pick").text
 
 
-@pytest.mark.parametrize("text, names", [
-    ("I'm 16 and my forehead is covered in spots, will I scar?", ["under_18"]),
-    ("can i use a needle to pop my cyst", ["self_treatment"]),
-    ("bought filler online, can i inject it myself", ["self_treatment"]),
-    ("im pregnant can i get laser", ["pregnancy"]),
-    ("I'm on roaccutane, when can I do microneedling", ["isotretinoin"]),
-    ("is laser ok for dark skin", ["darker_skin"]),
-    ("put toothpaste on my scars and now it's burning and red", ["skin_reaction", "self_treatment"]),
-    ("I had acne as a teenager, now I'm 30", []),
-    ("which laser should I pick", []),
-    ("thinking of doing microneedling at home with a 1.5mm roller", ["self_treatment"]),
-    ("I ordered a dermapen from Amazon to do my scars", ["self_treatment"]),
-    ("I used a dermaroller yesterday and now my face is swollen and bleeding", ["skin_reaction"]),
-    ("My 15-year-old daughter has scars on her chin", ["under_18"]),
-    # ordinary questions that share their words
-    ("Does salicylic acid help acne scars?", []),
-    ("Can glycolic acid fade red marks?", []),
-    ("I have red marks from my acne, which peel is best?", []),
-    ("Are hyaluronic acid fillers good for rolling scars?", []),
-    ("Does microneedling use needles on the scars?", []),
-    ("Can I go home after laser the same day?", []),
-    ("I'm 12 weeks pregnant", ["pregnancy"]),
-    ("i'm 14 sessions into microneedling", []),
-    ("My scars are 15 years old", []),
-])
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("I'm 16 and my forehead is covered in spots, will I scar?", ["under_18"]),
+        ("can i use a needle to pop my cyst", ["self_treatment"]),
+        ("bought filler online, can i inject it myself", ["self_treatment"]),
+        ("im pregnant can i get laser", ["pregnancy"]),
+        ("I'm on roaccutane, when can I do microneedling", ["isotretinoin"]),
+        ("is laser ok for dark skin", ["darker_skin"]),
+        ("put toothpaste on my scars and now it's burning and red", ["skin_reaction", "self_treatment"]),
+        ("I had acne as a teenager, now I'm 30", []),
+        ("which laser should I pick", []),
+        ("thinking of doing microneedling at home with a 1.5mm roller", ["self_treatment"]),
+        ("I ordered a dermapen from Amazon to do my scars", ["self_treatment"]),
+        ("I used a dermaroller yesterday and now my face is swollen and bleeding", ["skin_reaction"]),
+        ("My 15-year-old daughter has scars on her chin", ["under_18"]),
+        # ordinary questions that share their words
+        ("Does salicylic acid help acne scars?", []),
+        ("Can glycolic acid fade red marks?", []),
+        ("I have red marks from my acne, which peel is best?", []),
+        ("Are hyaluronic acid fillers good for rolling scars?", []),
+        ("Does microneedling use needles on the scars?", []),
+        ("Can I go home after laser the same day?", []),
+        ("I'm 12 weeks pregnant", ["pregnancy"]),
+        ("i'm 14 sessions into microneedling", []),
+        ("My scars are 15 years old", []),
+    ],
+)
 def test_risk_contexts_are_recognised(text, names):
     assert [context.name for context in risk_contexts(text)] == names
 
@@ -123,12 +138,15 @@ def test_the_data_files_load():
     assert len(load_risk_contexts()) == 6
 
 
-@pytest.mark.parametrize("change, problem", [
-    (lambda raw: raw.update(not_covered="My sources don't cover {what}."), "must use {what} and {who}"),
-    (lambda raw: raw["aspects"]["pain"].update(what="how painful it is"), "needs a `what` with {subject}"),
-    (lambda raw: raw["who"].update(clinic="Call {phone}."), "no placeholder but {contact}"),
-    (lambda raw: raw["aspects"]["pain"].update(patterns=["(unclosed"]), "cannot be used"),
-])
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (lambda raw: raw.update(not_covered="My sources don't cover {what}."), "must use {what} and {who}"),
+        (lambda raw: raw["aspects"]["pain"].update(what="how painful it is"), "needs a `what` with {subject}"),
+        (lambda raw: raw["who"].update(clinic="Call {phone}."), "no placeholder but {contact}"),
+        (lambda raw: raw["aspects"]["pain"].update(patterns=["(unclosed"]), "cannot be used"),
+    ],
+)
 def test_a_broken_aspects_file_is_refused_with_what_to_fix(tmp_path, change, problem):
     import re
 

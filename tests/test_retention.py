@@ -1,4 +1,5 @@
 """Retention on Rasa's real SQL tracker store, on SQLite and on PostgreSQL."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,5 @@
 """Retrieval over stored passages, and answers from documents no entry cites yet."""
+
 from __future__ import annotations
 
 import shutil
@@ -58,7 +59,9 @@ def test_a_new_document_adds_to_an_answer_that_has_no_entry_of_its_own(knowledge
     )
     knowledge.rollback()
     ingest(knowledge, documents, knowledge_dir)
-    answer = answer_question(knowledge, "treatment", ["rolling"], ["microneedling"], question="does microneedling help rolling scars")
+    answer = answer_question(
+        knowledge, "treatment", ["rolling"], ["microneedling"], question="does microneedling help rolling scars"
+    )
     assert answer.entry_keys == ("treatment/rolling", "treatment/microneedling")
     assert "The sources also say:\n• “Microneedling can also soften rolling scars.” (Clinic leaflet: cryotherapy)" in answer.text
 

@@ -48,7 +48,9 @@ def test_a_messaging_channel_opens_only_with_all_its_variables(tmp_path):
     assert any(line.startswith("twilio channel off: set ACNEBOT_TWILIO_ACCOUNT_SID") for line in lines)
     kept = yaml.safe_load(target.read_text())
     assert list(kept) == [
-        "bot.channels.rest.CheckedRestInput", "bot.channels.widget.WidgetChannel", "bot.channels.telegram.TelegramChannel"
+        "bot.channels.rest.CheckedRestInput",
+        "bot.channels.widget.WidgetChannel",
+        "bot.channels.telegram.TelegramChannel",
     ]
     # The copy names the variables; the secrets themselves never reach a file.
     assert kept["bot.channels.telegram.TelegramChannel"]["secret_token"] == "${ACNEBOT_TELEGRAM_SECRET_TOKEN}"
@@ -59,9 +61,7 @@ def test_without_variables_only_the_website_channels_open(tmp_path):
     target = tmp_path / "credentials.yml"
     lines = configured_channels(settings.PROJECT_ROOT / "credentials.yml", target, {})
     assert len(lines) == 3 and all(" channel off: set " in line for line in lines)
-    assert list(yaml.safe_load(target.read_text())) == [
-        "bot.channels.rest.CheckedRestInput", "bot.channels.widget.WidgetChannel"
-    ]
+    assert list(yaml.safe_load(target.read_text())) == ["bot.channels.rest.CheckedRestInput", "bot.channels.widget.WidgetChannel"]
 
 
 def test_each_messaging_channel_is_named_after_its_module():

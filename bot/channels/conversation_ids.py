@@ -10,6 +10,7 @@ refused, so a guessed or made-up id reaches no one's conversation.
 The same key keeps personal ids (phone numbers, chat ids) out of the channel
 memory's keys (bot/channels/memory.py).
 """
+
 from __future__ import annotations
 
 import base64
@@ -51,7 +52,9 @@ def secret_key() -> bytes:
     else:
         key = _key_file(settings.LOCAL_DATA_DIR / "secret-key")
     if len(key) < MIN_KEY_CHARS:
-        raise RuntimeError(f"the secret key must be at least {MIN_KEY_CHARS} characters long; set a long random ACNEBOT_SECRET_KEY")
+        raise RuntimeError(
+            f"the secret key must be at least {MIN_KEY_CHARS} characters long; set a long random ACNEBOT_SECRET_KEY"
+        )
     return key
 
 

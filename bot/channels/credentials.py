@@ -2,6 +2,7 @@
 are all set. Rasa stops at start-up on an unset ${VARIABLE}, so the server is
 given a copy of credentials.yml without the channels that are not configured,
 and a clear line says why each of those is off."""
+
 from __future__ import annotations
 
 import re

@@ -8,6 +8,7 @@ behind a load balancer (ACNEBOT_REDIS_URL set) the memory is in Redis, so a retr
 that reaches the other instance is still recognised. Keys name a patient only by
 a keyed hash of their id (a phone number, a chat id), never by the id itself.
 """
+
 from __future__ import annotations
 
 import json

@@ -7,6 +7,7 @@ every message of a batch is answered once (a retried message id is skipped), and
 replies go out asynchronously: buttons as quick replies, text split at 2000
 characters.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -62,9 +63,7 @@ class MessengerReplies(OutputChannel):
         for piece in split_text(text, TEXT_LIMIT):
             await self._send(recipient_id, {"text": piece})
 
-    async def send_text_with_buttons(
-        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
-    ) -> None:
+    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any) -> None:
         """Buttons as quick replies under the last piece of the text."""
         *first, last = split_text(text, TEXT_LIMIT) or [""]
         for piece in first:
@@ -112,9 +111,7 @@ class MessengerChannel(FacebookInput):
         if not credentials:
             cls.raise_missing_credentials_exception()
         credentials = cast(Dict[Text, Any], credentials)  # the line above raised otherwise
-        return cls(
-            credentials["verify"], credentials["secret"], credentials["page-access-token"], credentials.get("api_url")
-        )
+        return cls(credentials["verify"], credentials["secret"], credentials["page-access-token"], credentials.get("api_url"))
 
     def __init__(self, fb_verify: Text, fb_secret: Text, fb_access_token: Text, api_url: Optional[Text] = None) -> None:
         super().__init__(str(fb_verify), str(fb_secret), str(fb_access_token))

@@ -1,6 +1,7 @@
 """Fitting the assistant's replies to a messaging platform: splitting long text
 at the platform's limit without cutting a word, and buttons as numbered options
 where the platform has no buttons (SMS)."""
+
 from __future__ import annotations
 
 import re

@@ -12,6 +12,7 @@ the error and says nothing; the patient would see silence or an error page.
 Here they get a polite "try again or contact the clinic" instead, and the log
 says what failed.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -110,7 +111,9 @@ def always_answer(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Ca
             try:
                 await watched.send_alert(message.sender_id, flag.value)
             except Exception as error:
-                logger.error("Could not send the %s reply to a %s message: %s", flag.value, message.input_channel, error_kind(error))
+                logger.error(
+                    "Could not send the %s reply to a %s message: %s", flag.value, message.input_channel, error_kind(error)
+                )
         try:
             await on_new_message(message)
         except asyncio.CancelledError:
@@ -124,12 +127,14 @@ def always_answer(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Ca
             causes = f" (caused by {error_kind(cause)})" if cause else ""
             logger.error(
                 "Could not answer a %s message: %s%s. The patient was asked to try again.",
-                message.input_channel, error_kind(error), causes,
+                message.input_channel,
+                error_kind(error),
+                causes,
             )
         if watched.answers == 0:
             logger.error(
-                "No reply to a %s message (see the errors above: is the action server up?); "
-                "the patient was asked to try again.", message.input_channel,
+                "No reply to a %s message (see the errors above: is the action server up?); the patient was asked to try again.",
+                message.input_channel,
             )
             await watched.inner.send_response(watched.recipient_id, {"text": unavailable_text()})
 

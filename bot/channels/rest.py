@@ -11,6 +11,7 @@ Rasa takes the client's `sender` as the conversation id. Here it must be an id
 the server issued (POST /webhooks/rest/conversations, bot/channels/conversation_ids.py),
 or the message gets a 401: a guessed id reaches no one's conversation.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,7 @@ from bot.responses import ALERTS, alert_reply
 from bot.safety.red_flags import detect
 
 UNKNOWN_SENDER = (
-    "\"sender\" is not a conversation id this server issued: "
+    '"sender" is not a conversation id this server issued: '
     "get one with POST /webhooks/rest/conversations and send it with every message of the conversation."
 )
 MAX_MESSAGE_CHARS = 2000
@@ -44,16 +45,16 @@ def request_problem(body: bytes) -> Optional[tuple[int, str]]:
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):  # RecursionError: deeply nested JSON
-        return 400, "The body must be JSON in UTF-8: {\"sender\": \"...\", \"message\": \"...\"}."
+        return 400, 'The body must be JSON in UTF-8: {"sender": "...", "message": "..."}.'
     if not isinstance(data, dict):
-        return 400, "The body must be a JSON object with \"sender\" and \"message\"."
+        return 400, 'The body must be a JSON object with "sender" and "message".'
     sender, message = data.get("sender"), data.get("message")
     if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
-        return 400, f"\"sender\" must be a non-empty string of at most {MAX_SENDER_CHARS} characters."
+        return 400, f'"sender" must be a non-empty string of at most {MAX_SENDER_CHARS} characters.'
     if not isinstance(message, str):
-        return 400, "\"message\" must be a string."
+        return 400, '"message" must be a string.'
     if len(message) > MAX_MESSAGE_CHARS:
-        return 413, f"\"message\" is longer than {MAX_MESSAGE_CHARS} characters; please send a shorter question."
+        return 413, f'"message" is longer than {MAX_MESSAGE_CHARS} characters; please send a shorter question.'
     if not conversation_ids.is_issued(sender):
         return 401, UNKNOWN_SENDER
     return None
@@ -104,8 +105,9 @@ class CheckedRestInput(RestInput):
 
 
 def _body_too_large(_request: Optional[Request], _error: Exception) -> HTTPResponse:
-    return response.json({"error": f"The request is larger than {MAX_BODY_BYTES // 1024} KB; please send a shorter question."},
-                         status=413)
+    return response.json(
+        {"error": f"The request is larger than {MAX_BODY_BYTES // 1024} KB; please send a shorter question."}, status=413
+    )
 
 
 def _alert(request: Request) -> Optional[HTTPResponse]:

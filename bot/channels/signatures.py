@@ -3,6 +3,7 @@
 Every comparison is constant-time (hmac.compare_digest), so response timing
 tells an attacker nothing about how much of a forged signature was right.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -6,6 +6,7 @@ the webhook is registered once with a secret token (docs/channels.md), each call
 must carry it, a retried update is answered once, and long answers are split at
 Telegram's 4096-character limit.
 """
+
 from __future__ import annotations
 
 import logging
@@ -43,9 +44,7 @@ class TelegramReplies(TelegramOutput):
         for piece in split_text(text, TEXT_LIMIT):
             await self.send_message(recipient_id, piece)
 
-    async def send_text_with_buttons(
-        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
-    ) -> None:
+    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any) -> None:
         """Buttons as an inline keyboard, one per row (the titles are phrases),
         under the last piece of the text."""
         *first, last = split_text(text, TEXT_LIMIT) or [""]

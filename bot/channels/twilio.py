@@ -7,6 +7,7 @@ retried message (same MessageSid) is answered once, replies go out with Twilio's
 asynchronous client in as few messages as the 1600-character limit allows, and
 buttons become numbered options the patient answers with a number.
 """
+
 from __future__ import annotations
 
 import logging
@@ -58,9 +59,7 @@ class TwilioReplies(TwilioOutput):
                 logger.error("Twilio refused a reply: HTTP %s, error %s", error.status, error.code)
                 return
 
-    async def send_text_with_buttons(
-        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
-    ) -> None:
+    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any) -> None:
         channel_memory().remember_options("twilio", recipient_id, [b["payload"] for b in buttons])
         await self.send_text_message(recipient_id, numbered_options(text, buttons))
 

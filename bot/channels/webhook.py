@@ -1,5 +1,6 @@
 """What every messaging-platform webhook does the same way: refuse a call that
 fails its check, hand a patient's message to Rasa, and never log the message."""
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,6 @@ from bot.channels.resilience import always_answer, error_kind
 from bot.channels.signatures import Rejection
 
 logger = logging.getLogger(__name__)
-
 
 
 def webhook_blueprint(name: str) -> Blueprint:

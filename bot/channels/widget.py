@@ -5,6 +5,7 @@ talks to the REST channel of the same server. Its words are the clinic's, from
 data/messages.yml: they are put into the script as it is served, so a clinic
 changes them without touching JavaScript.
 """
+
 from __future__ import annotations
 
 import json
@@ -60,7 +61,8 @@ class WidgetChannel(InputChannel):
                 # Sanic serves /webhooks/widget too, where the page's relative links would miss.
                 return response.redirect(request.path + "/", status=301)
             return await response.file(
-                WEB_DIR / "index.html", mime_type="text/html; charset=utf-8",
+                WEB_DIR / "index.html",
+                mime_type="text/html; charset=utf-8",
                 headers={**_HEADERS, "Content-Security-Policy": _page_policy()},
             )
 

@@ -2,6 +2,7 @@
 
 Plain text and Markdown are stored as they are; HTML is stored as its text.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -56,7 +57,10 @@ def read_document(path: Path) -> SourceDocument:
     if not isinstance(headings, list) or not all(isinstance(h, str) and h.strip() for h in headings):
         raise ValueError(f"{path.name}: `headings` in the provenance header must be a list of phrases")
     return SourceDocument(
-        slug=path.stem, title=str(header["title"]).strip(), source=str(header["source"]).strip(), body=body,
+        slug=path.stem,
+        title=str(header["title"]).strip(),
+        source=str(header["source"]).strip(),
+        body=body,
         headings=tuple(h.strip() for h in headings),
     )
 

@@ -1,10 +1,29 @@
 """Plain text from an HTML document: tags stripped, blocks kept as paragraphs."""
+
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
 
-BLOCKS = {"p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "table", "blockquote"}
+BLOCKS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "tr",
+    "table",
+    "blockquote",
+}
 SKIPPED = {"script", "style", "head", "nav", "footer", "noscript", "template"}
 
 

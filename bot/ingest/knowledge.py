@@ -1,4 +1,5 @@
 """Reading curated knowledge entries and checking every citation against its document."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,8 +40,7 @@ class KnowledgeEntry:
 
     def content_hash(self, documents: dict[str, SourceDocument]) -> str:
         content = {
-            name: getattr(self, name)
-            for name in ("topic", "answer", "scar_type", "treatment", "sources_differ", "reviewed_by")
+            name: getattr(self, name) for name in ("topic", "answer", "scar_type", "treatment", "sources_differ", "reviewed_by")
         }
         content["reviewed_on"] = self.reviewed_on.isoformat() if self.reviewed_on else None
         content["aspects"] = self.aspects
@@ -141,7 +141,7 @@ def read_entries(directory: Path, documents: list[SourceDocument]) -> tuple[list
                 if span is None:
                     entry_problems.append(f"{where} quotes a passage that is not in '{slug}': \"{text}\"")
                     continue
-                quotes.append(Quote(slug, by_slug[slug].body[span[0]:span[1]], *span))
+                quotes.append(Quote(slug, by_slug[slug].body[span[0] : span[1]], *span))
             if entry_problems:
                 problems.extend(entry_problems)
                 continue

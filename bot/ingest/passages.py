@@ -1,4 +1,5 @@
 """Splitting a document into passages (sentences) tagged with the entities they mention."""
+
 from __future__ import annotations
 
 import hashlib
@@ -42,7 +43,7 @@ def _paragraphs(body: str):
     """(offset, text) of each paragraph: headings and list items stand alone."""
     start = 0
     for match in PARAGRAPH_BREAK.finditer(body):
-        yield start, body[start:match.start()]
+        yield start, body[start : match.start()]
         start = match.end()
     yield start, body[start:]
 

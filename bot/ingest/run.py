@@ -4,6 +4,7 @@ Everything is read and checked before anything is written, so bad input leaves
 the store as it was. Unchanged documents and entries are left alone, which makes
 running it twice a no-op.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -82,7 +83,10 @@ def _sync_documents(session: Session, documents: list[SourceDocument]) -> tuple[
         pipeline = hashlib.sha256(json.dumps([passages_fingerprint(), document.headings]).encode()).hexdigest()
         row = existing.get(document.slug)
         if row is not None and (row.sha256, row.title, row.source, row.pipeline_fingerprint) == (
-            document.sha256, document.title, document.source, pipeline
+            document.sha256,
+            document.title,
+            document.source,
+            pipeline,
         ):
             changes.unchanged += 1
         else:
@@ -100,8 +104,12 @@ def _sync_documents(session: Session, documents: list[SourceDocument]) -> tuple[
             session.flush()
             row.passages = [
                 Passage(
-                    position=i, start_char=p.start, end_char=p.end, text=p.text,
-                    tags="|".join(p.tags), lemmas=" ".join(p.lemmas),
+                    position=i,
+                    start_char=p.start,
+                    end_char=p.end,
+                    text=p.text,
+                    tags="|".join(p.tags),
+                    lemmas=" ".join(p.lemmas),
                 )
                 for i, p in enumerate(split_passages(document.body, document.headings))
             ]

@@ -3,6 +3,7 @@ boxcar scars?", "and microneedling?") is a follow-up, whatever topic DIET reads
 in it. As a follow-up it keeps the topic under discussion; with none, the
 answering action takes the topic its scar type or treatment suggests, which is
 what DIET's guess would have given."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text

@@ -1,4 +1,5 @@
 """Content words as lemmas, the terms retrieval works with."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -8,6 +8,7 @@ sentencizer, an entity ruler whose patterns come from the vocabulary
 types, devices and causes (data/tagging.yml) into doc.spans["tags"].
 Rasa (SpacyNLP in config.yml) and the ingestion code load it by path.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -43,9 +44,7 @@ def _tag_patterns(nlp: Language, rules: dict[str, dict[str, list[str]]]) -> list
                 tokens = nlp(phrase)
                 lemmas, words = [t.lemma_ for t in tokens], [t.lower_ for t in tokens]
                 for attribute, sequence in (("LEMMA", lemmas), ("LOWER", words)) if lemmas == words else (("LOWER", words),):
-                    patterns.append(
-                        {"label": kind, "id": value, "pattern": [{attribute: word} for word in sequence]}
-                    )
+                    patterns.append({"label": kind, "id": value, "pattern": [{attribute: word} for word in sequence]})
     return patterns
 
 
@@ -60,11 +59,7 @@ def build(terms: list[Term], tagging_rules: dict[str, dict[str, list[str]]]) -> 
     # Loads the lemma tables, which the ruler needs when it processes its patterns.
     nlp.initialize()
     ruler.add_patterns(
-        [
-            {"label": term.entity, "pattern": spelling, "id": term.canonical}
-            for term in terms
-            for spelling in term.spellings
-        ]
+        [{"label": term.entity, "pattern": spelling, "id": term.canonical} for term in terms for spelling in term.spellings]
     )
     tag_patterns = _tag_patterns(nlp, tagging_rules)
     cast(SpanRuler, nlp.add_pipe("span_ruler", config={"spans_key": TAGS_KEY})).add_patterns(tag_patterns)
@@ -90,9 +85,7 @@ def build_to_disk(path: Path | None = None) -> Path:
 def load(path: Path | None = None) -> Language:
     path = path or settings.spacy_pipeline_path()
     if not (path / "meta.json").exists():
-        raise FileNotFoundError(
-            f"The spaCy pipeline is missing at {path}: run `make setup` to build it."
-        )
+        raise FileNotFoundError(f"The spaCy pipeline is missing at {path}: run `make setup` to build it.")
     return spacy.load(path)
 
 

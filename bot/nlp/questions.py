@@ -18,6 +18,7 @@ topic, and more surely than DIET reads the whole, the message gets that topic: t
 only its context (its entities and risk contexts are still read from the whole
 message).
 """
+
 from __future__ import annotations
 
 import pickle
@@ -92,10 +93,12 @@ def _features():
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion
 
-    return FeatureUnion([
-        ("characters", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, lowercase=True)),
-        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, lowercase=True)),
-    ])
+    return FeatureUnion(
+        [
+            ("characters", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, lowercase=True)),
+            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, lowercase=True)),
+        ]
+    )
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -124,7 +127,12 @@ class QuestionSplitter(GraphComponent):
 
     @classmethod
     def load(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext, **kwargs: Any
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
     ) -> "QuestionSplitter":
         with model_storage.read_from(resource) as directory:
             model = pickle.loads((directory / "questions.pickle").read_bytes())
@@ -175,15 +183,22 @@ class QuestionSplitter(GraphComponent):
                 if name in REPLACEABLE or topic_of_intent(name) is not None:
                     asked = self.story_question(message.get(TEXT) or "")
                     # The likelier reading wins: the question alone, or DIET's of the whole.
-                    if asked is not None and asked["name"] != name and asked["confidence"] > (current or {}).get("confidence", 0.0):
+                    if (
+                        asked is not None
+                        and asked["name"] != name
+                        and asked["confidence"] > (current or {}).get("confidence", 0.0)
+                    ):
                         message.set(INTENT, asked, add_to_output=True)
                 continue
             message.set(QUESTIONS, questions, add_to_output=True)
             intent: Optional[dict] = message.get(INTENT)
             if not intent or intent.get("name") in (FALLBACK, "out_of_scope"):
-                message.set(INTENT, {"name": questions[0]["intent"], "confidence": intent.get("confidence", 0.0) if intent else 0.0}, add_to_output=True)
+                message.set(
+                    INTENT,
+                    {"name": questions[0]["intent"], "confidence": intent.get("confidence", 0.0) if intent else 0.0},
+                    add_to_output=True,
+                )
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
-

@@ -4,6 +4,7 @@ It is read from the Rasa NLU file data/nlu/vocabulary.yml (lookup tables give
 the canonical values of each entity type, synonym blocks their variants), so
 Rasa's synonym mapper and the spaCy entity rules share one source.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,11 +33,7 @@ ANNOTATION = re.compile(r"\[(?P<text>[^\]]+)\](?:\((?P<entity>[^)]+)\)|(?P<json>
 
 def example_lines(block: dict) -> list[str]:
     """The examples of a Rasa NLU block, as written (annotations included)."""
-    return [
-        line.strip()[2:].strip()
-        for line in (block.get("examples") or "").splitlines()
-        if line.strip().startswith("- ")
-    ]
+    return [line.strip()[2:].strip() for line in (block.get("examples") or "").splitlines() if line.strip().startswith("- ")]
 
 
 def plain_text(example: str) -> str:
@@ -55,11 +52,7 @@ def load_terms(path: Path = settings.VOCABULARY_FILE) -> list[Term]:
     for block in nlu:
         if "lookup" in block:
             for canonical in example_lines(block):
-                terms.append(
-                    Term(block["lookup"], canonical, tuple(variants.pop(canonical, [])))
-                )
+                terms.append(Term(block["lookup"], canonical, tuple(variants.pop(canonical, []))))
     if variants:
-        raise ValueError(
-            f"{path}: synonyms for values that no lookup table lists: {sorted(variants)}"
-        )
+        raise ValueError(f"{path}: synonyms for values that no lookup table lists: {sorted(variants)}")
     return terms

@@ -11,6 +11,7 @@ Each Rasa token gets the mean of the embeddings of the WordLlama pieces it spans
 (sequence features), and the message the normalised mean over all its pieces,
 as WordLlama itself pools a sentence (sentence features).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -111,7 +112,8 @@ class WordLlamaFeaturizer(DenseFeaturizer, GraphComponent):
             if inside:
                 sequence[row] = vectors[inside].mean(axis=0)
         sentence = (
-            _normalised(vectors.mean(axis=0))[np.newaxis, :] if len(vectors)
+            _normalised(vectors.mean(axis=0))[np.newaxis, :]
+            if len(vectors)
             else np.zeros((1, self.embeddings.dimensions), np.float32)
         )
         alias = self._config[FEATURIZER_CLASS_ALIAS]

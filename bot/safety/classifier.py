@@ -11,6 +11,7 @@ development set (docs/safety.md), so it does without them.
 It only ever adds red flags to what the rules find (bot/safety/red_flags.py),
 and only above a probability chosen for few false alarms (config.yml).
 """
+
 from __future__ import annotations
 
 import pickle
@@ -67,7 +68,7 @@ class Classifier:
         return exponentials / exponentials.sum()
 
     def flag(self, text: str, threshold: float) -> Optional[str]:
-        """"emergency" or "crisis" when its probability reaches `threshold`, else None."""
+        """ "emergency" or "crisis" when its probability reaches `threshold`, else None."""
         scores = self.probabilities([text])[0]
         label = max(scores, key=lambda name: scores[name])
         return label if scores[label] >= threshold else None

@@ -6,6 +6,7 @@ and are never used to change the detector; the development set
 learnt from, so its figures are flattered. Ordinary questions from the
 project's other test sets must raise no flag either.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -152,8 +153,10 @@ class Report:
 
     def markdown(self) -> str:
         lines = ["# Red-flag detector", "", "Written by `make eval` (`python -m bot safety-eval`).", ""]
-        lines += ["| set | messages | measure | value | target | floor in `make test` |",
-                  "| --- | ---: | --- | ---: | ---: | ---: |"]
+        lines += [
+            "| set | messages | measure | value | target | floor in `make test` |",
+            "| --- | ---: | --- | ---: | ---: | ---: |",
+        ]
         rows = [
             ("held-out emergency", self.heldout["emergency"], "recall", "emergency_recall"),
             ("held-out crisis", self.heldout["crisis"], "recall", "crisis_recall"),
@@ -163,24 +166,38 @@ class Report:
         for name, outcomes, measure, key in rows:
             lines.append(f"| {name} | {len(outcomes)} | {measure} | {self.figures[key]:.3f} | {TARGETS[key]} | {FLOORS[key]} |")
         development = {flag: [o for o in self.development if o.case.expected == flag] for flag in ("emergency", "crisis", None)}
-        lines.append(f"| development emergency (seen) | {len(development['emergency'])} | recall | "
-                     f"{recall(development['emergency']):.3f} | | |")
-        lines.append(f"| development crisis (seen) | {len(development['crisis'])} | recall | "
-                     f"{recall(development['crisis']):.3f} | | |")
-        lines.append(f"| development look-alikes (seen) | {len(development[None])} | false alarms | "
-                     f"{false_alarm_rate(development[None]):.3f} | | |")
+        lines.append(
+            f"| development emergency (seen) | {len(development['emergency'])} | recall | "
+            f"{recall(development['emergency']):.3f} | | |"
+        )
+        lines.append(
+            f"| development crisis (seen) | {len(development['crisis'])} | recall | {recall(development['crisis']):.3f} | | |"
+        )
+        lines.append(
+            f"| development look-alikes (seen) | {len(development[None])} | false alarms | "
+            f"{false_alarm_rate(development[None]):.3f} | | |"
+        )
         by_rules = sum(o.finding is not None and o.finding.by == "rules" for o in self.all_outcomes())
         by_classifier = sum(o.finding is not None and o.finding.by == "classifier" for o in self.all_outcomes())
-        lines += ["", f"Flags raised by the rules: {by_rules}; by the classifier alone: {by_classifier}.",
-                  f"Time per message: median {statistics.median(o.milliseconds for o in self.all_outcomes()):.2f} ms, "
-                  f"p95 {self.latency_p95():.2f} ms (target {LATENCY_P95_MS} ms).", ""]
-        for title, outcomes in (("Held-out misses and false alarms", [o for g in self.heldout.values() for o in g]),
-                                ("False alarms on ordinary questions", self.ordinary),
-                                ("Development misses and false alarms", self.development)):
+        lines += [
+            "",
+            f"Flags raised by the rules: {by_rules}; by the classifier alone: {by_classifier}.",
+            f"Time per message: median {statistics.median(o.milliseconds for o in self.all_outcomes()):.2f} ms, "
+            f"p95 {self.latency_p95():.2f} ms (target {LATENCY_P95_MS} ms).",
+            "",
+        ]
+        for title, outcomes in (
+            ("Held-out misses and false alarms", [o for g in self.heldout.values() for o in g]),
+            ("False alarms on ordinary questions", self.ordinary),
+            ("Development misses and false alarms", self.development),
+        ):
             wrong = misses(outcomes)
             lines += [f"## {title} ({len(wrong)})", ""]
-            lines += [f"- [{o.case.group}] expected {o.case.expected or 'nothing'}, got {o.flagged or 'nothing'}"
-                      f"{f' ({o.finding.by}: {o.finding.concept})' if o.finding else ''}: {o.case.text!r}" for o in wrong]
+            lines += [
+                f"- [{o.case.group}] expected {o.case.expected or 'nothing'}, got {o.flagged or 'nothing'}"
+                f"{f' ({o.finding.by}: {o.finding.concept})' if o.finding else ''}: {o.case.text!r}"
+                for o in wrong
+            ]
             lines.append("")
         return "\n".join(lines)
 

@@ -5,6 +5,7 @@ accented letters, a Cyrillic "а" inside "kill", a zero-width space inside a
 word, "heeelp", "k1ll", "cnat breathe", emoji. Every one of them is folded here
 before any pattern is matched, so the patterns only need the plain spelling.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -20,20 +21,72 @@ import spacy_lookups_data
 from bot import settings
 
 # Invisible characters that can hide inside a word.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
-                                 "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff"))
+_INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
+        "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff",
+    )
+)
 
 # Letters of other scripts that look like Latin ones (Unicode's confusables for
 # the letters that matter here: Cyrillic and Greek).
-_CONFUSABLES = str.maketrans({
-    "а": "a", "в": "b", "е": "e", "ё": "e", "з": "3", "к": "k", "м": "m", "н": "h", "о": "o", "п": "n",
-    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ь": "b", "і": "i", "ї": "i", "ј": "j", "ѕ": "s",
-    "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɡ": "g",
-    "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
-    "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ѵ": "v",
-    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"',
-    "–": "-", "—": "-", "‐": "-", "‑": "-",
-})
+_CONFUSABLES = str.maketrans(
+    {
+        "а": "a",
+        "в": "b",
+        "е": "e",
+        "ё": "e",
+        "з": "3",
+        "к": "k",
+        "м": "m",
+        "н": "h",
+        "о": "o",
+        "п": "n",
+        "р": "p",
+        "с": "c",
+        "т": "t",
+        "у": "y",
+        "х": "x",
+        "ь": "b",
+        "і": "i",
+        "ї": "i",
+        "ј": "j",
+        "ѕ": "s",
+        "ԁ": "d",
+        "ԛ": "q",
+        "ԝ": "w",
+        "һ": "h",
+        "ӏ": "l",
+        "ɡ": "g",
+        "α": "a",
+        "β": "b",
+        "γ": "y",
+        "ε": "e",
+        "η": "n",
+        "ι": "i",
+        "κ": "k",
+        "ν": "v",
+        "ο": "o",
+        "ρ": "p",
+        "τ": "t",
+        "υ": "u",
+        "χ": "x",
+        "ω": "w",
+        "ѵ": "v",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+    }
+)
 
 # Digits and symbols written for letters inside a word ("k1ll", "d!e", "$uicide").
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
@@ -41,34 +94,117 @@ _LEET_WORD = re.compile(r"(?<![\w@$!])(?=[\w@$!]*[a-z])(?=[\w@$!]*[013457@$!])[a
 
 # Emoji that carry the meaning of a word.
 _EMOJI = {
-    "🩸": " blood ", "💉": " injection ", "💊": " pills ", "🔪": " knife ", "🪒": " razor ", "🤒": " fever ",
-    "🌡": " fever ", "🔥": " burning ", "😵": " dizzy ", "🥵": " hot ", "🤮": " vomit ", "🫁": " breathing ",
-    "🆘": " help ", "🚑": " ambulance ", "⚰": " dead ", "🪦": " dead ", "🌉": " bridge ",
-    "🍷": " wine ", "🔫": " gun ", "🪢": " rope ",
+    "🩸": " blood ",
+    "💉": " injection ",
+    "💊": " pills ",
+    "🔪": " knife ",
+    "🪒": " razor ",
+    "🤒": " fever ",
+    "🌡": " fever ",
+    "🔥": " burning ",
+    "😵": " dizzy ",
+    "🥵": " hot ",
+    "🤮": " vomit ",
+    "🫁": " breathing ",
+    "🆘": " help ",
+    "🚑": " ambulance ",
+    "⚰": " dead ",
+    "🪦": " dead ",
+    "🌉": " bridge ",
+    "🍷": " wine ",
+    "🔫": " gun ",
+    "🪢": " rope ",
 }
 _EMOJI_PATTERN = re.compile("|".join(map(re.escape, _EMOJI)))
 
 # Shorthand and slang, as whole words, into the plain words the patterns use.
 _SHORTHAND = {
-    "kms": "kill myself", "kys": "kill yourself", "unalive": "kill myself", "unaliving": "killing myself", "unalived": "killed myself",
-    "sewerslide": "suicide", "suicde": "suicide", "sucide": "suicide", "suiside": "suicide",
-    "cnat": "can't", "cant": "can't", "cannot": "can't", "cnt": "can't", "carnt": "can't", "caint": "can't",
-    "wont": "won't", "dont": "don't", "doesnt": "doesn't", "isnt": "isn't", "didnt": "didn't", "im": "i'm",
-    "ive": "i've", "its": "it's", "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please",
-    "rn": "right now", "atm": "right now", "asap": "now", "cuz": "because", "bc": "because",
-    "breath": "breathe", "breating": "breathing", "brething": "breathing", "breahting": "breathing",
-    "temp": "temperature", "feva": "fever", "fevers": "fever", "tho": "though", "gf": "girlfriend",
-    "bf": "boyfriend", "bro": "brother", "sis": "sister", "mum": "mother", "mom": "mother", "mam": "mother",
-    "ma": "mother", "dad": "father", "bby": "baby", "w": "with", "ppl": "people",
-    "blurr": "blurry", "blury": "blurry", "blurrry": "blurry", "vison": "vision", "vission": "vision",
-    "eyesite": "eyesight", "filer": "filler", "fillr": "filler", "filla": "filler",
-    "injecton": "injection", "injektion": "injection", "needel": "needle", "wnt": "want", "kil": "kill", "tonite": "tonight",
-    "nite": "night", "gona": "gonna", "sory": "sorry", "evry": "every", "agian": "again", "rly": "really", "ty": "thank you",
-    "thx": "thanks", "b": "be", "tmrw": "tomorrow", "tmr": "tomorrow", "tn": "tonight", "wkend": "weekend",
+    "kms": "kill myself",
+    "kys": "kill yourself",
+    "unalive": "kill myself",
+    "unaliving": "killing myself",
+    "unalived": "killed myself",
+    "sewerslide": "suicide",
+    "suicde": "suicide",
+    "sucide": "suicide",
+    "suiside": "suicide",
+    "cnat": "can't",
+    "cant": "can't",
+    "cannot": "can't",
+    "cnt": "can't",
+    "carnt": "can't",
+    "caint": "can't",
+    "wont": "won't",
+    "dont": "don't",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "didnt": "didn't",
+    "im": "i'm",
+    "ive": "i've",
+    "its": "it's",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "pls": "please",
+    "plz": "please",
+    "rn": "right now",
+    "atm": "right now",
+    "asap": "now",
+    "cuz": "because",
+    "bc": "because",
+    "breath": "breathe",
+    "breating": "breathing",
+    "brething": "breathing",
+    "breahting": "breathing",
+    "temp": "temperature",
+    "feva": "fever",
+    "fevers": "fever",
+    "tho": "though",
+    "gf": "girlfriend",
+    "bf": "boyfriend",
+    "bro": "brother",
+    "sis": "sister",
+    "mum": "mother",
+    "mom": "mother",
+    "mam": "mother",
+    "ma": "mother",
+    "dad": "father",
+    "bby": "baby",
+    "w": "with",
+    "ppl": "people",
+    "blurr": "blurry",
+    "blury": "blurry",
+    "blurrry": "blurry",
+    "vison": "vision",
+    "vission": "vision",
+    "eyesite": "eyesight",
+    "filer": "filler",
+    "fillr": "filler",
+    "filla": "filler",
+    "injecton": "injection",
+    "injektion": "injection",
+    "needel": "needle",
+    "wnt": "want",
+    "kil": "kill",
+    "tonite": "tonight",
+    "nite": "night",
+    "gona": "gonna",
+    "sory": "sorry",
+    "evry": "every",
+    "agian": "again",
+    "rly": "really",
+    "ty": "thank you",
+    "thx": "thanks",
+    "b": "be",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "tn": "tonight",
+    "wkend": "weekend",
 }
 
 # Words the patterns look for; a misspelling of one (one or two letters off) is read as it.
-VOCABULARY = frozenset("""
+VOCABULARY = frozenset(
+    """
 breathe breathing breathless wheezing wheeze throat tongue swelling swollen swelled vision blurry blurred
 eyesight blind blindness shadows bleeding bleed bleeds blood heavily fever feverish shivering chills
 spreading spread redness streaks filler fillers injection injected injections needle juvederm restylane
@@ -78,14 +214,17 @@ unconscious chest pressure tightness blisters blistering blister burned burning 
 disappear vanish burden overdose pills tablets goodbye cutting razor blade hurting harming alive
 living anymore worthless hopeless vomiting dizzy dizziness tingling numbness cheek nostril forehead
 want just kill pills every mirror thinking taking everyone nothing something planning
-""".split())
+""".split()
+)
 
 
 # Short words spaCy's lemma table leaves out.
-_SHORT_WORDS = frozenset("""a i an as at be by do go he if in is it me my no of oh on or so to up us we all and any are but can
+_SHORT_WORDS = frozenset(
+    """a i an as at be by do go he if in is it me my no of oh on or so to up us we all and any are but can
 cut die end few for get got her him his how its let lot may not now off old one our out own say see she the too was way who why
 yes you this that with from want even just before after about there their would could should because never
-ever again tonight myself going im ive dont cant wont""".split())
+ever again tonight myself going im ive dont cant wont""".split()
+)
 
 
 # spaCy's table of word probabilities, from this one on: common words, few typos.
@@ -100,8 +239,11 @@ def english_words() -> frozenset[str]:
     with gzip.open(folder / "en_lemma_lookup.json.gz", "rt", encoding="utf-8") as file:
         lemmas = json.load(file)
     with gzip.open(folder / "en_lexeme_prob.json.gz", "rt", encoding="utf-8") as file:
-        common = {word for word, log_probability in json.load(file).items()
-                  if log_probability > _COMMON_WORD_LOG_PROBABILITY and word.isalpha() and word.islower()}
+        common = {
+            word
+            for word, log_probability in json.load(file).items()
+            if log_probability > _COMMON_WORD_LOG_PROBABILITY and word.isalpha() and word.islower()
+        }
     return frozenset(lemmas) | frozenset(lemmas.values()) | frozenset(common)
 
 
@@ -189,7 +331,7 @@ def _plain(word: str) -> str:
             return candidate
     # "wnat", "jsut": two neighbouring letters swapped; "thinkin": a dropped g.
     for i in range(len(squeezed) - 1):
-        swapped = squeezed[:i] + squeezed[i + 1] + squeezed[i] + squeezed[i + 2:]
+        swapped = squeezed[:i] + squeezed[i + 1] + squeezed[i] + squeezed[i + 2 :]
         if swapped in VOCABULARY or (len(swapped) > 4 and swapped in _english_words()):
             return swapped
     if squeezed.endswith("in") and squeezed + "g" in _english_words():

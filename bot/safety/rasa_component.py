@@ -7,6 +7,7 @@ So does a message that DIET itself classifies as one of them with high
 confidence: any of the three can raise the flag, none can silence another. Only
 DIET's unconfident guesses of a red flag give way to its next intent.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text

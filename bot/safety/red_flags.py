@@ -6,6 +6,7 @@ concepts in normalised text, clause by clause; the learned classifier
 raises the flag and neither can silence the other. Crisis comes before
 emergency.
 """
+
 from __future__ import annotations
 
 import logging

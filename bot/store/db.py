@@ -1,4 +1,5 @@
 """Engine, sessions and schema migrations (Alembic) of the knowledge store."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -4,6 +4,7 @@ Documents are the source texts; passages are their sentences as spaCy splits
 them; entries are the curated answers, each resting on quoted passages of one or
 more documents (its citations).
 """
+
 from __future__ import annotations
 
 from typing import Any

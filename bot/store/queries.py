@@ -1,4 +1,5 @@
 """Read queries on the knowledge store."""
+
 from __future__ import annotations
 
 from sqlalchemy import select

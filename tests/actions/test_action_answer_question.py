@@ -27,7 +27,9 @@ def test_a_follow_up_question_uses_the_remembered_scar_type(knowledge, dispatche
 
 def test_what_about_keeps_the_topic_and_switches_the_scar_type(knowledge, dispatcher):
     tracker = make_tracker(
-        "what about boxcar scars?", "follow_up", [("scar_type", "boxcar")],
+        "what about boxcar scars?",
+        "follow_up",
+        [("scar_type", "boxcar")],
         slots={"topic": "treatment", "scar_type": ["rolling"]},
     )
     text, slots = run(dispatcher, tracker)

@@ -17,7 +17,9 @@ def test_asks_to_rephrase_when_it_did_not_understand(dispatcher):
 
 
 def test_an_unsure_message_naming_a_scar_type_gets_the_likeliest_answer(knowledge, dispatcher):
-    tracker = make_tracker("would fillers help my rolling scars", "nlu_fallback", [("scar_type", "rolling"), ("treatment", "dermal fillers")])
+    tracker = make_tracker(
+        "would fillers help my rolling scars", "nlu_fallback", [("scar_type", "rolling"), ("treatment", "dermal fillers")]
+    )
     tracker.latest_message["intent_ranking"] = [
         {"name": "nlu_fallback", "confidence": 0.5},
         {"name": "ask_treatment", "confidence": 0.45},

@@ -1,5 +1,6 @@
 """Each platform's reply sender against the fake platform APIs: long answers in
 pieces within the platform's limit, no word cut, the disclaimer whole at the end."""
+
 import asyncio
 
 import pytest

@@ -1,4 +1,5 @@
 """What every channel does around Rasa: red flags first, and a reply to every message."""
+
 import asyncio
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage

@@ -1,5 +1,6 @@
 """A real running assistant: the action server and the Rasa server with the trained
 model, on their own ports, reading a freshly ingested SQLite store."""
+
 from __future__ import annotations
 
 import json
@@ -19,6 +20,7 @@ from tests.support.fake_platforms import FakePlatforms
 from tests.support.running_bot import ACTION_PORT, BOT_LOGS, CHANNEL_SECRETS, RASA_PORT, SENT, Chat
 
 MODEL = settings.MODEL_FILE
+
 
 @pytest.fixture(scope="session", autouse=True)
 def no_message_text_in_the_logs():
@@ -58,7 +60,11 @@ def channel_credentials(workdir, platforms) -> str:
     secrets = {**CHANNEL_SECRETS, "ACNEBOT_TWILIO_WEBHOOK_URL": f"http://localhost:{RASA_PORT}/webhooks/twilio/webhook"}
     text = re.sub(r"\$\{(\w+)\}", lambda match: json.dumps(secrets[match.group(1)]), text)
     channels = yaml.safe_load(text)
-    for module_path, platform in (("telegram.TelegramChannel", "telegram"), ("messenger.MessengerChannel", "graph"), ("twilio.TwilioChannel", "twilio")):
+    for module_path, platform in (
+        ("telegram.TelegramChannel", "telegram"),
+        ("messenger.MessengerChannel", "graph"),
+        ("twilio.TwilioChannel", "twilio"),
+    ):
         channels[f"bot.channels.{module_path}"]["api_url"] = f"{platforms.url}/{platform}"
     path = workdir / "credentials.yml"
     path.write_text(yaml.safe_dump(channels))
@@ -71,10 +77,13 @@ def bot_url(tmp_path_factory, bot_store_url, platforms):
         pytest.fail(f"No trained model at {MODEL}: run `make train` (make test does it)")
     workdir = tmp_path_factory.mktemp("bot")
     store_url = bot_store_url
-    endpoints = write_endpoints(workdir / "endpoints.yml", environ={
-        "ACNEBOT_TRACKER_STORE_URL": f"sqlite:///{workdir / 'tracker.sqlite3'}",
-        "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{ACTION_PORT}/webhook",
-    })
+    endpoints = write_endpoints(
+        workdir / "endpoints.yml",
+        environ={
+            "ACNEBOT_TRACKER_STORE_URL": f"sqlite:///{workdir / 'tracker.sqlite3'}",
+            "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{ACTION_PORT}/webhook",
+        },
+    )
     env = {**os.environ, "ACNEBOT_DATABASE_URL": store_url, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
     logs = {name: open(workdir / f"{name}.log", "w") for name in ("actions", "rasa")}
     BOT_LOGS.extend(workdir / f"{name}.log" for name in logs)
@@ -82,7 +91,10 @@ def bot_url(tmp_path_factory, bot_store_url, platforms):
     env.pop("ACNEBOT_API_TOKEN", None)
     rasa = subprocess.Popen(
         [*RASA_SERVER, *rasa_run_args(RASA_PORT, str(endpoints), channel_credentials(workdir, platforms)), "--model", str(MODEL)],
-        cwd=settings.PROJECT_ROOT, env=env, stdout=logs["rasa"], stderr=subprocess.STDOUT,
+        cwd=settings.PROJECT_ROOT,
+        env=env,
+        stdout=logs["rasa"],
+        stderr=subprocess.STDOUT,
     )
     url = f"http://localhost:{RASA_PORT}"
     try:

@@ -1,5 +1,6 @@
 """Bad input on every public endpoint of the running Rasa server: a 4xx with a
 reason or a graceful reply, never a crash, never a stack trace to the client."""
+
 from __future__ import annotations
 
 import uuid
@@ -36,8 +37,10 @@ def clean_refusal(response: requests.Response) -> None:
 @pytest.mark.parametrize("name", list(BAD_BODIES))
 def test_bad_bodies_are_refused_on_every_webhook(bot_url, channel, name):
     response = requests.post(
-        f"{bot_url}/webhooks/{channel}/webhook", data=BAD_BODIES[name],
-        headers={"Content-Type": "application/json"}, timeout=30,
+        f"{bot_url}/webhooks/{channel}/webhook",
+        data=BAD_BODIES[name],
+        headers={"Content-Type": "application/json"},
+        timeout=30,
     )
     clean_refusal(response)
     if channel == "rest":
@@ -48,8 +51,10 @@ def test_bad_bodies_are_refused_on_every_webhook(bot_url, channel, name):
 def test_other_content_types_are_refused(bot_url, content_type):
     for channel in WEBHOOKS:
         response = requests.post(
-            f"{bot_url}/webhooks/{channel}/webhook", data=b"sender=x&message=hi",
-            headers={"Content-Type": content_type}, timeout=30,
+            f"{bot_url}/webhooks/{channel}/webhook",
+            data=b"sender=x&message=hi",
+            headers={"Content-Type": content_type},
+            timeout=30,
         )
         clean_refusal(response)
 
@@ -61,7 +66,11 @@ def test_wrong_methods_are_refused(bot_url, path):
 
 
 def test_unknown_paths_and_path_tricks_are_404(bot_url):
-    for path in ("/webhooks/widget/../../credentials.yml", "/webhooks/widget/%2e%2e/%2e%2e/endpoints.yml", "/webhooks/nope/webhook"):
+    for path in (
+        "/webhooks/widget/../../credentials.yml",
+        "/webhooks/widget/%2e%2e/%2e%2e/endpoints.yml",
+        "/webhooks/nope/webhook",
+    ):
         response = requests.get(f"{bot_url}{path}", timeout=10)
         clean_refusal(response)
         assert "ACNEBOT_" not in response.text
@@ -79,15 +88,30 @@ def test_unknown_paths_and_path_tricks_are_404(bot_url):
         "<script>alert(1)</script> what causes acne scars?",
         "{{7*7}} ${ACNEBOT_API_TOKEN} %s %n",
         "/restart",
-        "/ask_causes{\"scar_type\": \"<img src=x onerror=alert(1)>\"}",
-        "/ask_treatment{\"scar_type\": [{\"x\": 1}], \"treatment\": {\"private\": \"my name is Jo Canary\"}}",
+        '/ask_causes{"scar_type": "<img src=x onerror=alert(1)>"}',
+        '/ask_treatment{"scar_type": [{"x": 1}], "treatment": {"private": "my name is Jo Canary"}}',
         "/ask_causes{my name is Jo Canary and this is not json",
         "/{my name is Jo Canary, no intent}",
         "/@my name is Jo Canary, a confidence",
         "a" * 2000,
     ],
-    ids=["empty", "whitespace", "emoji", "arabic", "hebrew", "instructions", "script", "templates", "restart",
-         "intent-injection", "entity-objects", "malformed-command", "no-intent", "no-intent-confidence", "2000-chars"],
+    ids=[
+        "empty",
+        "whitespace",
+        "emoji",
+        "arabic",
+        "hebrew",
+        "instructions",
+        "script",
+        "templates",
+        "restart",
+        "intent-injection",
+        "entity-objects",
+        "malformed-command",
+        "no-intent",
+        "no-intent-confidence",
+        "2000-chars",
+    ],
 )
 def test_odd_messages_get_a_graceful_reply(bot_url, message):
     SENT.append(message)

@@ -1,5 +1,6 @@
 """`make shell`'s chat (bot/console.py) against the running assistant: buttons are
 a numbered list, and typed text is never swallowed by them."""
+
 from __future__ import annotations
 
 from bot.console import chat
@@ -17,8 +18,8 @@ def test_a_number_chooses_an_offered_option(bot_url):
     written = converse(bot_url, ["what can you do?", "1"])
     options = [line for line in written if line.startswith("  1. ")]
     assert options, written
-    chosen = options[0][len("  1. "):]
-    after = written[written.index(f"(chose: {chosen})") + 1:]
+    chosen = options[0][len("  1. ") :]
+    after = written[written.index(f"(chose: {chosen})") + 1 :]
     assert any("inflammatory acne lesions" in line for line in after), after
 
 

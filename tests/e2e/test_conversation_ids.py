@@ -1,6 +1,7 @@
 """The REST channel and the widget use conversation ids the server issued: a
 guessed, made-up or copied-from-another-channel id reaches no one's conversation
 (bot/channels/conversation_ids.py)."""
+
 from __future__ import annotations
 
 import pytest

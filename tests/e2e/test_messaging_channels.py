@@ -1,6 +1,7 @@
 """Telegram, Messenger and Twilio (SMS and WhatsApp) end to end: signed sample
 webhook calls posted to the running Rasa server, the replies caught by the fake
 platform APIs. Unsigned, wrongly signed and retried calls are checked too."""
+
 from __future__ import annotations
 
 import itertools
@@ -84,8 +85,10 @@ def test_telegram_buttons_are_an_inline_keyboard_and_a_tap_is_answered(bot_url, 
     tap = {
         "update_id": new_id(),
         "callback_query": {
-            "id": str(new_id()), "from": {"id": chat, "is_bot": False, "first_name": "P"},
-            "chat_instance": "1", "data": rows[0][0]["callback_data"],
+            "id": str(new_id()),
+            "from": {"id": chat, "is_bot": False, "first_name": "P"},
+            "chat_instance": "1",
+            "data": rows[0][0]["callback_data"],
             "message": {"message_id": 1, "date": 0, "chat": {"id": chat, "type": "private"}, "text": menu["text"]},
         },
     }
@@ -111,8 +114,10 @@ def test_telegram_start_command_opens_the_conversation(bot_url, platforms):
 
 def test_telegram_refuses_a_body_that_is_not_an_update(bot_url):
     response = requests.post(
-        f"{bot_url}/webhooks/telegram/webhook", data=b"\xff not json",
-        headers={"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET}, timeout=30,
+        f"{bot_url}/webhooks/telegram/webhook",
+        data=b"\xff not json",
+        headers={"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET},
+        timeout=30,
     )
     assert response.status_code == 400 and "update_id" in response.json()["error"]
 
@@ -127,7 +132,9 @@ def messenger_event(sender: str, text: str | None = None, **message) -> dict:
         SENT.append(text)
         message["text"] = text
     return {
-        "sender": {"id": sender}, "recipient": {"id": "PAGE"}, "timestamp": int(time.time() * 1000),
+        "sender": {"id": sender},
+        "recipient": {"id": "PAGE"},
+        "timestamp": int(time.time() * 1000),
         "message": {"mid": f"m_{new_id()}", **message},
     }
 
@@ -216,8 +223,12 @@ def post_twilio(bot_url: str, sender: str, body: str, signature: str | None = "s
     url = f"{bot_url}/webhooks/twilio/webhook"
     SENT.append(body)
     form = {
-        "MessageSid": message_id or f"SM{new_id():032d}", "AccountSid": CHANNEL_SECRETS["ACNEBOT_TWILIO_ACCOUNT_SID"],
-        "From": sender, "To": NUMBER, "Body": body, "NumMedia": "0",
+        "MessageSid": message_id or f"SM{new_id():032d}",
+        "AccountSid": CHANNEL_SECRETS["ACNEBOT_TWILIO_ACCOUNT_SID"],
+        "From": sender,
+        "To": NUMBER,
+        "Body": body,
+        "NumMedia": "0",
     }
     headers = {}
     if signature == "sign":
@@ -309,10 +320,13 @@ def test_sms_and_whatsapp_red_flag_reply_comes_first_and_once(bot_url, platforms
     assert bodies[0] == response_text("utter_emergency") and bodies.count(bodies[0]) == 1
 
 
-@pytest.mark.parametrize("event", [
-    {"sender": "not-an-object", "recipient": {"id": "PAGE"}, "message": {"mid": "m_x", "text": "hi"}},
-    {"sender": {"id": "psid-odd"}, "recipient": {"id": "PAGE"}, "message": "not-an-object"},
-    {"sender": {"id": ["a", "list"]}, "recipient": {"id": "PAGE"}, "message": {"mid": "m_y", "text": "hi"}},
-])
+@pytest.mark.parametrize(
+    "event",
+    [
+        {"sender": "not-an-object", "recipient": {"id": "PAGE"}, "message": {"mid": "m_x", "text": "hi"}},
+        {"sender": {"id": "psid-odd"}, "recipient": {"id": "PAGE"}, "message": "not-an-object"},
+        {"sender": {"id": ["a", "list"]}, "recipient": {"id": "PAGE"}, "message": {"mid": "m_y", "text": "hi"}},
+    ],
+)
 def test_messenger_a_signed_event_of_the_wrong_shape_is_not_a_server_error(bot_url, event):
     assert post_messenger(bot_url, event).status_code == 200

@@ -1,5 +1,6 @@
 """A document added while the bot runs answers questions after an ingest alone:
 no `rasa train`, no restart."""
+
 import shutil
 
 from bot import settings

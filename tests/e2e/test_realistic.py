@@ -1,6 +1,7 @@
 """The realistic held-out set (tests/e2e/realistic.yml), end to end over REST:
 messages written apart from the project, each checked for the facts its reply
 must hold. `make eval` lists each miss (results/realistic.md); here its floors."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The assistant end to end over the REST channel: NLU, dialogue, actions, store."""
+
 from __future__ import annotations
 
 import statistics

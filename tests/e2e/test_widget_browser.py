@@ -1,4 +1,5 @@
 """The website widget in a real headless Chromium (Debian's) against the running bot."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,12 @@ from bot.responses import response_text
 from tests.support.running_bot import SENT
 
 CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 AXE = settings.PROJECT_ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = settings.PROJECT_ROOT / "results" / "screenshots"
@@ -251,8 +256,20 @@ def test_the_host_pages_theme_does_not_reach_the_widget(browser, bot_url):
             ".asw-send": ("text-transform", "padding-left", "width", "background-color", "border-top-style"),
             "#asw-input": ("width", "padding-left", "font-size"),
             ".asw-welcome .asw-choice >> nth=0": ("text-transform", "color", "width", "line-height"),
-            ".asw-group .asw-bot": ("font-family", "text-align", "word-spacing", "padding-top", "margin-top", "color",
-                                   "white-space", "font-style", "font-variant-caps", "word-break", "cursor", "font-size"),
+            ".asw-group .asw-bot": (
+                "font-family",
+                "text-align",
+                "word-spacing",
+                "padding-top",
+                "margin-top",
+                "color",
+                "white-space",
+                "font-style",
+                "font-variant-caps",
+                "word-break",
+                "cursor",
+                "font-size",
+            ),
         }
         return {(selector, prop): style(page.locator(selector), prop) for selector, props in checked.items() for prop in props}
 
@@ -283,7 +300,9 @@ def test_nothing_shows_before_the_widgets_style_sheet_has_loaded(browser, bot_ur
 
 
 def test_a_light_brand_colour_still_gives_readable_text_and_focus(browser, bot_url):
-    page = open_page(browser, f"{bot_url}/webhooks/widget/light.html", html=host_page(attributes='data-server="/" data-primary="#ffd54f"'))
+    page = open_page(
+        browser, f"{bot_url}/webhooks/widget/light.html", html=host_page(attributes='data-server="/" data-primary="#ffd54f"')
+    )
     page.click(".asw-launcher")
     ask(page, "hello")
     header = page.locator(".asw-header")
@@ -388,7 +407,9 @@ def test_a_refused_message_is_not_retried_says_why_and_gives_the_text_back(page)
 
 def test_an_overlong_message_is_refused_by_the_server_with_its_reason(page):
     page.click(".asw-launcher")
-    page.evaluate("document.querySelector('acne-scar-assistant').shadowRoot.querySelector('#asw-input').removeAttribute('maxlength')")
+    page.evaluate(
+        "document.querySelector('acne-scar-assistant').shadowRoot.querySelector('#asw-input').removeAttribute('maxlength')"
+    )
     long_question = "what causes acne scars " * 100
     page.fill("#asw-input", long_question)
     page.keyboard.press("Enter")

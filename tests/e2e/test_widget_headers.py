@@ -1,4 +1,5 @@
 """The widget's page and files carry security headers, a charset, and answer HEAD."""
+
 import requests
 
 
@@ -22,7 +23,8 @@ def test_the_script_and_style_sheet_declare_utf_8_and_answer_head(bot_url):
 def test_other_sites_may_not_call_the_rest_channel_unless_configured(bot_url):
     """CORS is off by default (ACNEBOT_CORS_ORIGINS names the sites that embed the widget)."""
     response = requests.options(
-        f"{bot_url}/webhooks/rest/webhook", timeout=10,
+        f"{bot_url}/webhooks/rest/webhook",
+        timeout=10,
         headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"},
     )
     assert "Access-Control-Allow-Origin" not in response.headers

@@ -1,4 +1,5 @@
 """The NLU model on the held-out test set: floors that a regression cannot pass."""
+
 from __future__ import annotations
 
 import pytest

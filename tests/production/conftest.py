@@ -1,6 +1,7 @@
 """The production profile, for real: one action server and two Rasa servers
 sharing a PostgreSQL tracker store, a Redis lock store and a PostgreSQL
 knowledge store, each started as `make run` would with the profile's variables."""
+
 from __future__ import annotations
 
 import os

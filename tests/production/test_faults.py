@@ -1,6 +1,7 @@
 """Faults in production: the action server down, PostgreSQL restarted under
 traffic, Redis down. The patient always gets a reply (never silence, never a
 500), and answers resume without a manual step."""
+
 from __future__ import annotations
 
 import subprocess
@@ -48,7 +49,10 @@ def test_action_server_down_gets_a_polite_reply_then_answers_resume(deployment):
             reply = ask(url, sender)
             assert UNAVAILABLE in reply and "contact the clinic" in reply
             # Red flags never wait for the action server, not even on a conversation's first turn.
-            for text, alert in (("my eye went dark after my filler", "utter_emergency"), ("i want to kill myself", "utter_crisis")):
+            for text, alert in (
+                ("my eye went dark after my filler", "utter_emergency"),
+                ("i want to kill myself", "utter_crisis"),
+            ):
                 first_turn = ask(url, new_sender(url), text)
                 assert first_turn == response_text(alert)
     finally:
@@ -109,7 +113,9 @@ def test_redis_down_is_logged_and_the_patient_still_gets_a_reply(deployment):
         reply = ask(deployment.urls[1], sender)
         assert UNAVAILABLE in reply
         log = deployment.log("rasa-5206").read_text()
-        assert "Could not answer a rest message: rasa.core.lock_store.LockError (caused by redis.exceptions.ConnectionError)" in log
+        assert (
+            "Could not answer a rest message: rasa.core.lock_store.LockError (caused by redis.exceptions.ConnectionError)" in log
+        )
     finally:
         subprocess.run(
             ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379", "--save", "", "--appendonly", "no"],

@@ -2,6 +2,7 @@
 Redis lock store: a conversation whose turns alternate between the servers
 keeps its context, and 1000 interleaved messages are all answered and stored in
 order."""
+
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
@@ -15,13 +16,26 @@ from tests.support.production import API_TOKEN
 from tests.support.services import user_texts
 
 QUESTIONS = [
-    "what causes acne scars?", "what types of acne scars are there?", "does picking cause scars?",
-    "how are acne scars treated?", "how can I prevent acne scars?", "when should I see a doctor?",
-    "which specialist treats acne scars?", "do acne scars go away?", "are acne scars genetic?",
-    "what is a boxcar scar?", "what about ice pick scars?", "how are rolling scars treated?",
-    "does microneedling help?", "what are hypertrophic scars?", "how are scars diagnosed?",
-    "what does a laser do for scars?", "can chemical peels help?", "what is the difference between mild and severe acne?",
-    "can acne scars affect my mood?", "what are the signs of acne scars?",
+    "what causes acne scars?",
+    "what types of acne scars are there?",
+    "does picking cause scars?",
+    "how are acne scars treated?",
+    "how can I prevent acne scars?",
+    "when should I see a doctor?",
+    "which specialist treats acne scars?",
+    "do acne scars go away?",
+    "are acne scars genetic?",
+    "what is a boxcar scar?",
+    "what about ice pick scars?",
+    "how are rolling scars treated?",
+    "does microneedling help?",
+    "what are hypertrophic scars?",
+    "how are scars diagnosed?",
+    "what does a laser do for scars?",
+    "can chemical peels help?",
+    "what is the difference between mild and severe acne?",
+    "can acne scars affect my mood?",
+    "what are the signs of acne scars?",
 ]
 
 
@@ -43,12 +57,15 @@ def test_a_conversation_keeps_its_context_across_servers(deployment):
     assert "Boxcar scars" in boxcar and "treat" in boxcar.lower() and boxcar.rstrip().endswith(settings.DISCLAIMER)
     assert "Boxcar" in again and again.rstrip().endswith(settings.DISCLAIMER)
     assert user_texts(settings.tracker_store_url(deployment.env), sender) == [
-        "hello", "how are rolling scars treated?", "what about boxcar scars?", "and how are they treated?"
+        "hello",
+        "how are rolling scars treated?",
+        "what about boxcar scars?",
+        "and how are they treated?",
     ]
 
 
 def test_1000_interleaved_messages_are_all_answered_and_stored_in_order(deployment):
-    conversations = {new_sender(deployment.urls[n % 2]): QUESTIONS[n % 20:] + QUESTIONS[: n % 20] for n in range(50)}
+    conversations = {new_sender(deployment.urls[n % 2]): QUESTIONS[n % 20 :] + QUESTIONS[: n % 20] for n in range(50)}
 
     def converse(item: tuple[int, tuple[str, list[str]]]) -> tuple[int, list[str]]:
         number, (sender, questions) = item

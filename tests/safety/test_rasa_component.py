@@ -1,5 +1,6 @@
 """The NLU component that puts red flags first: the detector, or DIET when it is
 sure, raises the flag; DIET's unsure guess of a red flag gives way."""
+
 import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -25,10 +26,13 @@ def test_the_detector_overrides_diet():
     assert intent_of(parsed("my eye went dark after the filler", ("ask_treatment", 0.9), ("emergency", 0.1))) == "emergency"
 
 
-@pytest.mark.parametrize("confidence, expected", [
-    (settings.DIET_RED_FLAG_THRESHOLD + 0.05, "crisis"),
-    (settings.DIET_RED_FLAG_THRESHOLD - 0.05, "ask_emotional_impact"),
-])
+@pytest.mark.parametrize(
+    "confidence, expected",
+    [
+        (settings.DIET_RED_FLAG_THRESHOLD + 0.05, "crisis"),
+        (settings.DIET_RED_FLAG_THRESHOLD - 0.05, "ask_emotional_impact"),
+    ],
+)
 def test_diet_raises_a_flag_only_when_it_is_sure(confidence, expected):
     message = parsed("everything feels pointless lately", ("crisis", confidence), ("ask_emotional_impact", 1 - confidence))
     assert intent_of(message) == expected

@@ -1,5 +1,6 @@
 """The red-flag detector: its normalisation, its rules and classifier together,
 and its figures on the held-out sets, held to their floors (bot/safety/evaluation.py)."""
+
 from pathlib import Path
 
 import numpy as np
@@ -14,18 +15,21 @@ from bot.safety.red_flags import RedFlag, assess, detect
 CASES = yaml.safe_load((Path(__file__).parent / "red_flags.yml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("written, read", [
-    ("ｍｙ ｅｙｅ went dark", "my eye went dark"),                        # full-width letters
-    ("i want to k\u200bill myself", "i want to kill myself"),           # zero-width space
-    ("i want to kіll myself", "i want to kill myself"),                 # Cyrillic і
-    ("I CNAT BREATHE", "i can't breathe"),                              # capitals, typo
-    ("i want to d1e", "i want to die"),                                 # a digit for a letter
-    ("heeeelp my lipsss", "help my lips"),                              # stretched letters
-    ("i wnat to die", "i want to die"),                                 # swapped letters
-    ("K.M.S.", "kill myself ."),                                        # dotted shorthand
-    ("my vison is blury", "my vision is blurry"),                       # misspellings
-    ("temp of 39.2", "temperature of 39.2"),
-])
+@pytest.mark.parametrize(
+    "written, read",
+    [
+        ("ｍｙ ｅｙｅ went dark", "my eye went dark"),  # full-width letters
+        ("i want to k\u200bill myself", "i want to kill myself"),  # zero-width space
+        ("i want to kіll myself", "i want to kill myself"),  # Cyrillic і
+        ("I CNAT BREATHE", "i can't breathe"),  # capitals, typo
+        ("i want to d1e", "i want to die"),  # a digit for a letter
+        ("heeeelp my lipsss", "help my lips"),  # stretched letters
+        ("i wnat to die", "i want to die"),  # swapped letters
+        ("K.M.S.", "kill myself ."),  # dotted shorthand
+        ("my vison is blury", "my vision is blurry"),  # misspellings
+        ("temp of 39.2", "temperature of 39.2"),
+    ],
+)
 def test_text_is_read_in_one_plain_spelling(written, read):
     assert normalise(written) == read
 
@@ -50,18 +54,21 @@ def test_ordinary_questions_are_not_flagged(message):
     assert detect(message) is None
 
 
-@pytest.mark.parametrize("message, flag", [
-    ("is it normal that my nose went grey after the filler?", RedFlag.EMERGENCY),
-    ("should I be worried that my eye went dark right after the injection", RedFlag.EMERGENCY),
-    ("can fillers cause blindness?", None),
-    ("years ago my vision went blurry after a filler, is that common?", None),
-    ("no fever and no spreading redness, just a bit tender after microneedling", None),
-    ("i saw a tiktok where someone's lip went purple after filler, can that happen here?", None),
-    ("this breakout is killing me lol", None),
-    ("i'm dying to know if lasers work", None),
-    ("i want my scars to disappear", None),
-    ("i wish i could just disappear", RedFlag.CRISIS),
-])
+@pytest.mark.parametrize(
+    "message, flag",
+    [
+        ("is it normal that my nose went grey after the filler?", RedFlag.EMERGENCY),
+        ("should I be worried that my eye went dark right after the injection", RedFlag.EMERGENCY),
+        ("can fillers cause blindness?", None),
+        ("years ago my vision went blurry after a filler, is that common?", None),
+        ("no fever and no spreading redness, just a bit tender after microneedling", None),
+        ("i saw a tiktok where someone's lip went purple after filler, can that happen here?", None),
+        ("this breakout is killing me lol", None),
+        ("i'm dying to know if lasers work", None),
+        ("i want my scars to disappear", None),
+        ("i wish i could just disappear", RedFlag.CRISIS),
+    ],
+)
 def test_questions_past_events_denials_and_figures_of_speech(message, flag):
     assert detect(message) is flag
 
@@ -88,6 +95,7 @@ def test_the_classifier_computes_what_sklearn_would():
     assert np.allclose(fast, reference, atol=1e-9)
 
 
+# Every test below reads all held-out and ordinary sets: the `model` tier (docs/testing.md).
 @pytest.fixture(scope="module")
 def report() -> Report:
     return evaluate()

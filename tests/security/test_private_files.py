@@ -1,4 +1,5 @@
 """The SQLite stores (conversations and knowledge) are readable by their owner only."""
+
 import stat
 
 from rasa.shared.core.domain import Domain

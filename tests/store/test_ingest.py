@@ -1,4 +1,5 @@
 """Ingest on real SQLite and PostgreSQL stores: idempotence, citations, bad input."""
+
 from __future__ import annotations
 
 import shutil
@@ -26,8 +27,7 @@ def snapshot(session):
     It ends its read transaction, as ingest begins its own."""
     state = {
         model.__tablename__: sorted(
-            tuple(getattr(row, column.name) for column in model.__table__.columns)
-            for row in session.scalars(select(model))
+            tuple(getattr(row, column.name) for column in model.__table__.columns) for row in session.scalars(select(model))
         )
         for model in (Document, Passage, Entry, Citation)
     }
@@ -51,7 +51,7 @@ def test_ingest_fills_the_store_from_data(session):
     for entry in session.scalars(select(Entry)):
         assert entry.citations, entry.key
         for citation in entry.citations:
-            assert citation.document.body[citation.start_char:citation.end_char] == citation.quote
+            assert citation.document.body[citation.start_char : citation.end_char] == citation.quote
 
 
 def test_ingest_twice_changes_nothing(session):
@@ -73,7 +73,7 @@ def test_passages_are_sentences_tagged_with_their_entities(session):
     devices = next(p for p in passages if "Harmony XL Pro" in p.text)
     assert "treatment:laser" in devices.tags.split("|")
     for passage in passages:
-        assert passage.document.body[passage.start_char:passage.end_char] == passage.text
+        assert passage.document.body[passage.start_char : passage.end_char] == passage.text
 
 
 def test_passages_read_as_sentences_without_the_pages_navigation_and_headings(session):

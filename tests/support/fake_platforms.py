@@ -1,6 +1,7 @@
 """A local stand-in for the messaging platforms' APIs (Telegram's Bot API,
 Meta's Send API, Twilio's Messages API): it answers as they do and records every
 call, so the channels can be tested with no network."""
+
 from __future__ import annotations
 
 import itertools
@@ -66,7 +67,13 @@ class FakePlatforms:
         if platform == "graph":
             return 200, {"recipient_id": data["recipient"]["id"], "message_id": f"m_{number}"}
         if platform == "twilio":
-            return 201, {"sid": f"SM{number:032d}", "to": data["To"], "from": data["From"], "body": data["Body"], "status": "queued"}
+            return 201, {
+                "sid": f"SM{number:032d}",
+                "to": data["To"],
+                "from": data["From"],
+                "body": data["Body"],
+                "status": "queued",
+            }
         return 404, {"error": "unknown platform"}
 
     def sent(self, platform: str, method: str, **where) -> list[dict]:
@@ -74,7 +81,9 @@ class FakePlatforms:
         with self._lock:
             calls = list(self.calls)
         return [
-            call.data for call in calls
-            if call.platform == platform and call.method == method
+            call.data
+            for call in calls
+            if call.platform == platform
+            and call.method == method
             and all(str(call.data.get(key)) == str(value) for key, value in where.items())
         ]

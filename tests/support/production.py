@@ -1,4 +1,5 @@
 """The production deployment the tests start: its ports and its API token."""
+
 import uuid
 
 ACTION_PORT = 5255

@@ -1,6 +1,7 @@
 """The assistant the end-to-end tests run: its ports, its logs and what was sent
 to it (for the check that no message text is logged), and a patient's
 conversation over its REST channel."""
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,6 @@ CHANNEL_SECRETS = {
     "ACNEBOT_TWILIO_AUTH_TOKEN": "twilio-auth-token",
     "ACNEBOT_TWILIO_NUMBER": "+15550001111",
 }
-
 
 
 def stored_user_events(sender: str) -> list[dict]:

@@ -1,5 +1,6 @@
 """The PostgreSQL server and Redis the tests use (trust auth and no password on
 these machines; .ci/run starts them when they are down)."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,6 @@ import os
 import psycopg2
 from sqlalchemy.engine import make_url
 
-from bot.channels.resilience import conversation_id
-
 POSTGRES_URL = os.environ.get("ACNEBOT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("ACNEBOT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
@@ -17,9 +16,7 @@ REDIS_URL = os.environ.get("ACNEBOT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 def admin_connection():
     """An autocommit connection to the PostgreSQL server, for creating and dropping databases."""
     url = make_url(POSTGRES_URL)
-    connection = psycopg2.connect(
-        host=url.host, port=url.port, user=url.username, password=url.password, dbname=url.database
-    )
+    connection = psycopg2.connect(host=url.host, port=url.port, user=url.username, password=url.password, dbname=url.database)
     connection.autocommit = True
     return connection
 
@@ -33,6 +30,8 @@ def create_database(admin, name: str) -> str:
 
 def user_texts(tracker_url: str, sender: str) -> list[str]:
     """What the patient of a REST conversation said, in order, as a PostgreSQL tracker store holds it."""
+    from bot.channels.resilience import conversation_id  # imports Rasa: only the tests that need it pay for it
+
     with psycopg2.connect(tracker_url) as connection, connection.cursor() as cursor:
         cursor.execute(
             "SELECT data FROM events WHERE sender_id = %s AND type_name = 'user' ORDER BY id", (conversation_id("rest", sender),)

@@ -1,4 +1,5 @@
 """Trackers as the Rasa server sends them to the action server."""
+
 from __future__ import annotations
 
 from rasa_sdk import Tracker

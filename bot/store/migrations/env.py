@@ -1,4 +1,5 @@
 """Alembic environment: migrates over the connection bot.store.db.migrate hands in."""
+
 from alembic import context
 
 from bot.store.models import Base

@@ -82,21 +82,21 @@ forget: $(INSTALLED)
 	$(BIN)/python -m bot forget --days $(RETENTION_DAYS)
 
 # The red-flag figures, then held-out NLU reports, 5-fold cross-validation of the training data, and a summary.
-eval: setup
-	$(BIN)/python -m bot safety-eval
-	$(BIN)/python -m bot realistic-eval
+eval: setup $(DEV_TOOLS)
+	$(BIN)/python -m tools safety-eval
+	$(BIN)/python -m tools realistic-eval
 	rm -rf results/heldout results/cross-validation
 	$(BIN)/rasa test nlu --model $(MODEL) --nlu tests/nlu/heldout.yml --out results/heldout
 	$(BIN)/rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out results/cross-validation
-	$(BIN)/python -m bot evaluate
+	$(BIN)/python -m tools evaluate
 
 run: setup
 	$(BIN)/python -m bot serve
 
 # Not a test: starts `make run` itself (port 5005 must be free) and a plain Rasa
 # baseline, and writes results/bench.md.
-bench: setup
-	$(BIN)/python -m bot bench
+bench: setup $(DEV_TOOLS)
+	$(BIN)/python -m tools bench
 
 shell: setup
 	$(BIN)/python -m bot shell
@@ -118,29 +118,30 @@ $(NODE_MODULES): web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
 	touch $@
 
-LINTERS := $(VENV)/.linters
-$(LINTERS): $(INSTALLED) requirements-dev.txt
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+# The tests' libraries, the linters and the benchmark's memory watcher (requirements-dev.txt).
+DEV_TOOLS := $(VENV)/.dev-tools
+$(DEV_TOOLS): $(INSTALLED) requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
 # ruff (lint and format), mypy and ESLint; the settings are in pyproject.toml and web/eslint.config.js.
-lint: $(LINTERS) $(NODE_MODULES)
+lint: $(DEV_TOOLS) $(NODE_MODULES)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	cd web && npx --no-install eslint .
 
-test: lint setup validate browser
+test: lint setup validate browser $(DEV_TOOLS)
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory test-stories
 
 # The tests that need no database, Redis, trained model, server or browser
 # (the tiers are in pyproject.toml); well under a minute.
 FAST := not integration and not model and not e2e and not production
-test-fast: $(SPACY_PIPELINE) $(SAFETY_CLASSIFIER) $(WORDLLAMA)
+test-fast: $(DEV_TOOLS) $(SPACY_PIPELINE) $(SAFETY_CLASSIFIER) $(WORDLLAMA)
 	$(BIN)/python -m pytest -q -n 2 -m "$(FAST)"
 
-test-integration: $(SPACY_PIPELINE) $(SAFETY_CLASSIFIER) $(WORDLLAMA)
+test-integration: $(DEV_TOOLS) $(SPACY_PIPELINE) $(SAFETY_CLASSIFIER) $(WORDLLAMA)
 	$(BIN)/python -m pytest -q -m "integration and not e2e and not production"
 
 constraints: $(INSTALLED)

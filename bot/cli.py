@@ -30,22 +30,6 @@ def _build_safety(_args) -> int:
     return 0
 
 
-def _safety_eval(args) -> int:
-    from bot.safety.evaluation import evaluate
-
-    _write_report(evaluate(), args.output)
-    return 0
-
-
-def _realistic_eval(args) -> int:
-    from bot.realistic import TARGET, evaluate, share_right
-
-    output = args.output or settings.PROJECT_ROOT / "results" / f"{args.cases.stem.replace('_', '-')}.md"
-    results = evaluate(output, args.model, args.cases.resolve())
-    print(f"{args.cases.name} end to end: {share_right(results):.3f} right (target {TARGET}); see {output}")
-    return 0
-
-
 def _ingest(_args) -> int:
     from bot.ingest import IngestError
     from bot.ingest.run import ingest
@@ -84,15 +68,6 @@ def _review(args) -> int:
     return 0
 
 
-def _evaluate(args) -> int:
-    from bot.evaluation import parse_examples, predict, summary_markdown
-
-    text = summary_markdown(predict(parse_examples()), args.results)
-    (args.results / "summary.md").write_text(text, encoding="utf-8")
-    print(text)
-    return 0
-
-
 def _forget(args) -> int:
     from bot.retention import forget_conversations, tracker_store_url
 
@@ -127,30 +102,14 @@ def _shell(_args) -> int:
     return shell()
 
 
-def _bench(_args) -> int:
-    from bot.benchmark import main as bench
-
-    return bench()
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot", description="The acne-scar assistant's tools.")
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="The acne-scar assistant: set-up, serving and maintenance. Development tools: python -m tools.",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build-nlp", help="build the project's spaCy pipeline").set_defaults(run=_build_nlp)
     commands.add_parser("build-safety", help="train the red-flag classifier").set_defaults(run=_build_safety)
-    safety = commands.add_parser("safety-eval", help="score the red-flag detector on its sets; write results/safety.md")
-    safety.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "safety.md")
-    safety.set_defaults(run=_safety_eval)
-    realistic = commands.add_parser("realistic-eval", help="run tests/e2e/realistic.yml over REST; write results/realistic.md")
-    realistic.add_argument("--output", type=Path, help="default: results/<the cases file's name>.md")
-    realistic.add_argument("--model", type=Path, default=settings.MODEL_FILE)
-    realistic.add_argument(
-        "--cases",
-        type=Path,
-        default=settings.PROJECT_ROOT / "tests" / "e2e" / "realistic.yml",
-        help="the cases to run (default: the held-out set; tests/e2e/realistic_development.yml is for reading errors)",
-    )
-    realistic.set_defaults(run=_realistic_eval)
     commands.add_parser("ingest", help="migrate the store and fill it from data/").set_defaults(run=_ingest)
     report = commands.add_parser("coverage", help="report document sentences no entry covers, and broken citations")
     report.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "coverage.md")
@@ -158,9 +117,6 @@ def main(argv: list[str] | None = None) -> int:
     review = commands.add_parser("review", help="write the clinician review file of every entry")
     review.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "review.md")
     review.set_defaults(run=_review)
-    evaluate = commands.add_parser("evaluate", help="score the model on the held-out set; write results/summary.md")
-    evaluate.add_argument("--results", type=Path, default=settings.PROJECT_ROOT / "results")
-    evaluate.set_defaults(run=_evaluate)
     forget = commands.add_parser("forget", help="delete conversations older than N days from the tracker store")
     forget.add_argument("--days", type=float, required=True)
     forget.add_argument("--endpoints", type=Path, default=settings.PROJECT_ROOT / "endpoints.yml")
@@ -177,8 +133,5 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "shell", help="chat with the assistant in the terminal (its own servers, beside `make run`)"
     ).set_defaults(run=_shell)
-    commands.add_parser("bench", help="benchmark against plain Rasa through REST; write results/bench.md").set_defaults(
-        run=_bench
-    )
     args = parser.parse_args(argv)
     return args.run(args)

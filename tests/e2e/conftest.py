@@ -6,18 +6,17 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
 
 from bot import settings
-from bot.endpoints import write_endpoints
 from bot.ingest.run import ingest
-from bot.serve import RASA_SERVER, rasa_run_args, start_action_server, stop, wait_for
 from bot.store.db import migrate, new_session
 from tests.support.fake_platforms import FakePlatforms
 from tests.support.running_bot import ACTION_PORT, BOT_LOGS, CHANNEL_SECRETS, RASA_PORT, SENT, Chat
+from tools.server_cluster import ServerCluster
 
 MODEL = settings.MODEL_FILE
 
@@ -53,7 +52,7 @@ def platforms():
     fake.close()
 
 
-def channel_credentials(workdir, platforms) -> str:
+def channel_credentials(workdir, platforms) -> Path:
     """credentials.yml with every channel on: the test's secrets in place of the
     variables, and the platforms' API calls sent to the fake."""
     text = (settings.PROJECT_ROOT / "credentials.yml").read_text()
@@ -68,7 +67,7 @@ def channel_credentials(workdir, platforms) -> str:
         channels[f"bot.channels.{module_path}"]["api_url"] = f"{platforms.url}/{platform}"
     path = workdir / "credentials.yml"
     path.write_text(yaml.safe_dump(channels))
-    return str(path)
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -76,35 +75,22 @@ def bot_url(tmp_path_factory, bot_store_url, platforms):
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}: run `make train` (make test does it)")
     workdir = tmp_path_factory.mktemp("bot")
-    store_url = bot_store_url
-    endpoints = write_endpoints(
-        workdir / "endpoints.yml",
-        environ={
-            "ACNEBOT_TRACKER_STORE_URL": f"sqlite:///{workdir / 'tracker.sqlite3'}",
-            "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{ACTION_PORT}/webhook",
-        },
-    )
-    env = {**os.environ, "ACNEBOT_DATABASE_URL": store_url, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
-    logs = {name: open(workdir / f"{name}.log", "w") for name in ("actions", "rasa")}
-    BOT_LOGS.extend(workdir / f"{name}.log" for name in logs)
-    actions = start_action_server(ACTION_PORT, env=env, stdout=logs["actions"], stderr=subprocess.STDOUT)
+    env = {
+        **os.environ,
+        "ACNEBOT_DATABASE_URL": bot_store_url,
+        "ACNEBOT_TRACKER_STORE_URL": f"sqlite:///{workdir / 'tracker.sqlite3'}",
+        "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{ACTION_PORT}/webhook",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "PYTHONUNBUFFERED": "1",
+    }
     env.pop("ACNEBOT_API_TOKEN", None)
-    rasa = subprocess.Popen(
-        [*RASA_SERVER, *rasa_run_args(RASA_PORT, str(endpoints), channel_credentials(workdir, platforms)), "--model", str(MODEL)],
-        cwd=settings.PROJECT_ROOT,
-        env=env,
-        stdout=logs["rasa"],
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://localhost:{RASA_PORT}"
+    servers = ServerCluster(workdir, env, (RASA_PORT,), ACTION_PORT, MODEL, channel_credentials(workdir, platforms))
+    BOT_LOGS.extend([servers.log("actions"), servers.log(f"rasa-{RASA_PORT}")])
     try:
-        if not wait_for(f"{url}/", 180, rasa):
-            pytest.fail("The Rasa server did not start:\n" + (workdir / "rasa.log").read_text()[-3000:])
-        yield url
+        servers.start()
+        yield servers.urls[0]
     finally:
-        stop(rasa, actions)
-        for log in logs.values():
-            log.close()
+        servers.stop_all()
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.quality_bars import BARS
-from bot.realistic import COUNTED_KINDS, load_cases, run_all, share_right
+from tools.quality_bars import BARS
+from tools.realistic import COUNTED_KINDS, load_cases, run_all, share_right
 
-# The floors are in bot/quality_bars.py, with what was measured.
+# The floors are in tools/quality_bars.py, with what was measured.
 FLOOR = BARS["realistic_all"].floor
 KIND_FLOORS = {kind: BARS[f"realistic_{kind}"].floor for kind in ("multi_question", "aspect", "risk_context", "conflict")}
 

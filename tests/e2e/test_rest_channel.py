@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from bot import settings
-from bot.evaluation import parse_examples
 from tests.support.running_bot import Chat
+from tools.nlu_evaluation import parse_examples
 
 CASES = yaml.safe_load((Path(__file__).parent / "answers.yml").read_text(encoding="utf-8"))
 

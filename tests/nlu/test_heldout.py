@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot import settings
-from bot.evaluation import MODEL_FILE, fallback_config, parse_examples, predict, score
-from bot.quality_bars import BARS
+from tools.nlu_evaluation import MODEL_FILE, fallback_config, parse_examples, predict, score
+from tools.quality_bars import BARS
 
 INTENT_MACRO_F1_FLOOR = BARS["heldout_intent_macro_f1"].floor
 ENTITY_F1_FLOOR = BARS["heldout_entity_f1"].floor

@@ -14,10 +14,10 @@ from sqlalchemy.engine import make_url
 
 from bot import settings
 from bot.ingest.run import ingest
-from bot.serve import Servers
 from bot.store.db import get_engine, migrate, new_session
 from tests.support.production import ACTION_PORT, API_TOKEN, RASA_PORTS
 from tests.support.services import REDIS_URL, admin_connection, create_database
+from tools.server_cluster import ServerCluster
 
 MODEL = settings.MODEL_FILE
 
@@ -51,7 +51,7 @@ def deployment(tmp_path_factory):
     }
     env = {**os.environ, **profile, "TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONUNBUFFERED": "1"}
     # The fault tests stop and start the servers again.
-    running = Servers(workdir, env, RASA_PORTS, ACTION_PORT, MODEL)
+    running = ServerCluster(workdir, env, RASA_PORTS, ACTION_PORT, MODEL)
     try:
         running.start()
         yield running

@@ -1,5 +1,5 @@
 """The red-flag detector: its normalisation, its rules and classifier together,
-and its figures on the held-out sets, held to their floors (bot/safety/evaluation.py)."""
+and its figures on the held-out sets, held to their floors (tools/safety_evaluation.py)."""
 
 from pathlib import Path
 
@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from bot.safety import classifier, rules
-from bot.safety.evaluation import FLOORS, LATENCY_P95_MS, Report, evaluate
 from bot.safety.normalise import normalise
 from bot.safety.red_flags import RedFlag, assess, detect
+from tools.safety_evaluation import FLOORS, LATENCY_P95_MS, Report, evaluate
 
 CASES = yaml.safe_load((Path(__file__).parent / "red_flags.yml").read_text(encoding="utf-8"))
 

@@ -1,6 +1,6 @@
 """Measuring the NLU model on the held-out test set (tests/nlu/heldout.yml).
 
-Used by `python -m bot evaluate` (make eval) and by the floors that
+Used by `python -m tools evaluate` (make eval) and by the floors that
 tests/nlu/test_heldout.py enforces in make test.
 """
 
@@ -17,7 +17,7 @@ from sklearn.metrics import precision_recall_fscore_support
 
 from bot import settings
 from bot.nlp.vocabulary import ANNOTATION, example_lines, load_terms, plain_text
-from bot.quality_bars import BARS
+from tools.quality_bars import BARS
 
 HELDOUT_FILE = settings.PROJECT_ROOT / "tests" / "nlu" / "heldout.yml"
 MODEL_FILE = settings.MODEL_FILE

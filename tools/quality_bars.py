@@ -3,7 +3,7 @@
 The floor is what `make test` holds (set a little under what the model
 reached, for the noise of retraining); the target is what the issues ask.
 `make eval` reports each figure against its target; the tests fail below
-its floor. The red-flag detector's own bars are in bot/safety/evaluation.py.
+its floor. The red-flag detector's own bars are in tools/safety_evaluation.py.
 """
 
 from __future__ import annotations

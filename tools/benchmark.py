@@ -35,8 +35,9 @@ from sqlalchemy.engine import make_url
 from bot import settings
 from bot.ingest.run import ingest
 from bot.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
-from bot.serve import RASA, Servers, wait_for
+from bot.serve import RASA, wait_for
 from bot.store.db import migrate, new_session
+from tools.server_cluster import ServerCluster
 
 RESULTS_DIR = settings.PROJECT_ROOT / "results"
 BASELINE_PROJECT = Path(rasa.cli.__file__).parent / "initial_project"
@@ -291,7 +292,7 @@ def run_scaled_out() -> tuple[float, list[Level]]:
         "ACNEBOT_SECRET_KEY": secrets.token_urlsafe(48),
     }
     SCALED_DIR.mkdir(parents=True, exist_ok=True)
-    servers = Servers(SCALED_DIR, {**os.environ, **profile}, SCALED_PORTS, SCALED_ACTION_PORT, MODEL)
+    servers = ServerCluster(SCALED_DIR, {**os.environ, **profile}, SCALED_PORTS, SCALED_ACTION_PORT, MODEL)
     watch = MemoryWatch(os.getpid(), include_root=False)  # the servers this process starts
     try:
         servers.start()
@@ -315,13 +316,13 @@ def _ms(seconds: float) -> str:
 
 def red_flag_latencies() -> list[float]:
     """Seconds the red-flag detector takes per message, over every message of its sets."""
-    from bot.safety.evaluation import evaluate
+    from tools.safety_evaluation import evaluate
 
     return [outcome.milliseconds / 1000 for outcome in evaluate().all_outcomes()]
 
 
 def report(bot: tuple, baseline: tuple, scaled: tuple, detection: list[float], training: float) -> str:
-    from bot.safety.evaluation import LATENCY_P95_MS
+    from tools.safety_evaluation import LATENCY_P95_MS
 
     (cold, memory, figures), (base_cold, base_memory, base_figures) = bot, baseline
     detection_p95 = percentile(detection, 0.95)

@@ -18,11 +18,11 @@ from pathlib import Path
 import yaml
 
 from bot import rest_client, settings
-from bot.quality_bars import BARS
+from tools.quality_bars import BARS
 
 CASES_FILE = settings.PROJECT_ROOT / "tests" / "e2e" / "realistic.yml"
 MODEL = settings.MODEL_FILE
-# The issue's target for the whole set (bot/quality_bars.py), and the kinds it asks to be counted apart.
+# The issue's target for the whole set (tools/quality_bars.py), and the kinds it asks to be counted apart.
 TARGET = BARS["realistic_all"].target
 COUNTED_KINDS = ("multi_question", "aspect", "risk_context", "conflict")
 # Ports of their own, so that `make run` may go on beside it.
@@ -71,7 +71,7 @@ def report(results: list[Result], seconds: float, cases_file: Path = CASES_FILE)
     by_kind = Counter(r.kind for r in results)
     passed_by_kind = Counter(r.kind for r in results if r.passed)
     lines = [
-        "<!-- Written by `make eval` (python -m bot realistic-eval); rerun it to reproduce. -->",
+        "<!-- Written by `make eval` (python -m tools realistic-eval); rerun it to reproduce. -->",
         f"# {'Realistic held-out set' if cases_file == CASES_FILE else cases_file.name}, end to end",
         "",
         f"{len(results)} conversations from `{cases_file.relative_to(settings.PROJECT_ROOT)}` over the REST "
@@ -102,8 +102,8 @@ def share_right(results: list[Result], kind: str | None = None) -> float:
 def evaluate(output: Path, model: Path = MODEL, cases_file: Path = CASES_FILE) -> list[Result]:
     """Start the servers on ports of their own with a fresh store, run every case, write the report."""
     from bot.ingest.run import ingest
-    from bot.serve import Servers
     from bot.store.db import migrate, new_session
+    from tools.server_cluster import ServerCluster
 
     with tempfile.TemporaryDirectory(prefix="acnebot-realistic-") as workdir:
         store_url = f"sqlite:///{Path(workdir) / 'knowledge.sqlite3'}"
@@ -118,7 +118,7 @@ def evaluate(output: Path, model: Path = MODEL, cases_file: Path = CASES_FILE) -
                 "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{ACTION_PORT}/webhook",
             }
         )
-        servers = Servers(Path(workdir), env, (RASA_PORT,), ACTION_PORT, model)
+        servers = ServerCluster(Path(workdir), env, (RASA_PORT,), ACTION_PORT, model)
         try:
             servers.start()
             started = time.monotonic()

@@ -152,7 +152,7 @@ class Report:
         return f"Red flags on the held-out sets: {figures}; p95 {self.latency_p95():.2f} ms per message"
 
     def markdown(self) -> str:
-        lines = ["# Red-flag detector", "", "Written by `make eval` (`python -m bot safety-eval`).", ""]
+        lines = ["# Red-flag detector", "", "Written by `make eval` (`python -m tools safety-eval`).", ""]
         lines += [
             "| set | messages | measure | value | target | floor in `make test` |",
             "| --- | ---: | --- | ---: | ---: | ---: |",

@@ -1,0 +1,1 @@
+"""Development tools: evaluations and the benchmark. The running servers never import this package."""

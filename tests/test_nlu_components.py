@@ -116,3 +116,46 @@ def test_a_message_naming_only_its_new_subject_is_a_follow_up(text, diet, expect
 
     [processed] = EllipticalFollowUp().process([Message(data={TEXT: text, INTENT: {"name": diet, "confidence": 0.7}})])
     assert processed.get(INTENT)["name"] == expected
+
+
+@pytest.fixture
+def blend(tmp_path):
+    from bot.nlp.intent_blend import IntentBlend
+
+    component = IntentBlend.create(
+        IntentBlend.get_default_config(),
+        LocalModelStorage(tmp_path),
+        Resource("blend"),
+        ExecutionContext(None),  # type: ignore[arg-type]
+    )
+    component.train(TRAINING)
+    return component
+
+
+def diet_read(text: str, ranking: list[tuple[str, float]]) -> Message:
+    items = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+    return Message(data={TEXT: text, INTENT: items[0], "intent_ranking": items})
+
+
+def test_the_blend_follows_the_small_model_when_diet_is_torn(blend):
+    [processed] = blend.process(
+        [diet_read("how are scars treated", [("ask_causes", 0.5), ("ask_treatment", 0.45), ("greet", 0.05)])]
+    )
+    ranking = processed.get("intent_ranking")
+    assert processed.get(INTENT)["name"] == "ask_treatment"
+    assert ranking[0] == processed.get(INTENT)
+    assert [item["confidence"] for item in ranking] == sorted((item["confidence"] for item in ranking), reverse=True)
+    assert sum(item["confidence"] for item in ranking) == pytest.approx(1.0, abs=0.01)
+
+
+def test_the_blend_keeps_a_confident_diet_reading(blend):
+    [processed] = blend.process([diet_read("what causes acne scars", [("ask_causes", 0.95), ("ask_treatment", 0.05)])])
+    assert processed.get(INTENT)["name"] == "ask_causes"
+    assert processed.get(INTENT)["confidence"] > 0.6
+
+
+def test_the_blend_leaves_red_flags_as_diet_read_them(blend):
+    ranking = [("emergency", 0.7), ("ask_treatment", 0.3)]
+    [processed] = blend.process([diet_read("how are scars treated", ranking)])
+    assert processed.get(INTENT) == {"name": "emergency", "confidence": 0.7}
+    assert [item["name"] for item in processed.get("intent_ranking")] == ["emergency", "ask_treatment"]

@@ -4,9 +4,8 @@ about, so the answering action can answer each one, in order.
 
 DIET reads a message as one intent. This component splits the text into
 questions (sentences and clauses joined by "and", "also" ... that start like a
-question or end in "?") and classifies each with a small model of its own: a
-logistic regression over character and word n-grams, trained by `rasa train` on
-the same NLU examples. When two to three questions ask about different topics it
+question or end in "?") and classifies each with the small intent model
+(bot/nlp/intent_model.py), trained by `rasa train` on the same NLU examples. When two to three questions ask about different topics it
 adds them to the parse data as `questions`; Rasa keeps that in the tracker, where
 the action reads it. A message DIET could not place, but whose questions are
 clear, gets its first question's intent so that the answering action runs.
@@ -21,19 +20,15 @@ message).
 
 from __future__ import annotations
 
-import pickle
 import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlp.intent_model import WithIntentModel
 from bot.topics import topic_of_intent
 from bot.unknown_words import FALLBACK
 
@@ -89,55 +84,8 @@ def _spans(text: str, separator: re.Pattern, start: int, end: int) -> list[Part]
     return [Part(text[a:b].strip(), a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in spans if text[a:b].strip()]
 
 
-def _features():
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.pipeline import FeatureUnion
-
-    return FeatureUnion(
-        [
-            ("characters", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, lowercase=True)),
-            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, lowercase=True)),
-        ]
-    )
-
-
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class QuestionSplitter(GraphComponent):
-    def __init__(self, model_storage: ModelStorage, resource: Resource, model: Any = None):
-        self._model_storage, self._resource, self.model = model_storage, resource, model
-
-    @classmethod
-    def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
-    ) -> "QuestionSplitter":
-        return cls(model_storage, resource)
-
-    def train(self, training_data: TrainingData) -> Resource:
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.pipeline import make_pipeline
-
-        examples = [(e.get(TEXT), e.get(INTENT)) for e in training_data.intent_examples if e.get(TEXT)]
-        if len({intent for _, intent in examples}) >= 2:
-            # liblinear: about a second here; lbfgs takes minutes inside `rasa train` for the same scores.
-            self.model = make_pipeline(_features(), LogisticRegression(C=10, solver="liblinear"))
-            self.model.fit([text for text, _ in examples], [intent for _, intent in examples])
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / "questions.pickle").write_bytes(pickle.dumps(self.model))
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "QuestionSplitter":
-        with model_storage.read_from(resource) as directory:
-            model = pickle.loads((directory / "questions.pickle").read_bytes())
-        return cls(model_storage, resource, model)
-
+class QuestionSplitter(WithIntentModel):
     def questions(self, text: str, entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
         """Up to three questions on different topics, in order, each with its intent
         and the entities inside it; [] when the message asks one thing."""
@@ -199,6 +147,3 @@ class QuestionSplitter(GraphComponent):
                     add_to_output=True,
                 )
         return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data

@@ -14,16 +14,17 @@ from actions.answering import (
 )
 from bot.answers import answer_from_passages, offer_topics_text, topic_menu
 from bot.store.db import new_session
-from bot.topics import topic_of_intent
+from bot.topics import likeliest_topics, topic_of_intent
 
 
 class ActionOfferTopics(Action):
     """Offers topic buttons when asked what the bot can do. When the message was
-    not understood: if it names a scar type or treatment, answers the likeliest
-    acne-scar question (or declines personal advice); else answers from stored passages that match its
-    unfamiliar words (a newly added document, say); else asks to rephrase. A
-    message that calls for a caution of its own (a skin reaction, a plan to treat
-    oneself) gets that caution rather than "rephrase"."""
+        not understood: if it names a scar type or treatment, answers the likeliest
+        acne-scar question (or declines personal advice); else answers from stored passages that match its
+        unfamiliar words (a newly added document, say); else asks to rephrase. A
+        message that calls for a caution of its own (a skin reaction, a plan to treat
+        oneself) gets that caution rather than "rephrase". "Rephrase" offers the topics
+    the model found likeliest first, then the menu."""
 
     def name(self) -> Text:
         return "action_offer_topics"
@@ -55,5 +56,6 @@ class ActionOfferTopics(Action):
             if answer is not None:
                 dispatcher.utter_message(text=answer.text)
                 return []
-        dispatcher.utter_message(text=offer_topics_text(understood), buttons=topic_menu())
+        guesses = [] if understood else likeliest_topics(tracker.latest_message.get("intent_ranking") or [])
+        dispatcher.utter_message(text=offer_topics_text(understood, bool(guesses)), buttons=topic_menu(guesses))
         return []

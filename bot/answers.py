@@ -290,10 +290,13 @@ def unavailable_text() -> str:
     return message("unavailable", contact=settings.clinic_contact())
 
 
-def topic_menu() -> list[dict[str, str]]:
-    """Quick-reply buttons for the most asked topics."""
-    return [{"title": TOPICS[topic], "payload": f"/{INTENT_PREFIX}{topic}"} for topic in menu_topics()]
+def topic_menu(guesses: Sequence[str] = ()) -> list[dict[str, str]]:
+    """Quick-reply buttons: the guessed topics first, then the menu's."""
+    topics = dict.fromkeys([*guesses, *menu_topics()])
+    return [{"title": TOPICS[topic], "payload": f"/{INTENT_PREFIX}{topic}"} for topic in topics]
 
 
-def offer_topics_text(understood: bool) -> str:
-    return message("offer_topics" if understood else "rephrase")
+def offer_topics_text(understood: bool, guessed: bool = False) -> str:
+    if understood:
+        return message("offer_topics")
+    return message("rephrase_with_guesses" if guessed else "rephrase")

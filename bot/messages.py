@@ -22,6 +22,7 @@ REQUIRED = {
     "unavailable": {"contact"},
     "offer_topics": set(),
     "rephrase": set(),
+    "rephrase_with_guesses": set(),
     "personal_advice_refusal": set(),
     "personal_advice_medicines": set(),
     "personal_advice_general_follows": set(),

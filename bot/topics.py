@@ -20,3 +20,15 @@ def topic_of_intent(intent: str | None) -> str | None:
         if topic in TOPICS:
             return topic
     return None
+
+
+# A topic the model gave at least this much is worth offering first when a
+# message was not understood; at most two are offered.
+GUESS_CONFIDENCE = 0.15
+MAX_GUESSES = 2
+
+
+def likeliest_topics(intent_ranking: list[dict]) -> list[str]:
+    """The topics a not-understood message most likely asks about, likeliest first."""
+    topics = [topic_of_intent(item.get("name")) for item in intent_ranking if item.get("confidence", 0.0) >= GUESS_CONFIDENCE]
+    return [topic for topic in topics if topic is not None][:MAX_GUESSES]

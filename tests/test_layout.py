@@ -12,7 +12,10 @@ from bot import settings
 
 DEVELOPMENT_ONLY = {"tools", "tests", "pytest", "hypothesis", "playwright", "psutil", "locust"}
 PRODUCT = sorted(
-    path for folder in ("bot", "actions") for path in (settings.PROJECT_ROOT / folder).rglob("*.py") if "migrations" not in path.parts
+    path
+    for folder in ("bot", "actions")
+    for path in (settings.PROJECT_ROOT / folder).rglob("*.py")
+    if "migrations" not in path.parts
 )
 
 

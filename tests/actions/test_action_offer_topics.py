@@ -49,3 +49,34 @@ def test_an_unreachable_knowledge_store_gets_an_apology_not_an_error(monkeypatch
     [message] = dispatcher.messages
     assert "can't look that up right now" in message["text"]
     assert "Knowledge store unreachable (OperationalError)" in caplog.text
+
+
+def test_a_message_it_did_not_understand_gets_its_likeliest_topics_first(dispatcher):
+    tracker = make_tracker("im 16 and scared of scars like my dads, anything i can do now", "nlu_fallback")
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.4},
+        {"name": "ask_genetics", "confidence": 0.38},
+        {"name": "ask_prevention", "confidence": 0.33},
+        {"name": "ask_causes", "confidence": 0.2},
+        {"name": "ask_symptoms", "confidence": 0.03},
+    ]
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    [message] = dispatcher.messages
+    assert message["text"].startswith("Sorry, I'm not sure I understood. The first topics below are my best guesses")
+    payloads = [button["payload"] for button in message["buttons"]]
+    assert payloads[:2] == ["/ask_genetics", "/ask_prevention"]
+    # The menu follows, each topic once.
+    assert "/ask_causes" in payloads[2:] and len(payloads) == len(set(payloads)) == 7
+
+
+def test_unlikely_topics_are_not_offered_as_guesses(dispatcher):
+    tracker = make_tracker("blorp blorp", "nlu_fallback")
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.4},
+        {"name": "out_of_scope", "confidence": 0.3},
+        {"name": "ask_genetics", "confidence": 0.1},
+    ]
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    [message] = dispatcher.messages
+    assert message["text"].startswith("Sorry, I'm not sure I understood. Could you rephrase")
+    assert message["buttons"][0]["payload"] == "/ask_causes"

@@ -32,7 +32,7 @@ def _build_safety(_args) -> int:
 
 def _ingest(_args) -> int:
     from bot.ingest import IngestError
-    from bot.ingest.run import ingest
+    from bot.ingest.sync import ingest
     from bot.store.db import migrate, new_session
 
     migrate()
@@ -69,10 +69,10 @@ def _review(args) -> int:
 
 
 def _forget(args) -> int:
-    from bot.retention import forget_conversations, tracker_store_url
+    from bot.retention import forget_conversations, tracker_store_url_in_use
 
     try:
-        url = args.tracker_url or tracker_store_url(args.endpoints)
+        url = args.tracker_url or tracker_store_url_in_use(args.endpoints)
         deleted = forget_conversations(url, args.days)
     except ValueError as error:
         print(f"Nothing deleted: {error}", file=sys.stderr)

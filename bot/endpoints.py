@@ -47,7 +47,7 @@ def endpoints_config(
     """endpoints.yml with ACNEBOT_TRACKER_STORE_URL, ACNEBOT_REDIS_URL and
     ACNEBOT_ACTION_SERVER_URL applied."""
     config = yaml.safe_load(base.read_text(encoding="utf-8")) or {}
-    tracker_url = settings.tracker_store_url(environ)
+    tracker_url = settings.configured_tracker_store_url(environ)
     if tracker_url:
         config["tracker_store"] = tracker_store_config(tracker_url)
     redis_url = settings.redis_url(environ)
@@ -76,7 +76,7 @@ def stores_summary(environ: Optional[Mapping[str, str]] = None) -> str:
     def shown(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
 
-    tracker = settings.tracker_store_url(environ)
+    tracker = settings.configured_tracker_store_url(environ)
     redis_url = settings.redis_url(environ)
     knowledge = settings.database_url(environ)
     return (

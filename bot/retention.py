@@ -12,10 +12,10 @@ from bot import settings
 from bot.endpoints import TRACKER_STORE_TYPE
 
 
-def tracker_store_url(endpoints: Path = settings.PROJECT_ROOT / "endpoints.yml") -> str:
+def tracker_store_url_in_use(endpoints: Path = settings.PROJECT_ROOT / "endpoints.yml") -> str:
     """The SQLAlchemy URL of the tracker store: ACNEBOT_TRACKER_STORE_URL, else the
     one in endpoints.yml, built by Rasa's own code."""
-    configured = settings.tracker_store_url()
+    configured = settings.configured_tracker_store_url()
     if configured:
         return configured
     from rasa.core.tracker_store import SQLTrackerStore

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 from bot import settings
-from bot.channels.credentials import configured_channels
+from bot.channels.credentials import write_configured_channels
 from bot.endpoints import stores_summary, write_endpoints
 
 RASA = str(Path(sys.executable).with_name("rasa"))
@@ -109,7 +109,7 @@ def serve() -> int:
     if not settings.api_token():
         print("Rasa HTTP API off: set ACNEBOT_API_TOKEN to enable it for administrators.", flush=True)
     credentials = settings.LOCAL_DATA_DIR / "credentials.yml"
-    for line in configured_channels(settings.PROJECT_ROOT / "credentials.yml", credentials, os.environ):
+    for line in write_configured_channels(settings.PROJECT_ROOT / "credentials.yml", credentials, os.environ):
         print(line, flush=True)
     endpoints = write_endpoints(settings.LOCAL_DATA_DIR / "endpoints.yml")
     print(stores_summary(), flush=True)
@@ -126,7 +126,7 @@ def shell_args(workdir: Path = settings.LOCAL_DATA_DIR, environ: dict | None = N
     }
     endpoints = write_endpoints(workdir / "shell-endpoints.yml", environ=environ)
     credentials = workdir / "shell-credentials.yml"
-    configured_channels(settings.PROJECT_ROOT / "credentials.yml", credentials, {})
+    write_configured_channels(settings.PROJECT_ROOT / "credentials.yml", credentials, {})
     return rasa_run_args(settings.SHELL_RASA_PORT, str(endpoints), str(credentials))
 
 

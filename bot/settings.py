@@ -76,7 +76,7 @@ def redis_url(environ: Mapping[str, str] | None = None) -> str | None:
     return _environ(environ).get("ACNEBOT_REDIS_URL") or None
 
 
-def tracker_store_url(environ: Mapping[str, str] | None = None) -> str | None:
+def configured_tracker_store_url(environ: Mapping[str, str] | None = None) -> str | None:
     """SQLAlchemy URL of Rasa's SQL tracker store, e.g. postgresql://user@host/db
     (production profile). Unset: the SQLite file of endpoints.yml."""
     return _environ(environ).get("ACNEBOT_TRACKER_STORE_URL") or None

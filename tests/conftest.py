@@ -9,7 +9,7 @@ from pathlib import Path
 import psycopg2
 import pytest
 
-from bot.ingest.run import ingest
+from bot.ingest.sync import ingest
 from bot.store.db import get_engine, migrate, new_session
 from tests.support.services import POSTGRES_URL, admin_connection, create_database
 

@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 
 from bot import settings
 from bot.cli import main
-from bot.retention import forget_conversations, tracker_store_url
+from bot.retention import forget_conversations, tracker_store_url_in_use
 
 DAY = 86400
 NOW = time.time()
@@ -65,7 +65,7 @@ def test_the_command_reads_the_tracker_store_from_endpoints(tmp_path, capsys):
     endpoints = tmp_path / "endpoints.yml"
     endpoints.write_text(f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{tmp_path / "t.db"}"\n')
     sqlite3.connect(tmp_path / "t.db").close()
-    assert tracker_store_url(endpoints) == f"sqlite:///{tmp_path / 't.db'}"
+    assert tracker_store_url_in_use(endpoints) == f"sqlite:///{tmp_path / 't.db'}"
     assert main(["forget", "--days", "30", "--endpoints", str(endpoints)]) == 0
     assert "Deleted 0 conversation(s)" in capsys.readouterr().out
     assert main(["forget", "--days", "-1", "--endpoints", str(endpoints)]) == 2
@@ -81,11 +81,11 @@ def test_run_from_anywhere_the_command_finds_the_project_store_and_creates_none(
     endpoints = project / "endpoints.yml"
     endpoints.write_text('tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "var/tracker.sqlite3"\n')
     monkeypatch.chdir(elsewhere)
-    assert tracker_store_url(endpoints) == f"sqlite:///{project / 'var' / 'tracker.sqlite3'}"
+    assert tracker_store_url_in_use(endpoints) == f"sqlite:///{project / 'var' / 'tracker.sqlite3'}"
     assert main(["forget", "--days", "30", "--endpoints", str(endpoints)]) == 2
     assert "there is no tracker store at" in capsys.readouterr().err
     assert list(elsewhere.iterdir()) == [] and list((project / "var").iterdir()) == []
-    store = tracker_store(tracker_store_url(endpoints))
+    store = tracker_store(tracker_store_url_in_use(endpoints))
     save_conversation(store, "old-patient", NOW - 40 * DAY)
     store.engine.dispose()
     assert main(["forget", "--days", "30", "--endpoints", str(endpoints)]) == 0

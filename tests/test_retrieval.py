@@ -8,7 +8,7 @@ import pytest
 
 from bot import settings
 from bot.answers import answer_from_passages, answer_question
-from bot.ingest.run import ingest
+from bot.ingest.sync import ingest
 from bot.retrieval import passage_index
 
 NEW_DOCUMENT = """---

@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from bot import settings
-from bot.channels.credentials import configured_channels
+from bot.channels.credentials import write_configured_channels
 from bot.rasa_launcher import with_api_token
 from bot.serve import rasa_run_args, shell_args
 
@@ -39,7 +39,7 @@ def test_a_messaging_channel_opens_only_with_all_its_variables(tmp_path):
         "ACNEBOT_TELEGRAM_SECRET_TOKEN": "s3cret",
         "ACNEBOT_MESSENGER_VERIFY_TOKEN": "verify-me",
     }
-    lines = configured_channels(settings.PROJECT_ROOT / "credentials.yml", target, environ)
+    lines = write_configured_channels(settings.PROJECT_ROOT / "credentials.yml", target, environ)
     assert "telegram channel on at /webhooks/telegram/webhook." in lines
     assert (
         "messenger channel off: set ACNEBOT_MESSENGER_APP_SECRET, ACNEBOT_MESSENGER_PAGE_ACCESS_TOKEN "
@@ -59,7 +59,7 @@ def test_a_messaging_channel_opens_only_with_all_its_variables(tmp_path):
 
 def test_without_variables_only_the_website_channels_open(tmp_path):
     target = tmp_path / "credentials.yml"
-    lines = configured_channels(settings.PROJECT_ROOT / "credentials.yml", target, {})
+    lines = write_configured_channels(settings.PROJECT_ROOT / "credentials.yml", target, {})
     assert len(lines) == 3 and all(" channel off: set " in line for line in lines)
     assert list(yaml.safe_load(target.read_text())) == ["bot.channels.rest.CheckedRestInput", "bot.channels.widget.WidgetChannel"]
 
@@ -75,7 +75,7 @@ def test_each_messaging_channel_is_named_after_its_module():
 
 def test_a_blank_secret_does_not_open_a_channel(tmp_path):
     environ = {"ACNEBOT_TELEGRAM_ACCESS_TOKEN": "123:abc", "ACNEBOT_TELEGRAM_SECRET_TOKEN": "   "}
-    lines = configured_channels(settings.PROJECT_ROOT / "credentials.yml", tmp_path / "credentials.yml", environ)
+    lines = write_configured_channels(settings.PROJECT_ROOT / "credentials.yml", tmp_path / "credentials.yml", environ)
     assert "telegram channel off: set ACNEBOT_TELEGRAM_SECRET_TOKEN to turn it on (docs/channels.md)." in lines
 
 

@@ -33,7 +33,7 @@ import rasa.cli
 from sqlalchemy.engine import make_url
 
 from bot import settings
-from bot.ingest.run import ingest
+from bot.ingest.sync import ingest
 from bot.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
 from bot.serve import RASA, wait_for
 from bot.store.db import migrate, new_session

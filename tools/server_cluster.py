@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from bot import settings
-from bot.channels.credentials import configured_channels
+from bot.channels.credentials import write_configured_channels
 from bot.endpoints import write_endpoints
 from bot.serve import RASA_SERVER, rasa_run_args, start_action_server, stop, wait_for
 
@@ -34,7 +34,7 @@ class ServerCluster:
         self.endpoints = write_endpoints(workdir / "endpoints.yml", environ=env)
         if credentials is None:
             credentials = workdir / "credentials.yml"
-            configured_channels(settings.PROJECT_ROOT / "credentials.yml", credentials, env)
+            write_configured_channels(settings.PROJECT_ROOT / "credentials.yml", credentials, env)
         self.credentials = credentials
         self.actions: subprocess.Popen | None = None
         self.rasa: list[subprocess.Popen] = []

@@ -19,7 +19,7 @@ def _variables(section: object) -> list[str]:
     return [name for value in values for name in _VARIABLE.findall(str(value))]
 
 
-def configured_channels(source: Path, target: Path, environ: Mapping[str, str]) -> list[str]:
+def write_configured_channels(source: Path, target: Path, environ: Mapping[str, str]) -> list[str]:
     """Write to `target` the channels of `source` whose variables are all set in
     `environ` (still as ${VARIABLE}: the copy holds no secret); return one line
     per messaging channel saying whether it is on, and at which URL."""

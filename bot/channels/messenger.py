@@ -25,7 +25,7 @@ from bot.channels.memory import channel_memory
 from bot.channels.replies import short_title, split_text
 from bot.channels.resilience import error_kind
 from bot.channels.signatures import check_messenger
-from bot.channels.webhook import bad_request, deliver, json_body, refuse, webhook_blueprint
+from bot.channels.webhook import bad_request, deliver, json_body, refusal_for, webhook_blueprint
 from bot.messages import message as patient_text
 
 logger = logging.getLogger(__name__)
@@ -136,7 +136,7 @@ class MessengerChannel(FacebookInput):
 
         @blueprint.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
-            refused = refuse(
+            refused = refusal_for(
                 "Messenger", check_messenger(self.fb_secret, request.body, request.headers.get("X-Hub-Signature-256"))
             )
             if refused:

@@ -24,7 +24,7 @@ from bot.channels.memory import channel_memory
 from bot.channels.replies import split_text
 from bot.channels.resilience import error_kind
 from bot.channels.signatures import check_telegram
-from bot.channels.webhook import bad_request, deliver, json_body, refuse, webhook_blueprint
+from bot.channels.webhook import bad_request, deliver, json_body, refusal_for, webhook_blueprint
 from bot.messages import message as patient_text
 
 logger = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ class TelegramChannel(TelegramInput):
 
         @blueprint.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
-            refused = refuse("Telegram", check_telegram(self.secret_token, request.headers.get(SECRET_HEADER)))
+            refused = refusal_for("Telegram", check_telegram(self.secret_token, request.headers.get(SECRET_HEADER)))
             if refused:
                 return refused
             update = json_body(request.body)

@@ -25,7 +25,7 @@ from bot.channels.memory import channel_memory
 from bot.channels.replies import chosen_option, numbered_options, split_text
 from bot.channels.resilience import error_kind
 from bot.channels.signatures import check_twilio
-from bot.channels.webhook import bad_request, deliver, refuse, webhook_blueprint
+from bot.channels.webhook import bad_request, deliver, refusal_for, webhook_blueprint
 from bot.messages import message as patient_text
 
 logger = logging.getLogger(__name__)
@@ -113,7 +113,7 @@ class TwilioChannel(TwilioInput):
         @blueprint.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
             form = request.form
-            refused = refuse(
+            refused = refusal_for(
                 "Twilio",
                 check_twilio(self.auth_token, self.webhook_url, form, request.headers.get("X-Twilio-Signature")),
             )

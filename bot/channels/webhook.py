@@ -29,7 +29,7 @@ def webhook_blueprint(name: str) -> Blueprint:
     return blueprint
 
 
-def refuse(channel: str, rejection: Rejection) -> Optional[HTTPResponse]:
+def refusal_for(channel: str, rejection: Rejection) -> Optional[HTTPResponse]:
     """The 401/403 response for a failed check (None if it passed), logged without the body."""
     if rejection is None:
         return None

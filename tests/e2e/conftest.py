@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from bot import settings
-from bot.ingest.run import ingest
+from bot.ingest.sync import ingest
 from bot.store.db import migrate, new_session
 from tests.support.fake_platforms import FakePlatforms
 from tests.support.running_bot import ACTION_PORT, BOT_LOGS, CHANNEL_SECRETS, RASA_PORT, SENT, Chat

@@ -4,7 +4,7 @@ no `rasa train`, no restart."""
 import shutil
 
 from bot import settings
-from bot.ingest.run import ingest
+from bot.ingest.sync import ingest
 from bot.store.db import new_session
 
 LEAFLET = """---

@@ -13,7 +13,7 @@ import redis
 from sqlalchemy.engine import make_url
 
 from bot import settings
-from bot.ingest.run import ingest
+from bot.ingest.sync import ingest
 from bot.store.db import get_engine, migrate, new_session
 from tests.support.production import ACTION_PORT, API_TOKEN, RASA_PORTS
 from tests.support.services import REDIS_URL, admin_connection, create_database

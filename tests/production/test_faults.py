@@ -102,7 +102,7 @@ def test_postgres_restarted_during_traffic_recovers_by_itself(deployment):
     assert "Falling back to use the 'InMemoryTrackerStore'" not in logs
     # Every turn, including those taken while PostgreSQL restarted, is in the tracker store.
     for number, count in sent.items():
-        assert len(user_texts(settings.tracker_store_url(deployment.env), senders[number])) == count
+        assert len(user_texts(settings.configured_tracker_store_url(deployment.env), senders[number])) == count
 
 
 def test_redis_down_is_logged_and_the_patient_still_gets_a_reply(deployment):

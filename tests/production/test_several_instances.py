@@ -56,7 +56,7 @@ def test_a_conversation_keeps_its_context_across_servers(deployment):
     # The follow-up on the other server knows the topic (treatment) from the first.
     assert "Boxcar scars" in boxcar and "treat" in boxcar.lower() and boxcar.rstrip().endswith(settings.DISCLAIMER)
     assert "Boxcar" in again and again.rstrip().endswith(settings.DISCLAIMER)
-    assert user_texts(settings.tracker_store_url(deployment.env), sender) == [
+    assert user_texts(settings.configured_tracker_store_url(deployment.env), sender) == [
         "hello",
         "how are rolling scars treated?",
         "what about boxcar scars?",
@@ -83,7 +83,7 @@ def test_1000_interleaved_messages_are_all_answered_and_stored_in_order(deployme
     with ThreadPoolExecutor(max_workers=50) as pool:
         outcomes = list(pool.map(converse, enumerate(conversations.items())))
     assert [p for _, found in outcomes for p in found] == []
-    stored = {sender: user_texts(settings.tracker_store_url(deployment.env), sender) for sender in conversations}
+    stored = {sender: user_texts(settings.configured_tracker_store_url(deployment.env), sender) for sender in conversations}
     assert sum(len(texts) for texts in stored.values()) == 1000
     for sender, questions in conversations.items():
         assert stored[sender] == questions, sender

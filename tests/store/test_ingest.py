@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from bot import settings
 from bot.ingest import IngestError
-from bot.ingest import run as run_module
-from bot.ingest.run import ingest
+from bot.ingest import sync as sync_module
+from bot.ingest.sync import ingest
 from bot.store.models import Citation, Document, Entry, Passage
 
 
@@ -201,8 +201,8 @@ def test_an_ingest_that_fails_half_way_leaves_the_previous_store(session, data_d
             raise RuntimeError("disk full")
         return real_split(body, headings)
 
-    real_split = run_module.split_passages
-    monkeypatch.setattr(run_module, "split_passages", split_then_fail)
+    real_split = sync_module.split_passages
+    monkeypatch.setattr(sync_module, "split_passages", split_then_fail)
     with pytest.raises(RuntimeError, match="disk full"):
         ingest(session, documents, knowledge)
     assert len(calls) == 2

@@ -20,7 +20,7 @@ export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning,ignore::PendingDeprecationWarning
 
-.PHONY: help setup ingest train run shell test test-fast test-integration lint validate test-stories coverage review eval forget bench browser constraints clean
+.PHONY: help setup ingest train run shell report test test-fast test-integration lint validate test-stories coverage review eval forget bench browser constraints clean
 
 help:
 	@echo "make run     set up, then start the assistant (REST and the widget page on :5005, actions on :5055)"
@@ -34,6 +34,7 @@ help:
 	@echo "make train   train the Rasa model if data or config changed"
 	@echo "make coverage  list document sentences no entry covers; fail on broken citations"
 	@echo "make review  write results/review.md for a clinician to review every entry"
+	@echo "make report  the staff report of the last 30 days: results/insights.html (REPORT_DAYS=N for another period)"
 	@echo "make eval    red-flag figures (results/safety.md), held-out NLU scores, 5-fold cross-validation, results/summary.md"
 	@echo "make forget  delete conversations older than RETENTION_DAYS (30) days"
 	@echo "make bench   benchmark against plain Rasa (latency, throughput, memory, cold start): results/bench.md"
@@ -82,6 +83,12 @@ forget: $(INSTALLED)
 	$(BIN)/python -m bot forget --days $(RETENTION_DAYS)
 
 # The red-flag figures, then held-out NLU reports, 5-fold cross-validation of the training data, and a summary.
+# The staff report of the last REPORT_DAYS days (default 30; never more than RETENTION_DAYS):
+# results/insights.html, results/insights.md and results/candidate-nlu.yml.
+REPORT_DAYS ?= 30
+report: $(INSTALLED)
+	$(BIN)/python -m bot report --days $(REPORT_DAYS) --retention-days $(RETENTION_DAYS)
+
 eval: setup $(DEV_TOOLS)
 	$(BIN)/python -m tools safety-eval
 	$(BIN)/python -m tools realistic-eval

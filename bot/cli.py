@@ -81,6 +81,22 @@ def _forget(args) -> int:
     return 0
 
 
+def _report(args) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.insights.report import make_report
+    from bot.retention import tracker_store_url_in_use
+
+    try:
+        url = args.tracker_url or tracker_store_url_in_use(args.endpoints)
+        summary, written = make_report(url, args.days, args.retention_days, args.output)
+    except (ValueError, SQLAlchemyError) as error:
+        print(f"No report written: {error}", file=sys.stderr)
+        return 2
+    print(f"{summary.conversations} conversations, {summary.messages} patient messages. Written: {', '.join(map(str, written))}")
+    return 0
+
+
 def _ask(args) -> int:
     from bot.answers import answer_question
     from bot.store.db import new_session
@@ -124,6 +140,15 @@ def main(argv: list[str] | None = None) -> int:
         "--tracker-url", help="SQLAlchemy URL of the tracker store (default: ACNEBOT_TRACKER_STORE_URL, else endpoints.yml's)"
     )
     forget.set_defaults(run=_forget)
+    report = commands.add_parser("report", help="the staff report of what patients asked: results/insights.html and .md")
+    report.add_argument("--days", type=float, default=30.0, help="the period: the last N days (default 30)")
+    report.add_argument("--retention-days", type=float, default=30.0, help="nothing older than this is read (RETENTION_DAYS)")
+    report.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results")
+    report.add_argument("--endpoints", type=Path, default=settings.PROJECT_ROOT / "endpoints.yml")
+    report.add_argument(
+        "--tracker-url", help="SQLAlchemy URL of the tracker store (default: ACNEBOT_TRACKER_STORE_URL, else endpoints.yml's)"
+    )
+    report.set_defaults(run=_report)
     ask = commands.add_parser("ask", help="print the stored answer for a topic")
     ask.add_argument("topic")
     ask.add_argument("--scar-type", action="append")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from sqlalchemy import MetaData, Table, create_engine, delete, func, inspect, select
-from sqlalchemy.engine import make_url
+from sqlalchemy import delete, func, select
 
 from bot import settings
 from bot.endpoints import TRACKER_STORE_TYPE
+from bot.tracker_events import events_table
 
 
 def tracker_store_url_in_use(endpoints: Path = settings.PROJECT_ROOT / "endpoints.yml") -> str:
@@ -48,15 +48,9 @@ def forget_conversations(url: str, older_than_days: float, now: float | None = N
     days; returns how many conversations were deleted."""
     if older_than_days < 0:
         raise ValueError("the number of days cannot be negative")
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
-        # Opening it would create an empty store and report success.
-        raise ValueError(f"there is no tracker store at {parsed.database}")
-    engine = create_engine(url, future=True)
-    try:
-        if not inspect(engine).has_table("events"):
+    with events_table(url) as (engine, events):
+        if events is None:
             return 0
-        events = Table("events", MetaData(), autoload_with=engine)
         cutoff = (now if now is not None else time.time()) - older_than_days * 86400
         old = select(events.c.sender_id).group_by(events.c.sender_id).having(func.max(events.c.timestamp) < cutoff)
         with engine.begin() as connection:
@@ -64,5 +58,3 @@ def forget_conversations(url: str, older_than_days: float, now: float | None = N
             if senders:
                 connection.execute(delete(events).where(events.c.sender_id.in_(senders)))
         return len(senders)
-    finally:
-        engine.dispose()

@@ -8,27 +8,15 @@ import time
 
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy.engine import make_url
 
-from bot import settings
 from bot.cli import main
 from bot.retention import forget_conversations, tracker_store_url_in_use
+from tests.support.services import tracker_store
 
 DAY = 86400
 NOW = time.time()
-
-
-def tracker_store(url: str) -> SQLTrackerStore:
-    parsed = make_url(url)
-    domain = Domain.load(str(settings.PROJECT_ROOT / "domain.yml"))
-    if parsed.get_backend_name() == "sqlite":
-        return SQLTrackerStore(domain, dialect="sqlite", db=parsed.database)
-    return SQLTrackerStore(
-        domain, dialect="postgresql", host=parsed.host, port=parsed.port, db=parsed.database, username=parsed.username
-    )
 
 
 def save_conversation(store: SQLTrackerStore, sender: str, last_active: float) -> None:

@@ -10,22 +10,15 @@ helps: docs/nlu-evaluation.md has the cross-validation figures.
 from __future__ import annotations
 
 import pickle
-from typing import Any, Dict, Iterable, Text
+from typing import Any, Dict, Text
 
-import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-
-def sentence_embeddings(texts: Iterable[str]) -> np.ndarray:
-    from bot.nlp.wordllama_featurizer import _shared_embeddings
-
-    embeddings = _shared_embeddings()
-    return np.vstack([embeddings.sentence(text) for text in texts])
-
+from bot.nlp.wordllama import sentence_embeddings
 
 # The blend and the question splitter train on the same examples in one
 # `rasa train`: the second gets the first's fit.

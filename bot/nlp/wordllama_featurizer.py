@@ -5,7 +5,8 @@ the words of the training data. WordLlama (MIT licence) ships a 32,000-token
 embedding table (256 dimensions) and its tokenizer inside its wheel. `make setup`
 installs the wheel without its dependencies into build/wordllama/ (its own
 requirements conflict with Rasa 3.6's pins); this component reads the two files
-with `safetensors` and `tokenizers` and never imports the package.
+with `safetensors` and `tokenizers` (bot/nlp/wordllama.py) and never imports
+the package.
 
 Each Rasa token gets the mean of the embeddings of the WordLlama pieces it spans
 (sequence features), and the message the normalised mean over all its pieces,
@@ -14,7 +15,6 @@ as WordLlama itself pools a sentence (sentence features).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Dict, List, Text, Type
 
 import numpy as np
@@ -30,45 +30,7 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot import settings
-
-WORDLLAMA_DIR = settings.BUILD_DIR / "wordllama" / "wordllama"
-WEIGHTS = WORDLLAMA_DIR / "weights" / "l2_supercat_256.safetensors"
-TOKENIZER = WORDLLAMA_DIR / "tokenizers" / "l2_supercat_tokenizer_config.json"
-
-
-class WordLlamaEmbeddings:
-    """The embedding table and tokenizer, read from the wheel's files."""
-
-    def __init__(self, weights: Path = WEIGHTS, tokenizer: Path = TOKENIZER):
-        from safetensors.numpy import load_file
-        from tokenizers import Tokenizer as PieceTokenizer
-
-        for path in (weights, tokenizer):
-            if not path.exists():
-                raise FileNotFoundError(f"WordLlama's {path.name} is missing at {path}: run `make setup`.")
-        self.table = load_file(str(weights))["embedding.weight"].astype(np.float32)
-        self.tokenizer = PieceTokenizer.from_file(str(tokenizer))
-        self.tokenizer.no_padding()
-        self.tokenizer.no_truncation()
-
-    @property
-    def dimensions(self) -> int:
-        return self.table.shape[1]
-
-    def pieces(self, text: str) -> tuple[np.ndarray, list[tuple[int, int]]]:
-        """Each piece's embedding and character span."""
-        encoding = self.tokenizer.encode(text, add_special_tokens=False)
-        return self.table[np.array(encoding.ids, dtype=np.int64)], list(encoding.offsets)
-
-    def sentence(self, text: str) -> np.ndarray:
-        vectors, _ = self.pieces(text)
-        return _normalised(vectors.mean(axis=0)) if len(vectors) else np.zeros(self.dimensions, np.float32)
-
-
-def _normalised(vector: np.ndarray) -> np.ndarray:
-    norm = np.linalg.norm(vector)
-    return vector / norm if norm > 0 else vector
+from bot.nlp.wordllama import WordLlamaEmbeddings, _normalised, shared_embeddings
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
@@ -85,7 +47,7 @@ class WordLlamaFeaturizer(DenseFeaturizer, GraphComponent):
     def create(
         cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
     ) -> "WordLlamaFeaturizer":
-        return cls(config, execution_context.node_name, _shared_embeddings())
+        return cls(config, execution_context.node_name, shared_embeddings())
 
     @classmethod
     def validate_config(cls, config: Dict[Text, Any]) -> None:
@@ -119,14 +81,3 @@ class WordLlamaFeaturizer(DenseFeaturizer, GraphComponent):
         alias = self._config[FEATURIZER_CLASS_ALIAS]
         message.add_features(Features(sequence, FEATURE_TYPE_SEQUENCE, attribute, alias))
         message.add_features(Features(sentence, FEATURE_TYPE_SENTENCE, attribute, alias))
-
-
-_EMBEDDINGS: WordLlamaEmbeddings | None = None
-
-
-def _shared_embeddings() -> WordLlamaEmbeddings:
-    """One table per process (16 MB), however many graph nodes ask for it."""
-    global _EMBEDDINGS
-    if _EMBEDDINGS is None:
-        _EMBEDDINGS = WordLlamaEmbeddings()
-    return _EMBEDDINGS

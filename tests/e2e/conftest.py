@@ -71,7 +71,7 @@ def channel_credentials(workdir, platforms) -> Path:
 
 
 @pytest.fixture(scope="session")
-def bot_url(tmp_path_factory, bot_store_url, platforms):
+def bot_servers(tmp_path_factory, bot_store_url, platforms):
     if not MODEL.exists():
         pytest.fail(f"No trained model at {MODEL}: run `make train` (make test does it)")
     workdir = tmp_path_factory.mktemp("bot")
@@ -88,9 +88,20 @@ def bot_url(tmp_path_factory, bot_store_url, platforms):
     BOT_LOGS.extend([servers.log("actions"), servers.log(f"rasa-{RASA_PORT}")])
     try:
         servers.start()
-        yield servers.urls[0]
+        yield servers
     finally:
         servers.stop_all()
+
+
+@pytest.fixture(scope="session")
+def bot_url(bot_servers):
+    return bot_servers.urls[0]
+
+
+@pytest.fixture(scope="session")
+def bot_tracker_url(bot_servers):
+    """The running bot's tracker store (SQLite)."""
+    return bot_servers.env["ACNEBOT_TRACKER_STORE_URL"]
 
 
 @pytest.fixture

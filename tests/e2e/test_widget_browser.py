@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import json
-import shutil
 import time
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from bot import settings
 from bot.messages import widget_words
 from bot.responses import response_text
+from tests.support.browser import chromium
 from tests.support.running_bot import SENT
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = settings.PROJECT_ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = settings.PROJECT_ROOT / "results" / "screenshots"
 WORDS = widget_words(settings.clinic_contact())
@@ -56,13 +48,8 @@ def host_page(css: str = "", attributes: str = 'data-server="/"') -> str:
 
 @pytest.fixture(scope="module")
 def browser():
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.fail("Debian's chromium is not installed: run `make browser` (make test does it)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 def open_page(browser, url, viewport=DESKTOP, html=None):

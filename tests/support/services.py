@@ -37,3 +37,19 @@ def user_texts(tracker_url: str, sender: str) -> list[str]:
             "SELECT data FROM events WHERE sender_id = %s AND type_name = 'user' ORDER BY id", (conversation_id("rest", sender),)
         )
         return [json.loads(data)["text"] for (data,) in cursor.fetchall()]
+
+
+def tracker_store(url: str):
+    """Rasa's own SQL tracker store on a SQLite or PostgreSQL URL, with the assistant's domain."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+
+    from bot import settings
+
+    parsed = make_url(url)
+    domain = Domain.load(str(settings.PROJECT_ROOT / "domain.yml"))
+    if parsed.get_backend_name() == "sqlite":
+        return SQLTrackerStore(domain, dialect="sqlite", db=parsed.database)
+    return SQLTrackerStore(
+        domain, dialect="postgresql", host=parsed.host, port=parsed.port, db=parsed.database, username=parsed.username
+    )

@@ -1,0 +1,140 @@
+"""The staff report's figures, counted from patients' messages: conversations and
+messages per day, how each message was handled, topics, scar types and
+treatments asked about, and the unanswered questions (redacted, with
+near-duplicates counted together)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import numpy as np
+
+from bot.insights.messages import PatientMessage
+from bot.topics import TOPICS, topic_of_intent
+
+# How a message was handled, decided by its intent, in the report's order.
+HANDLING = {
+    "medical question": "answered from the curated entries (or, for a new document, its passages)",
+    "several questions": "two or three questions in one message, each answered",
+    "follow-up": "a follow-up on the topic under discussion",
+    "not understood": "the rephrase reply with topic buttons, or a passage matching its words",
+    "out of scope": "declined: not about acne scars",
+    "personal advice": "declined: asks for a diagnosis or a treatment choice",
+    "clinic business": "sent to the clinic's contact",
+    "emergency": "the emergency reply",
+    "crisis": "the crisis reply",
+    "conversation": "greetings, thanks, goodbyes, what the assistant does",
+}
+UNANSWERED = {"not understood", "out of scope"}
+# At most this many unanswered texts are clustered: the commonest, after redaction.
+MAX_CLUSTERED = 5000
+SIMILAR = 0.6
+
+
+def handling_of(message: PatientMessage) -> str:
+    intent = message.intent
+    if message.questions:
+        return "several questions"
+    if topic_of_intent(intent):
+        return "medical question"
+    return {
+        "follow_up": "follow-up",
+        "nlu_fallback": "not understood",
+        "out_of_scope": "out of scope",
+        "ask_personal_advice": "personal advice",
+        "ask_clinic": "clinic business",
+        "emergency": "emergency",
+        "crisis": "crisis",
+    }.get(intent, "conversation")
+
+
+@dataclass
+class Cluster:
+    text: str  # the commonest wording
+    count: int
+    wordings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    conversations_per_day: dict[str, int]
+    messages_per_day: dict[str, int]
+    handling: Counter
+    topics: Counter
+    scar_types: Counter
+    treatments: Counter
+    unanswered: list[Cluster]
+    # Conversations with a message in the period (one that spans two days counts once here).
+    conversations: int
+
+    @property
+    def messages(self) -> int:
+        return sum(self.messages_per_day.values())
+
+    def rate(self, handling: str) -> float:
+        return self.handling[handling] / self.messages if self.messages else 0.0
+
+
+def summarise(messages: Iterable[PatientMessage], redact) -> Summary:
+    """`redact`: a patient's text to the text the report may show."""
+    conversations: dict[str, set[str]] = {}
+    per_day: Counter = Counter()
+    handling: Counter = Counter()
+    topics: Counter = Counter()
+    scar_types: Counter = Counter()
+    treatments: Counter = Counter()
+    unanswered: Counter = Counter()
+    for message in messages:
+        per_day[message.day] += 1
+        conversations.setdefault(message.day, set()).add(message.conversation)
+        kind = handling_of(message)
+        handling[kind] += 1
+        for intent in message.questions or (message.intent,):
+            topic = topic_of_intent(intent)
+            if topic:
+                topics[TOPICS[topic]] += 1
+        for entity, value in message.entities:
+            if entity == "scar_type":
+                scar_types[value] += 1
+            elif entity == "treatment":
+                treatments[value] += 1
+        if kind in UNANSWERED and message.text.strip():
+            unanswered[" ".join(redact(message.text).split())] += 1
+    days = sorted(per_day)
+    return Summary(
+        conversations_per_day={day: len(conversations[day]) for day in days},
+        messages_per_day={day: per_day[day] for day in days},
+        handling=handling,
+        topics=topics,
+        scar_types=scar_types,
+        treatments=treatments,
+        unanswered=cluster(unanswered),
+        conversations=len(set().union(*conversations.values())) if conversations else 0,
+    )
+
+
+def cluster(texts: Counter) -> list[Cluster]:
+    """Near-duplicate texts together (cosine of WordLlama's sentence embeddings at
+    least 0.6: paraphrases of one question score about 0.7 to 0.9 here, different
+    questions under 0.3), each cluster named by its commonest wording; largest first."""
+    common = texts.most_common(MAX_CLUSTERED)
+    if not common:
+        return []
+    from bot.nlp.wordllama import sentence_embeddings
+
+    vectors = sentence_embeddings(text.lower() for text, _ in common)
+    clusters: list[Cluster] = []
+    leaders = np.empty_like(vectors)  # the first wording of each cluster, in order
+    for index, (text, count) in enumerate(common):
+        if clusters:
+            similarities = leaders[: len(clusters)] @ vectors[index]
+            best = int(similarities.argmax())
+            if similarities[best] >= SIMILAR:
+                clusters[best].count += count
+                clusters[best].wordings.append(text)
+                continue
+        leaders[len(clusters)] = vectors[index]
+        clusters.append(Cluster(text, count, [text]))
+    return sorted(clusters, key=lambda c: c.count, reverse=True)

@@ -1,0 +1,41 @@
+"""The staff report over the running bot's own tracker store, filled by real
+conversations through the REST channel, and its HTML page in Chromium."""
+
+from __future__ import annotations
+
+import re
+
+from bot.insights.report import make_report
+from tests.support.browser import chromium
+
+ANSWERED = ["what causes acne scars?", "why do scars form and how are they treated?"]
+UNANSWERED = "whats a good recipe for banana bread, I need 3 loaves for Priya"
+
+
+def test_the_report_counts_real_conversations_and_its_page_draws_its_charts(chat, bot_tracker_url, tmp_path):
+    for text in ANSWERED:
+        chat.ask(text)
+    chat.ask(UNANSWERED)
+
+    summary, written = make_report(bot_tracker_url, days=1, retention_days=30, folder=tmp_path)
+
+    assert summary.conversations >= 1
+    assert summary.handling["medical question"] >= 1 and summary.handling["several questions"] >= 1
+    assert summary.topics["What causes acne scars"] >= 2 and summary.topics["Treatments"] >= 1
+    redacted = "whats a good recipe for banana bread, I need # loaves for [name]"
+    assert any(redacted in cluster.wordings for cluster in summary.unanswered)
+    pages = "\n".join(path.read_text() for path in written)
+    assert redacted in pages
+    assert not any(text in pages for text in ANSWERED) and "3 loaves" not in pages
+
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto((tmp_path / "insights.html").as_uri())
+        images = page.locator("img")
+        assert images.count() == 3
+        for index in range(3):
+            image = images.nth(index)
+            assert image.evaluate("img => img.complete && img.naturalWidth > 300 && img.naturalHeight > 100")
+            assert image.is_visible()
+        assert re.search(r"\d+ conversations, \d+ patient messages", page.inner_text("body"))
+        assert page.locator("h2").count() == 6

@@ -1,0 +1,123 @@
+"""The staff report read from Rasa's real SQL tracker store, on SQLite and on
+PostgreSQL: its counts against the conversations that made them."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+import yaml
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.cli import main
+from bot.insights.report import DAY, make_report
+from tests.support.services import tracker_store
+
+# Noon UTC, so that a few hours either side stay on the same day.
+NOW = (time.time() // DAY) * DAY + DAY / 2
+
+
+def said(text: str, intent: str, when: float, entities=(), questions=()) -> list:
+    parse_data = {
+        "intent": {"name": intent, "confidence": 0.9},
+        "entities": [{"entity": entity, "value": value} for entity, value in entities],
+        "text": text,
+    }
+    if questions:
+        parse_data["questions"] = [{"intent": q, "text": text, "entities": []} for q in questions]
+    return [
+        UserUttered(text, parse_data["intent"], parse_data["entities"], parse_data, timestamp=when),
+        ActionExecuted("action_answer_question", timestamp=when + 1),
+        BotUttered("an answer", timestamp=when + 2),
+    ]
+
+
+CONVERSATIONS = {
+    # today
+    "a": said("what causes acne scars", "ask_causes", NOW)
+    + said("do lasers help boxcar scars", "ask_treatment", NOW + 60, [("treatment", "laser"), ("scar_type", "boxcar")]),
+    "b": said("why do scars form and how are they treated?", "ask_causes", NOW, questions=["ask_causes", "ask_treatment"])
+    + said("my name is Sarah Jones, can u fix dents from old zits", "out_of_scope", NOW + 30)
+    + said("I'm bleeding a lot and feel faint", "emergency", NOW + 90),
+    # yesterday
+    "c": said("hi", "greet", NOW - DAY)
+    + said("can you fix the dents old zits left", "out_of_scope", NOW - DAY + 10)
+    + said("blorp florp 07700 900123", "nlu_fallback", NOW - DAY + 20)
+    + said("and microneedling?", "follow_up", NOW - DAY + 30, [("treatment", "microneedling")]),
+    # outside a 7-day period, inside retention
+    "d": said("what are ice pick scars", "ask_scar_types", NOW - 10 * DAY, [("scar_type", "ice pick")]),
+    # beyond retention
+    "e": said("what are rolling scars", "ask_scar_types", NOW - 40 * DAY),
+}
+
+
+def fill(url: str) -> None:
+    store = tracker_store(url)
+    for sender, events in CONVERSATIONS.items():
+        asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
+    store.engine.dispose()
+
+
+@pytest.mark.parametrize("database", ["sqlite_url", pytest.param("postgres_url", marks=pytest.mark.integration)])
+def test_the_report_counts_what_the_conversations_said(request, database, tmp_path):
+    url = request.getfixturevalue(database)
+    fill(url)
+
+    summary, written = make_report(url, days=7, retention_days=30, folder=tmp_path, now=NOW + 120)
+
+    today, yesterday = (time.strftime("%Y-%m-%d", time.gmtime(t)) for t in (NOW, NOW - DAY))
+    assert summary.conversations == 3
+    assert summary.conversations_per_day == {yesterday: 1, today: 2}
+    assert summary.messages_per_day == {yesterday: 4, today: 5}
+    assert dict(summary.handling) == {
+        "medical question": 2,
+        "several questions": 1,
+        "out of scope": 2,
+        "emergency": 1,
+        "conversation": 1,
+        "not understood": 1,
+        "follow-up": 1,
+    }
+    assert dict(summary.topics) == {"What causes acne scars": 2, "Treatments": 2}
+    assert dict(summary.treatments) == {"laser": 1, "microneedling": 1}
+    assert dict(summary.scar_types) == {"boxcar": 1}
+    assert summary.rate("out of scope") == pytest.approx(2 / 9)
+    # The two wordings of one unanswered question count together, redacted.
+    [dents, blorp] = summary.unanswered
+    assert dents.count == 2 and len(dents.wordings) == 2
+    assert "Sarah" not in " ".join(dents.wordings) and "[name]" in " ".join(dents.wordings)
+    assert blorp.wordings == ["blorp florp [phone]"]
+
+    assert [path.name for path in written] == ["insights.md", "insights.html", "candidate-nlu.yml"]
+    report_text = "\n".join(path.read_text() for path in written)
+    # Patients' texts appear only as redacted unanswered questions.
+    for text in ("what causes acne scars", "do lasers help", "bleeding", "Sarah", "900123", "ice pick", "rolling"):
+        assert text not in report_text
+    candidates = yaml.safe_load((tmp_path / "candidate-nlu.yml").read_text())
+    assert candidates["nlu"][0]["intent"] == ""
+    assert len(candidates["nlu"][0]["examples"].splitlines()) == 2
+
+
+def test_nothing_older_than_retention_is_read_whatever_the_period(sqlite_url, tmp_path):
+    fill(sqlite_url)
+    summary, _ = make_report(sqlite_url, days=365, retention_days=30, folder=tmp_path, now=NOW + 120)
+    assert summary.conversations == 4
+    assert dict(summary.scar_types) == {"boxcar": 1, "ice pick": 1}
+
+
+def test_an_empty_period_writes_a_report_that_says_so(sqlite_url, tmp_path):
+    fill(sqlite_url)
+    summary, _ = make_report(sqlite_url, days=1, retention_days=30, folder=tmp_path, now=NOW + 30 * DAY)
+    assert summary.messages == 0
+    assert "None in this period." in (tmp_path / "insights.md").read_text()
+
+
+def test_bad_input_gets_a_clear_message(tmp_path, capsys):
+    missing = f"sqlite:///{tmp_path / 'nowhere.sqlite3'}"
+    assert main(["report", "--tracker-url", missing, "--output", str(tmp_path)]) == 2
+    assert "No report written: there is no tracker store at" in capsys.readouterr().err
+    assert main(["report", "--tracker-url", missing, "--days", "0", "--output", str(tmp_path)]) == 2
+    assert "the period must be at least part of a day" in capsys.readouterr().err
+    assert not (tmp_path / "insights.html").exists()

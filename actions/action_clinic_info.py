@@ -3,7 +3,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.answers import clinic_info_text
+from bot.canned_replies import clinic_info_text
 
 
 class ActionClinicInfo(Action):

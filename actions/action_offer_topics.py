@@ -12,7 +12,8 @@ from actions.answering import (
     personal_advice_from_tracker,
     store_unreachable,
 )
-from bot.answers import answer_from_passages, offer_topics_text, topic_menu
+from bot.answers import answer_from_passages
+from bot.canned_replies import offer_topics_text, topic_menu
 from bot.store.db import new_session
 from bot.topics import likeliest_topics, topic_of_intent
 

@@ -9,8 +9,9 @@ from rasa_sdk.events import SlotSet
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import settings
-from bot.answers import Question, answer_questions, clinic_info_text, unavailable_text
+from bot.answers import Question, answer_questions
 from bot.aspects import asked_aspect
+from bot.canned_replies import clinic_info_text, unavailable_text
 from bot.context import ENTITIES, Subject, is_elliptical, resolve_subject
 from bot.personal_advice import personal_advice_reply
 from bot.risk_context import cautions

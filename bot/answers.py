@@ -1,7 +1,5 @@
-"""Answer composition: pick the knowledge entry for a question and write the reply.
-
-Every reply with medical content ends with settings.DISCLAIMER.
-"""
+"""Answering a question: pick the knowledge entries (and, where they fall
+short, the passages) for it, and have the reply composed (bot/composition.py)."""
 
 from __future__ import annotations
 
@@ -12,15 +10,13 @@ from typing import Sequence
 
 from sqlalchemy.orm import Session
 
-from bot import settings
-from bot.aspects import asked_aspect, general_follows_text, not_covered_text
-from bot.messages import menu_topics, message
+from bot.aspects import asked_aspect, not_covered_text
+from bot.composition import cites, compose
 from bot.nlp.lemmas import lemmas_of, training_lemmas
 from bot.nlp.pipeline import topic_tags
 from bot.retrieval import Hit, passage_index
 from bot.store.models import Entry
 from bot.store.queries import disputed_topic_entries, find_entry
-from bot.topics import INTENT_PREFIX, TOPICS
 
 
 @dataclass(frozen=True)
@@ -79,58 +75,6 @@ def select_entries(
             for entry in found:
                 entries.setdefault(entry.key, entry)
     return list(entries.values()), unmatched
-
-
-def _cites(entries: Sequence[Entry], hit: Hit) -> bool:
-    return any(
-        citation.document_id == hit.document_id and citation.start_char < hit.end and hit.start < citation.end_char
-        for entry in entries
-        for citation in entry.citations
-    )
-
-
-def compose(
-    entries: Sequence[Entry], hits: Sequence[Hit] = (), disputes: Sequence[Entry] = (), leading: Sequence[str] = ()
-) -> str:
-    """The reply: the lines that answer what was asked first (an aspect), each
-    entry's answer with its own disagreement, the disagreements of other entries
-    it touches, the passages quoted, one Sources line and the disclaimer."""
-    parts = list(leading)
-    if leading and entries:
-        parts.append(general_follows_text())
-    for entry in entries:
-        parts.append(entry.answer.strip())
-        if entry.sources_differ:
-            parts.append(f"{message('sources_differ_label')} {entry.sources_differ}")
-    for entry in disputes:
-        if entry not in entries:
-            parts.append(f"{message('sources_differ_label')} {entry.sources_differ}")
-    if hits:
-        quotes = "\n".join(f"• “{hit.text}” ({hit.document_title})" for hit in hits)
-        parts.append(message("sources_also_say" if entries else "sources_say") + "\n" + quotes)
-    if not parts:
-        parts.append(message("nothing_found"))
-    if settings.citations_enabled():
-        titles = dict.fromkeys(
-            [citation.document.title for entry in [*entries, *disputes] for citation in entry.citations]
-            + [hit.document_title for hit in hits]
-        )
-        if titles:
-            parts.append(f"{message('sources_label')} " + "; ".join(titles) + ".")
-    parts.append(settings.DISCLAIMER)
-    return "\n\n".join(parts)
-
-
-def part_of(paragraph: str | None) -> str | None:
-    """Which fixed part of a reply a paragraph is ("privacy_notice", "sources" or
-    "disclaimer"), so that the widget can show each one in its place; None for the rest."""
-    if paragraph == settings.DISCLAIMER:
-        return "disclaimer"
-    if paragraph == settings.PRIVACY_NOTICE:
-        return "privacy_notice"
-    if paragraph and paragraph.startswith(message("sources_label") + " ") and "\n" not in paragraph:
-        return "sources"
-    return None
 
 
 def _answer(entries: Sequence[Entry], hits: Sequence[Hit] = ()) -> Answer:
@@ -197,7 +141,7 @@ def find_answer(
     for values in unmatched:
         tags = {f"{entity}:{value}" for entity, value in values.items() if value}
         for hit in index.search(terms, all_tags=tags):
-            if not _cites(entries, hit):
+            if not cites(entries, hit):
                 extra.setdefault(hit.passage_id, hit)
     return entries, list(extra.values())
 
@@ -274,29 +218,3 @@ def answer_from_passages(session: Session, question: str) -> Answer | None:
     novel = _novel_terms(terms, [])
     hits = passage_index(session).search(terms, any_of=novel) if novel else []
     return _answer([], hits) if hits else None
-
-
-def out_of_scope_text() -> str:
-    return message("out_of_scope", contact=settings.clinic_contact())
-
-
-def clinic_info_text() -> str:
-    """Bookings, prices and opening hours are not in the documents: the clinic's contact."""
-    return message("clinic_info", contact=settings.clinic_contact())
-
-
-def unavailable_text() -> str:
-    """When the assistant cannot look anything up (a server or database is down)."""
-    return message("unavailable", contact=settings.clinic_contact())
-
-
-def topic_menu(guesses: Sequence[str] = ()) -> list[dict[str, str]]:
-    """Quick-reply buttons: the guessed topics first, then the menu's."""
-    topics = dict.fromkeys([*guesses, *menu_topics()])
-    return [{"title": TOPICS[topic], "payload": f"/{INTENT_PREFIX}{topic}"} for topic in topics]
-
-
-def offer_topics_text(understood: bool, guessed: bool = False) -> str:
-    if understood:
-        return message("offer_topics")
-    return message("rephrase_with_guesses" if guessed else "rephrase")

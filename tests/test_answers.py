@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot import settings
-from bot.answers import answer_question, out_of_scope_text, topic_menu
+from bot.answers import answer_question
+from bot.canned_replies import out_of_scope_text, topic_menu
 from bot.topics import TOPICS
 
 

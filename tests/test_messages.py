@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from bot import settings
-from bot.answers import topic_menu
+from bot.canned_replies import topic_menu
 from bot.messages import MESSAGES_FILE, MessagesError, load_messages, menu_topics, message, topic_labels
 from bot.topics import INTENT_PREFIX
 
@@ -86,7 +86,7 @@ def test_a_clinic_changes_the_disclaimer_and_topic_labels_by_editing_data_only(t
         "import json, pathlib, bot.messages\n"
         f"bot.messages.MESSAGES_FILE = pathlib.Path({str(copy)!r})\n"
         "from bot import settings\n"
-        "from bot.answers import compose, topic_menu\n"
+        "from bot.canned_replies import topic_menu\nfrom bot.composition import compose\n"
         "from bot.channels.widget import widget_script\n"
         "print(json.dumps({'disclaimer': settings.DISCLAIMER, 'reply': compose([]),\n"
         "                  'menu': [b['title'] for b in topic_menu()], 'widget': widget_script()}))\n"

@@ -13,7 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.action_answer_question import ActionAnswerQuestion
 from actions.action_personal_advice import ActionPersonalAdvice
 from bot import settings
-from bot.answers import answer_question, clinic_info_text
+from bot.answers import answer_question
+from bot.canned_replies import clinic_info_text
 from bot.channels.replies import chosen_option, split_text
 from bot.channels.rest import request_problem
 from bot.channels.webhook import json_body

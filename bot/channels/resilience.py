@@ -22,8 +22,9 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot import settings
-from bot.answers import part_of, unavailable_text
+from bot.canned_replies import unavailable_text
 from bot.channels.memory import channel_memory
+from bot.composition import part_of
 from bot.responses import ALERTS, alert_reply
 from bot.safety.red_flags import detect
 

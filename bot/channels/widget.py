@@ -17,7 +17,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import settings
-from bot.answers import offer_topics_text, topic_menu
+from bot.canned_replies import offer_topics_text, topic_menu
 from bot.channels.rest import MAX_MESSAGE_CHARS
 from bot.messages import widget_words
 

@@ -5,7 +5,7 @@ import asyncio
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot import settings
-from bot.answers import unavailable_text
+from bot.canned_replies import unavailable_text
 from bot.channels.resilience import always_answer
 from bot.responses import response_text
 

@@ -8,7 +8,9 @@ import re
 from bot.insights.report import make_report
 from tests.support.browser import chromium
 
-ANSWERED = ["what causes acne scars?", "why do scars form and how are they treated?"]
+# Wordings no other test sends: the report shows other tests' unanswered
+# messages, and one of those contains "what causes acne scars?".
+ANSWERED = ["what actually causes acne scars to form?", "why do scars form and how are they treated?"]
 UNANSWERED = "whats a good recipe for banana bread, I need 3 loaves for Priya"
 
 

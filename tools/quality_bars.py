@@ -19,16 +19,18 @@ class Bar:
 
 BARS: dict[str, Bar] = {
     # tests/nlu/heldout.yml, written apart from the training data
-    "heldout_intent_macro_f1": Bar(floor=0.945, target=0.95),
+    # (last measured 2026-11-23: intent 0.970, out-of-scope recall 1.000)
+    "heldout_intent_macro_f1": Bar(floor=0.96, target=0.95),
     "heldout_entity_f1": Bar(floor=0.97, target=0.95),
-    "heldout_out_of_scope_recall": Bar(floor=0.93, target=0.90),
+    "heldout_out_of_scope_recall": Bar(floor=0.95, target=0.90),
     # 5-fold cross-validation of the training data (issue #13)
     "cross_validation_intent_macro_f1": Bar(floor=None, target=0.90),
-    # tests/e2e/realistic.yml end to end; last measured 2026-11-23: 0.761 in all,
-    # multi_question 0.684, aspect 0.682, risk_context 0.949, conflict 0.970
-    "realistic_all": Bar(floor=0.74, target=0.92),
-    "realistic_multi_question": Bar(floor=0.65, target=0.92),
+    # tests/e2e/realistic.yml end to end; last measured 2026-11-23 (blend): 0.770 in
+    # all, multi_question 0.711, aspect 0.682, risk_context 0.923 (36 of 39; was
+    # 0.949, so its floor is one conversation under), conflict 1.000
+    "realistic_all": Bar(floor=0.75, target=0.92),
+    "realistic_multi_question": Bar(floor=0.68, target=0.92),
     "realistic_aspect": Bar(floor=0.65, target=0.92),
-    "realistic_risk_context": Bar(floor=0.92, target=0.92),
-    "realistic_conflict": Bar(floor=0.93, target=0.92),
+    "realistic_risk_context": Bar(floor=0.89, target=0.92),
+    "realistic_conflict": Bar(floor=0.96, target=0.92),
 }

@@ -159,3 +159,22 @@ def test_the_blend_leaves_red_flags_as_diet_read_them(blend):
     [processed] = blend.process([diet_read("how are scars treated", ranking)])
     assert processed.get(INTENT) == {"name": "emergency", "confidence": 0.7}
     assert [item["name"] for item in processed.get("intent_ranking")] == ["emergency", "ask_treatment"]
+
+
+def test_the_small_model_never_lifts_a_red_flag(blend):
+    from bot.nlp import intent_blend
+
+    # A small model sure of an emergency, and DIET unsure between a topic and one.
+    blend.model = _SureOf("emergency", blend.model.classes_)
+    [processed] = blend.process([diet_read("what causes acne scars", [("ask_causes", 0.35), ("emergency", 0.3)])])
+    assert processed.get(INTENT)["name"] == "ask_causes"
+    assert "emergency" not in {item["name"] for item in processed.get("intent_ranking")}
+    assert intent_blend.RED_FLAG_INTENTS == {"emergency", "crisis"}
+
+
+class _SureOf:
+    def __init__(self, intent, classes):
+        self.classes_ = np.array([*classes, intent])
+
+    def predict_proba(self, texts):
+        return np.array([[0.0] * (len(self.classes_) - 1) + [1.0] for _ in texts])

@@ -7,8 +7,11 @@ in the real pipeline the blend beats either alone (docs/nlu-evaluation.md). The
 two count equally; the weight was set before measuring, not tuned.
 
 Red flags are left alone: when DIET's best intent is an emergency or a crisis,
-the ranking is kept as DIET gave it, so that the red-flag component after it
-decides exactly as it would without the blend.
+the ranking is kept as DIET gave it; otherwise the blended ranking leaves red
+flags out, so that the small model can never lift one to the top. The fallback
+threshold and the red-flag component after the blend see a red flag exactly
+when they would without it (the rules and the red-flag classifier decide on
+the text, whatever the intent models say).
 """
 
 from __future__ import annotations
@@ -44,9 +47,14 @@ class IntentBlend(WithIntentModel):
             current: Optional[dict] = message.get(INTENT)
             if not current or current.get("name") in RED_FLAG_INTENTS:
                 continue
-            blended = {name: self.weight * float(p) for name, p in zip(self.model.classes_, probabilities, strict=True)}
+            blended = {
+                name: self.weight * float(p)
+                for name, p in zip(self.model.classes_, probabilities, strict=True)
+                if name not in RED_FLAG_INTENTS
+            }
             for item in message.get(INTENT_RANKING_KEY) or []:
-                blended[item["name"]] = blended.get(item["name"], 0.0) + (1 - self.weight) * float(item["confidence"])
+                if item["name"] not in RED_FLAG_INTENTS:
+                    blended[item["name"]] = blended.get(item["name"], 0.0) + (1 - self.weight) * float(item["confidence"])
             ranking = [
                 {"name": name, "confidence": confidence}
                 for name, confidence in sorted(blended.items(), key=lambda item: item[1], reverse=True)[:RANKING_LENGTH]

@@ -86,7 +86,7 @@ forget: $(INSTALLED)
 # The staff report of the last REPORT_DAYS days (default 30; never more than RETENTION_DAYS):
 # results/insights.html, results/insights.md and results/candidate-nlu.yml.
 REPORT_DAYS ?= 30
-report: $(INSTALLED)
+report: $(INSTALLED) $(WORDLLAMA)
 	$(BIN)/python -m bot report --days $(REPORT_DAYS) --retention-days $(RETENTION_DAYS)
 
 eval: setup $(DEV_TOOLS)

@@ -90,7 +90,7 @@ def _report(args) -> int:
     try:
         url = args.tracker_url or tracker_store_url_in_use(args.endpoints)
         summary, written = make_report(url, args.days, args.retention_days, args.output)
-    except (ValueError, SQLAlchemyError) as error:
+    except (ValueError, SQLAlchemyError, OSError) as error:
         print(f"No report written: {error}", file=sys.stderr)
         return 2
     print(f"{summary.conversations} conversations, {summary.messages} patient messages. Written: {', '.join(map(str, written))}")

@@ -60,8 +60,8 @@ def sections(summary: Summary) -> list[tuple[str, list[list[str]]]]:
 
 def headline(summary: Summary, period: Period) -> list[str]:
     return [
-        f"Period: {period.start} to {period.end} (UTC; the last {period.days:g} days, never more than the "
-        f"{period.retention_days:g} days of retention).",
+        f"Period: {period.start} to {period.end} (UTC; the last {period.days:g} days; nothing older than the "
+        f"{period.retention_days:g} days of retention is read).",
         f"{summary.conversations} conversations, {summary.messages} patient messages.",
         f"Fallback rate (not understood): {summary.rate('not understood'):.1%}. "
         f"Out-of-scope rate: {summary.rate('out of scope'):.1%}.",
@@ -177,6 +177,9 @@ def write(summary: Summary, period: Period, folder: Path) -> list[Path]:
         ("insights.html", html_page(summary, period)),
         ("candidate-nlu.yml", candidate_nlu(summary)),
     ):
-        (folder / name).write_text(text, encoding="utf-8")
-        written.append(folder / name)
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        # Unanswered questions are patients' words, redacted: for the clinic's staff only.
+        path.chmod(0o600)
+        written.append(path)
     return written

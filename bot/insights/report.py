@@ -41,7 +41,7 @@ def make_report(
     known = report_words()
     # The same unanswered wording comes back often: redact each once.
     summary = summarise(read_messages(url, since), lru_cache(maxsize=100_000)(lambda text: redact(text, known)))
-    period = Period(_day(since), _day(now), days, retention_days)
+    period = Period(_day(since), _day(now), min(days, retention_days), retention_days)
     return summary, write(summary, period, folder)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Iterable
 
 import numpy as np
@@ -19,7 +20,7 @@ HANDLING = {
     "medical question": "answered from the curated entries (or, for a new document, its passages)",
     "several questions": "two or three questions in one message, each answered",
     "follow-up": "a follow-up on the topic under discussion",
-    "not understood": "the rephrase reply with topic buttons, or a passage matching its words",
+    "not understood": "the likeliest answer when it names a scar type or treatment, else a passage matching its words, else the rephrase reply with topic buttons",
     "out of scope": "declined: not about acne scars",
     "personal advice": "declined: asks for a diagnosis or a treatment choice",
     "clinic business": "sent to the clinic's contact",
@@ -35,7 +36,11 @@ SIMILAR = 0.6
 
 def handling_of(message: PatientMessage) -> str:
     intent = message.intent
-    if message.questions:
+    if intent in ("emergency", "crisis"):
+        return intent
+    # The answering action answers several questions only when the message's
+    # intent is a topic; a red flag, the clinic or personal advice come first.
+    if message.questions and topic_of_intent(intent):
         return "several questions"
     if topic_of_intent(intent):
         return "medical question"
@@ -91,7 +96,7 @@ def summarise(messages: Iterable[PatientMessage], redact) -> Summary:
         conversations.setdefault(message.day, set()).add(message.conversation)
         kind = handling_of(message)
         handling[kind] += 1
-        for intent in message.questions or (message.intent,):
+        for intent in message.questions if kind == "several questions" else (message.intent,):
             topic = topic_of_intent(intent)
             if topic:
                 topics[TOPICS[topic]] += 1
@@ -102,9 +107,9 @@ def summarise(messages: Iterable[PatientMessage], redact) -> Summary:
                 treatments[value] += 1
         if kind in UNANSWERED and message.text.strip():
             unanswered[" ".join(redact(message.text).split())] += 1
-    days = sorted(per_day)
+    days = _every_day(min(per_day), max(per_day)) if per_day else []
     return Summary(
-        conversations_per_day={day: len(conversations[day]) for day in days},
+        conversations_per_day={day: len(conversations.get(day, ())) for day in days},
         messages_per_day={day: per_day[day] for day in days},
         handling=handling,
         topics=topics,
@@ -113,6 +118,12 @@ def summarise(messages: Iterable[PatientMessage], redact) -> Summary:
         unanswered=cluster(unanswered),
         conversations=len(set().union(*conversations.values())) if conversations else 0,
     )
+
+
+def _every_day(first: str, last: str) -> list[str]:
+    """Each day from `first` to `last` (YYYY-MM-DD), quiet days included."""
+    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    return [(start + timedelta(days=offset)).isoformat() for offset in range((end - start).days + 1)]
 
 
 def cluster(texts: Counter) -> list[Cluster]:

@@ -27,6 +27,13 @@ def known():
         ("Dr Okonkwo said my ice pick scars need TCA", "Dr [name] said my ice pick scars need TCA"),
         ("see www.example.com/page?id=7 for my photo", "see [link] for my photo"),
         ("I am worried about scarring", "I am worried about scarring"),
+        ("my name is sarah jones and i have rolling scars", "my name is [name] and i have rolling scars"),
+        ("I'm Mark Taylor, do peels work", "I'm [name], do peels work"),
+        ("José García asked about microneedling", "[name] [name] asked about microneedling"),
+        ("hi, Zoë here, are fillers safe", "hi, [name] here, are fillers safe"),
+        ("Привет, is laser ok", "[name], is laser ok"),
+        ("dm me @sarah_j99 about prp", "dm me [handle] about prp"),
+        ("its Fraxel I was asking about", "its Fraxel I was asking about"),
     ],
 )
 def test_what_could_identify_a_patient_is_taken_out(known, text, expected):

@@ -40,7 +40,13 @@ CONVERSATIONS = {
     + said("do lasers help boxcar scars", "ask_treatment", NOW + 60, [("treatment", "laser"), ("scar_type", "boxcar")]),
     "b": said("why do scars form and how are they treated?", "ask_causes", NOW, questions=["ask_causes", "ask_treatment"])
     + said("my name is Sarah Jones, can u fix dents from old zits", "out_of_scope", NOW + 30)
-    + said("I'm bleeding a lot and feel faint", "emergency", NOW + 90),
+    # A red flag that also asks two questions counts as an emergency, not as questions.
+    + said(
+        "I'm bleeding a lot and feel faint, what causes it and how is it treated",
+        "emergency",
+        NOW + 90,
+        questions=["ask_causes", "ask_treatment"],
+    ),
     # yesterday
     "c": said("hi", "greet", NOW - DAY)
     + said("can you fix the dents old zits left", "out_of_scope", NOW - DAY + 10)
@@ -93,8 +99,9 @@ def test_the_report_counts_what_the_conversations_said(request, database, tmp_pa
     assert [path.name for path in written] == ["insights.md", "insights.html", "candidate-nlu.yml"]
     report_text = "\n".join(path.read_text() for path in written)
     # Patients' texts appear only as redacted unanswered questions.
-    for text in ("what causes acne scars", "do lasers help", "bleeding", "Sarah", "900123", "ice pick", "rolling"):
+    for text in ("what causes acne scars", "do lasers help", "bleeding", "Sarah", "900123"):
         assert text not in report_text
+    assert all(path.stat().st_mode & 0o777 == 0o600 for path in written)
     candidates = yaml.safe_load((tmp_path / "candidate-nlu.yml").read_text())
     assert candidates["nlu"][0]["intent"] == ""
     assert len(candidates["nlu"][0]["examples"].splitlines()) == 2
@@ -102,9 +109,15 @@ def test_the_report_counts_what_the_conversations_said(request, database, tmp_pa
 
 def test_nothing_older_than_retention_is_read_whatever_the_period(sqlite_url, tmp_path):
     fill(sqlite_url)
-    summary, _ = make_report(sqlite_url, days=365, retention_days=30, folder=tmp_path, now=NOW + 120)
+    summary, written = make_report(sqlite_url, days=365, retention_days=30, folder=tmp_path, now=NOW + 120)
     assert summary.conversations == 4
     assert dict(summary.scar_types) == {"boxcar": 1, "ice pick": 1}
+    # Every day from the first message to the last, the quiet ones at zero.
+    assert len(summary.messages_per_day) == 11
+    assert list(summary.messages_per_day.values()).count(0) == 8
+    report_text = "\n".join(path.read_text() for path in written)
+    assert "ice pick scars" not in report_text and "rolling" not in report_text
+    assert "the last 30 days" in report_text
 
 
 def test_an_empty_period_writes_a_report_that_says_so(sqlite_url, tmp_path):

@@ -5,11 +5,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.answering import (
+    Reply,
     answer_from_tracker,
     caution_reply,
     latest_intent,
     mentioned_values,
     personal_advice_from_tracker,
+    send,
     store_unreachable,
 )
 from bot.answers import answer_from_passages
@@ -36,14 +38,11 @@ class ActionOfferTopics(Action):
             likeliest = tracker.get_intent_of_latest_message(skip_fallback_intent=True)
             if any(mentioned_values(tracker).values()):
                 if likeliest == "ask_personal_advice":
-                    dispatcher.utter_message(text=personal_advice_from_tracker(tracker))
-                    return []
+                    return send(dispatcher, personal_advice_from_tracker(tracker))
                 # A follow-up keeps the topic under discussion, or takes the one
                 # its scar type or treatment suggests ("whats a pockmark").
                 if topic_of_intent(likeliest) or likeliest == "follow_up":
-                    text, events = answer_from_tracker(tracker, likeliest)
-                    dispatcher.utter_message(text=text)
-                    return events
+                    return send(dispatcher, answer_from_tracker(tracker, likeliest))
             caution = caution_reply(tracker)
             if caution is not None:
                 dispatcher.utter_message(text=caution)
@@ -55,8 +54,7 @@ class ActionOfferTopics(Action):
                 dispatcher.utter_message(text=store_unreachable(error))
                 return []
             if answer is not None:
-                dispatcher.utter_message(text=answer.text)
-                return []
+                return send(dispatcher, Reply(answer.text, answer=answer, kind="passages"))
         guesses = [] if understood else likeliest_topics(tracker.latest_message.get("intent_ranking") or [])
         dispatcher.utter_message(text=offer_topics_text(understood, bool(guesses)), buttons=topic_menu(guesses))
         return []

@@ -3,7 +3,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answering import personal_advice_from_tracker
+from actions.answering import personal_advice_from_tracker, send
 
 
 class ActionPersonalAdvice(Action):
@@ -13,5 +13,4 @@ class ActionPersonalAdvice(Action):
         return "action_personal_advice"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=personal_advice_from_tracker(tracker))
-        return []
+        return send(dispatcher, personal_advice_from_tracker(tracker))

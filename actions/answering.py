@@ -1,24 +1,50 @@
-"""What the answering actions share: reading the question from the tracker, and
-a polite reply when the knowledge store cannot be reached."""
+"""What the answering actions share: reading the question from the tracker,
+sending an answer with the question whether it helped, and a polite reply when
+the knowledge store cannot be reached."""
 
 import logging
+from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import settings
-from bot.answers import Question, answer_questions
+from bot.answers import Answer, Question, answer_questions
 from bot.aspects import asked_aspect
 from bot.canned_replies import clinic_info_text, unavailable_text
 from bot.context import ENTITIES, Subject, is_elliptical, resolve_subject
+from bot.feedback import ANSWERED_SLOT, answer_kind, answered, feedback_prompt, offers_booking
 from bot.personal_advice import personal_advice_reply
 from bot.risk_context import cautions
 from bot.store.db import new_session
 from bot.topics import topic_of_intent
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Reply:
+    text: Text
+    events: List[Dict[Text, Any]] = field(default_factory=list)
+    # A medical answer, which the patient is asked to rate, and how it was made.
+    answer: Optional[Answer] = None
+    kind: Text = ""
+    # Whether it sends the patient to a dermatologist (then the booking button follows).
+    booking: bool = False
+
+
+def send(dispatcher: CollectingDispatcher, reply: Reply) -> List[Dict[Text, Any]]:
+    """Sends the reply; after a medical answer, asks whether it helped and
+    remembers what it gave for the rating (bot/feedback.py)."""
+    dispatcher.utter_message(text=reply.text)
+    if reply.answer is None:
+        return reply.events
+    question, buttons = feedback_prompt(reply.booking)
+    dispatcher.utter_message(text=question, buttons=buttons)
+    return [*reply.events, SlotSet(ANSWERED_SLOT, answered(reply.answer, reply.kind))]
 
 
 def latest_intent(tracker: Tracker) -> Optional[Text]:
@@ -64,7 +90,7 @@ def asked_questions(tracker: Tracker) -> List[Tuple[Optional[Text], Text, Dict[T
     return questions or [(latest_intent(tracker), message.get("text") or "", mentioned_values(tracker))]
 
 
-def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Tuple[Text, List[Dict[Text, Any]]]:
+def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Reply:
     """The answer to the latest message (each of its questions when it asks
     several), and the slots that remember its subject for a follow-up. If the
     knowledge store is unreachable, an apology and no slot changes (rasa-sdk
@@ -95,10 +121,15 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Tuple[Text,
         with new_session() as session:
             answer = answer_questions(session, questions)
     except SQLAlchemyError as error:
-        return _cautioned(tracker, store_unreachable(error)), []
-    text = _cautioned(tracker, answer.text)
+        return Reply(_cautioned(tracker, store_unreachable(error)))
     events = [SlotSet("topic", subject.topic)] + [SlotSet(entity, subject.get(entity) or None) for entity in ENTITIES]
-    return text, events
+    return Reply(
+        _cautioned(tracker, answer.text),
+        events,
+        answer=answer,
+        kind=answer_kind(answer, len(questions)),
+        booking=offers_booking(question.topic for question in questions),
+    )
 
 
 def _cautioned(tracker: Tracker, reply: Text) -> Text:
@@ -119,17 +150,18 @@ def caution_reply(tracker: Tracker) -> Optional[Text]:
     return "\n\n".join([*found, settings.DISCLAIMER]) if found else None
 
 
-def personal_advice_from_tracker(tracker: Tracker) -> Text:
+def personal_advice_from_tracker(tracker: Tracker) -> Reply:
     aspect = asked_aspect(_text(tracker))
     if aspect is not None and aspect.ask == "clinic":
         # "what would a laser session cost me": a price, which only the clinic can give.
-        return clinic_info_text()
+        return Reply(clinic_info_text())
     values = {entity: list(dict.fromkeys(found)) for entity, found in mentioned_values(tracker).items()}
     try:
         with new_session() as session:
-            return _cautioned(tracker, personal_advice_reply(session, _text(tracker), values["scar_type"], values["treatment"]))
+            answer = personal_advice_reply(session, _text(tracker), values["scar_type"], values["treatment"])
     except SQLAlchemyError as error:
-        return _cautioned(tracker, store_unreachable(error))
+        return Reply(_cautioned(tracker, store_unreachable(error)))
+    return Reply(_cautioned(tracker, answer.text), answer=answer, kind="personal advice", booking=True)
 
 
 def store_unreachable(error: SQLAlchemyError) -> Text:

@@ -47,10 +47,13 @@ def compose(
 
 
 def part_of(paragraph: str | None) -> str | None:
-    """Which fixed part of a reply a paragraph is ("privacy_notice", "sources" or
-    "disclaimer"), so that the widget can show each one in its place; None for the rest."""
+    """Which fixed part of a reply a paragraph is ("privacy_notice", "sources",
+    "disclaimer" or "feedback", the question whether an answer helped), so that
+    the widget can show each one in its place; None for the rest."""
     if paragraph == settings.DISCLAIMER:
         return "disclaimer"
+    if paragraph == message("feedback_question"):
+        return "feedback"
     if paragraph == settings.PRIVACY_NOTICE:
         return "privacy_notice"
     if paragraph and paragraph.startswith(message("sources_label") + " ") and "\n" not in paragraph:

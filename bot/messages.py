@@ -31,6 +31,14 @@ REQUIRED = {
     "sources_differ_label": set(),
     "sources_also_say": set(),
     "sources_say": set(),
+    "feedback_question": set(),
+    "feedback_yes": set(),
+    "feedback_no": set(),
+    "feedback_thanks": set(),
+    "feedback_sorry": set(),
+    "book_consultation": set(),
+    "booking_link": {"booking_url"},
+    "booking_contact": {"contact"},
 }
 # The widget's words (the `widget` mapping), and the placeholders each may use.
 WIDGET_REQUIRED: dict[str, set[str]] = {
@@ -131,6 +139,11 @@ def message(name: str, **values: str) -> str:
 def topic_labels() -> dict[str, str]:
     """Every question topic and its button label, in the file's order."""
     return {topic: spec["label"] for topic, spec in load_messages()["topics"].items()}
+
+
+def booking_topics() -> frozenset[str]:
+    """The topics whose answers offer the booking button."""
+    return frozenset(topic for topic, spec in load_messages()["topics"].items() if spec.get("booking"))
 
 
 def menu_topics() -> tuple[str, ...]:

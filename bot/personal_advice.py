@@ -9,7 +9,7 @@ import re
 from sqlalchemy.orm import Session
 
 from bot import settings
-from bot.answers import answer_question
+from bot.answers import Answer, answer_question
 from bot.messages import message
 
 MEDICINE = re.compile(
@@ -19,9 +19,11 @@ MEDICINE = re.compile(
 CHOICE = re.compile(r"\b(which|should i|better|best|choose|recommend|get|need)\b", re.I)
 
 
-def personal_advice_reply(session: Session, text: str, scar_types=(), treatments=()) -> str:
+def personal_advice_reply(session: Session, text: str, scar_types=(), treatments=()) -> Answer:
+    """The refusal, then the general information (with the entries it gives)."""
     if MEDICINE.search(text):
-        return f"{message('personal_advice_refusal')} {message('personal_advice_medicines')}\n\n{settings.DISCLAIMER}"
+        return Answer(f"{message('personal_advice_refusal')} {message('personal_advice_medicines')}\n\n{settings.DISCLAIMER}", ())
     topic = "treatment" if treatments or (CHOICE.search(text) and not scar_types) else "scar_types"
     general = answer_question(session, topic, scar_types, treatments, question="")
-    return f"{message('personal_advice_refusal')} {message('personal_advice_general_follows')}\n\n{general.text}"
+    refusal = f"{message('personal_advice_refusal')} {message('personal_advice_general_follows')}"
+    return Answer(f"{refusal}\n\n{general.text}", general.entry_keys, general.passage_ids)

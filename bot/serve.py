@@ -106,6 +106,12 @@ def rasa_run_args(
 
 
 def serve() -> int:
+    try:
+        booking = settings.booking_url()
+    except ValueError as error:
+        print(f"Not started: {error}.", file=sys.stderr, flush=True)
+        return 2
+    print(f"Booking button leads to: {booking or 'the clinic contact (ACNEBOT_BOOKING_URL unset)'}", flush=True)
     if not settings.api_token():
         print("Rasa HTTP API off: set ACNEBOT_API_TOKEN to enable it for administrators.", flush=True)
     credentials = settings.LOCAL_DATA_DIR / "credentials.yml"

@@ -8,6 +8,7 @@ repository.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
@@ -142,6 +143,15 @@ def frame_ancestors() -> str:
 def clinic_contact() -> str:
     """How patients reach the clinic for bookings, prices and anything personal."""
     return os.environ.get("ACNEBOT_CLINIC_CONTACT", "").strip() or message("clinic_contact")
+
+
+def booking_url(environ: Mapping[str, str] | None = None) -> str | None:
+    """The clinic's online booking page (an http or https address), where "Book a
+    consultation" leads. Unset: the booking reply gives the clinic's contact."""
+    value = _environ(environ).get("ACNEBOT_BOOKING_URL", "").strip()
+    if value and not re.fullmatch(r"https?://[^\s/]+\S*", value):
+        raise ValueError(f"ACNEBOT_BOOKING_URL must be an http:// or https:// address, not {value!r}")
+    return value or None
 
 
 @lru_cache(maxsize=1)

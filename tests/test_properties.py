@@ -18,6 +18,7 @@ from bot.canned_replies import clinic_info_text
 from bot.channels.replies import chosen_option, split_text
 from bot.channels.rest import request_problem
 from bot.channels.webhook import json_body
+from bot.messages import message
 from bot.safety.red_flags import RedFlag, detect
 from bot.topics import TOPICS
 from tests.support.trackers import make_tracker
@@ -59,12 +60,14 @@ def test_request_checks_accept_only_a_sender_and_a_message_string(data):
     topic=st.one_of(st.none(), st.sampled_from(list(TOPICS)), words),
 )
 def test_the_answer_action_always_answers_once_with_the_disclaimer(knowledge, text, intent, scar_types, treatments, topic):
+    """Then asks whether the answer helped, with its buttons."""
     entities = [("scar_type", v) for v in scar_types] + [("treatment", v) for v in treatments]
     tracker = make_tracker(text, intent, entities, slots={"topic": topic, "scar_type": scar_types or None})
     dispatcher = CollectingDispatcher()
     events = ActionAnswerQuestion().run(dispatcher, tracker, domain={})
-    assert len(dispatcher.messages) == 1
-    assert dispatcher.messages[0]["text"].endswith(settings.DISCLAIMER)
+    answer, prompt = dispatcher.messages
+    assert answer["text"].endswith(settings.DISCLAIMER)
+    assert prompt["text"] == message("feedback_question") and len(prompt["buttons"]) >= 2
     assert all(event["event"] == "slot" for event in events)
 
 
@@ -75,8 +78,12 @@ def test_the_personal_advice_action_always_declines_with_the_disclaimer(knowledg
     entities = [("scar_type", v) for v in scar_types] + [("treatment", v) for v in treatments]
     dispatcher = CollectingDispatcher()
     ActionPersonalAdvice().run(dispatcher, make_tracker(text, "ask_personal_advice", entities), domain={})
-    [message] = dispatcher.messages
-    assert message["text"].endswith(settings.DISCLAIMER) or message["text"] == clinic_info_text()
+    reply, *prompt = dispatcher.messages
+    if reply["text"] == clinic_info_text():
+        assert not prompt
+    else:
+        assert reply["text"].endswith(settings.DISCLAIMER)
+        assert [p["text"] for p in prompt] == [message("feedback_question")]
 
 
 @FIXTURE_OK

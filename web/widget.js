@@ -237,11 +237,33 @@
     return line;
   }
 
+  // "Did this answer your question?" with its two answers as small thumbs in the
+  // answer's footer. A rating is sent once: the history item remembers it.
+  const isRating = (button) => /^\/answer_/.test(button.payload || "");
+  function feedbackRow(reply, item) {
+    const row = el("div", { class: "asw-feedback", role: "group", "aria-label": reply.text }, [el("span", { text: reply.text })]);
+    const thumbs = (reply.buttons || []).filter(isRating).map((button) => {
+      const thumb = el("button", { type: "button", class: "asw-thumb", "aria-pressed": String(item.rated === button.payload), text: button.title });
+      thumb.disabled = Boolean(item.rated);
+      thumb.addEventListener("click", () => {
+        if (send.disabled || item.rated) return;
+        item.rated = button.payload;
+        save();
+        thumbs.forEach((other) => { other.disabled = true; });
+        thumb.setAttribute("aria-pressed", "true");
+        ask(button.title, button.payload);
+      });
+      row.appendChild(thumb);
+      return thumb;
+    });
+    return row;
+  }
+
   // One reply of the server (every message it returned for one question) as one
-  // group: alerts first, then one answer bubble whose sources and disclaimer are
-  // a compact footer, then quick replies. Added to the log at once, so a screen
-  // reader announces it once.
-  function renderReplies(replies) {
+  // group: alerts first, then one answer bubble whose sources, disclaimer and
+  // feedback question are a compact footer, then quick replies. Added to the log
+  // at once, so a screen reader announces it once. `item` is its history entry.
+  function renderReplies(replies, item) {
     const group = el("div", { class: "asw-group" });
     let bubble = null;
     let text = null;
@@ -272,11 +294,15 @@
       } else if (reply.part === "disclaimer") {
         answerBubble();
         footer.appendChild(disclaimerLine());
+      } else if (reply.part === "feedback") {
+        answerBubble();
+        footer.appendChild(feedbackRow(reply, item));
       } else if (reply.text) {
         answerBubble();
         paragraph(text, reply.text);
       }
-      if (reply.buttons && reply.buttons.length) group.appendChild(choices(reply.buttons));
+      const others = (reply.buttons || []).filter((button) => reply.part !== "feedback" || !isRating(button));
+      if (others.length) group.appendChild(choices(others));
     });
     log.appendChild(group);
     return group;
@@ -375,7 +401,7 @@
       const answer = { from: "bot", replies: replies };
       state.history.push(answer);
       save();
-      showStart(renderReplies(replies));
+      showStart(renderReplies(replies, answer));
     }).catch((error) => {
       if (error.refused) {
         // Say why, and give the text back so nothing typed is lost; the message is not kept.
@@ -446,7 +472,7 @@
       item.unsent = true;
     }
     if (item.from === "user") renderUser(item);
-    else renderReplies(item.replies || []);
+    else renderReplies(item.replies || [], item);
   });
   // A reopened page shows the chat as it was, without taking the focus from the page.
   setOpen(state.open, false);

@@ -1,16 +1,20 @@
-"""Patients' messages as the tracker store holds them, read for the staff report:
-only user messages, only inside the period and the retention window."""
+"""What the staff report reads, only inside the period and the retention window:
+patients' messages and the answers given (the `answered` slot's values) as the
+tracker store holds them, and the ratings of answers from the knowledge store."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from typing import Iterator
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
+from bot.feedback import ANSWERED_SLOT
+from bot.store.db import new_session
+from bot.store.models import AnswerRating
 from bot.tracker_events import events_table
 
 
@@ -66,3 +70,72 @@ def _message(sender: str, timestamp: float, intent: str | None, data: str | None
         entities=entities,
         questions=questions,
     )
+
+
+@dataclass(frozen=True)
+class AnswerGiven:
+    day: str
+    kind: str
+    entries: tuple[str, ...]
+
+
+def read_answers(url: str, since: float) -> Iterator[AnswerGiven]:
+    """Every medical answer given at or after `since`: how it was made and the
+    entries it gave (the `answered` slot as the answering actions set it)."""
+    with events_table(url) as (engine, events):
+        if events is None:
+            return
+        query = (
+            select(events.c.timestamp, events.c.data)
+            .where(
+                events.c.type_name == "slot",
+                events.c.timestamp >= since,
+                # Rasa stores each event as json.dumps of its dict: a cheap first filter.
+                events.c.data.like(f'%"name": "{ANSWERED_SLOT}"%'),
+            )
+            .order_by(events.c.timestamp)
+        )
+        with engine.connect() as connection:
+            rows = connection.execution_options(stream_results=True, yield_per=5000).execute(query)
+            for timestamp, data in rows:
+                given = _answer_given(timestamp, data)
+                if given is not None:
+                    yield given
+
+
+def _answer_given(timestamp: float, data: str | None) -> AnswerGiven | None:
+    try:
+        event = json.loads(data or "{}")
+    except json.JSONDecodeError:
+        return None
+    value = event.get("value")
+    if event.get("name") != ANSWERED_SLOT or not isinstance(value, dict) or not isinstance(value.get("kind"), str):
+        return None
+    entries = tuple(key for key in value.get("entries") or [] if isinstance(key, str))
+    return AnswerGiven(_day(int(timestamp // 86400)), value["kind"], entries)
+
+
+@dataclass(frozen=True)
+class Rating:
+    kind: str
+    entries: tuple[str, ...]
+    passages: tuple[str, ...]  # "document-slug#position"
+    helpful: bool
+
+
+def read_ratings(knowledge_url: str, since: date) -> list[Rating]:
+    """The ratings stored on or after the day `since` (none before the knowledge
+    store was first migrated to hold them)."""
+    with new_session(knowledge_url) as session:
+        if not inspect(session.get_bind()).has_table(AnswerRating.__tablename__):
+            return []
+        rows = session.execute(
+            select(AnswerRating.answer_kind, AnswerRating.entry_keys, AnswerRating.passages, AnswerRating.helpful).where(
+                AnswerRating.rated_on >= since
+            )
+        ).all()
+    return [Rating(kind, _split(entries), _split(passages), bool(helpful)) for kind, entries, passages, helpful in rows]
+
+
+def _split(joined: str | None) -> tuple[str, ...]:
+    return tuple(part for part in (joined or "").split("|") if part)

@@ -10,7 +10,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.insights.summary import HANDLING, Summary
+from bot.insights.summary import HANDLING, Served, Summary
 
 TOP = 15
 
@@ -27,9 +27,27 @@ def _table(header: tuple[str, ...], rows: list[tuple]) -> list[list[str]]:
     return [list(header), *[[str(cell) for cell in row] for row in rows]]
 
 
+def _rated(name: str, served: Served, show_served: bool = True) -> tuple:
+    share = f"{served.helpful / served.rated:.0%}" if served.rated else "–"
+    return (
+        (name, served.served, served.helpful, served.not_helpful, share)
+        if show_served
+        else (
+            name,
+            served.helpful,
+            served.not_helpful,
+            share,
+        )
+    )
+
+
+RATED = ("served", "👍 helpful", "👎 not helpful", "helpful share of ratings")
+
+
 def sections(summary: Summary) -> list[tuple[str, list[list[str]]]]:
     """The report's tables, each a title and rows (the first row its header)."""
     share = lambda count: f"{count / summary.messages:.1%}" if summary.messages else "–"  # noqa: E731
+    quality = summary.quality
     return [
         (
             "Conversations and messages per day",
@@ -43,6 +61,27 @@ def sections(summary: Summary) -> list[tuple[str, list[list[str]]]]:
             _table(
                 ("handling", "messages", "share", "what the patient got"),
                 [(kind, summary.handling[kind], share(summary.handling[kind]), meaning) for kind, meaning in HANDLING.items()],
+            ),
+        ),
+        (
+            "Answers by how they were made, and their ratings",
+            _table(("answer", *RATED), [_rated(kind, served) for kind, served in quality.by_kind.items()]),
+        ),
+        (
+            "Knowledge entries: times served and ratings (least helpful first)",
+            _table(
+                ("entry", *RATED),
+                [
+                    _rated(key, served)
+                    for key, served in sorted(quality.by_entry.items(), key=lambda item: (-item[1].not_helpful, -item[1].served))
+                ],
+            ),
+        ),
+        (
+            "Passages quoted from the documents: ratings",
+            _table(
+                ("passage (document#position)", *RATED[1:]),
+                [_rated(p, served, False) for p, served in quality.by_passage.items()],
             ),
         ),
         ("Questions by topic", _table(("topic", "questions"), summary.topics.most_common())),
@@ -59,13 +98,17 @@ def sections(summary: Summary) -> list[tuple[str, list[list[str]]]]:
 
 
 def headline(summary: Summary, period: Period) -> list[str]:
+    kinds = summary.quality.by_kind.values()
+    served, rated, helpful = (sum(s.served for s in kinds), sum(s.rated for s in kinds), sum(s.helpful for s in kinds))
     return [
         f"Period: {period.start} to {period.end} (UTC; the last {period.days:g} days; nothing older than the "
         f"{period.retention_days:g} days of retention is read).",
         f"{summary.conversations} conversations, {summary.messages} patient messages.",
         f"Fallback rate (not understood): {summary.rate('not understood'):.1%}. "
         f"Out-of-scope rate: {summary.rate('out of scope'):.1%}.",
-        "Not collected yet: feedback on answers and booking clicks.",
+        f"Medical answers: {served} given, {rated} rated ({helpful} helpful, {rated - helpful} not helpful).",
+        f"Booking requests: {summary.booking_taps + summary.booking_typed} "
+        f"({summary.booking_taps} taps on the booking button, {summary.booking_typed} typed).",
     ]
 
 

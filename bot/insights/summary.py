@@ -1,7 +1,8 @@
 """The staff report's figures, counted from patients' messages: conversations and
 messages per day, how each message was handled, topics, scar types and
-treatments asked about, and the unanswered questions (redacted, with
-near-duplicates counted together)."""
+treatments asked about, booking requests and the unanswered questions
+(redacted, with near-duplicates counted together); and from the answers given
+and their ratings: how often each entry was served and whether it helped."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from typing import Iterable
 
 import numpy as np
 
-from bot.insights.messages import PatientMessage
+from bot.feedback import BOOKING_INTENT, HELPFUL_INTENT, NOT_HELPFUL_INTENT
+from bot.insights.messages import AnswerGiven, PatientMessage, Rating
 from bot.topics import TOPICS, topic_of_intent
 
 # How a message was handled, decided by its intent, in the report's order.
@@ -23,7 +25,9 @@ HANDLING = {
     "not understood": "the likeliest answer when it names a scar type or treatment, else a passage matching its words, else the rephrase reply with topic buttons",
     "out of scope": "declined: not about acne scars",
     "personal advice": "declined: asks for a diagnosis or a treatment choice",
-    "clinic business": "sent to the clinic's contact",
+    "clinic business": "sent to the clinic's contact, with the booking button",
+    "booking": "the clinic's booking page (or its contact when none is configured)",
+    "answer rated": "a tap on 👍 or 👎 under an answer, or the same in words: thanked",
     "emergency": "the emergency reply",
     "crisis": "the crisis reply",
     "conversation": "greetings, thanks, goodbyes, what the assistant does",
@@ -50,6 +54,9 @@ def handling_of(message: PatientMessage) -> str:
         "out_of_scope": "out of scope",
         "ask_personal_advice": "personal advice",
         "ask_clinic": "clinic business",
+        BOOKING_INTENT: "booking",
+        HELPFUL_INTENT: "answer rated",
+        NOT_HELPFUL_INTENT: "answer rated",
         "emergency": "emergency",
         "crisis": "crisis",
     }.get(intent, "conversation")
@@ -63,6 +70,26 @@ class Cluster:
 
 
 @dataclass
+class Served:
+    """How often something was given as an answer, and how it was rated."""
+
+    served: int = 0
+    helpful: int = 0
+    not_helpful: int = 0
+
+    @property
+    def rated(self) -> int:
+        return self.helpful + self.not_helpful
+
+
+@dataclass
+class AnswerQuality:
+    by_kind: dict[str, Served]
+    by_entry: dict[str, Served]
+    by_passage: dict[str, Served]
+
+
+@dataclass
 class Summary:
     conversations_per_day: dict[str, int]
     messages_per_day: dict[str, int]
@@ -73,6 +100,10 @@ class Summary:
     unanswered: list[Cluster]
     # Conversations with a message in the period (one that spans two days counts once here).
     conversations: int
+    # Requests to book: taps on the booking button, and typed requests.
+    booking_taps: int = 0
+    booking_typed: int = 0
+    quality: AnswerQuality = field(default_factory=lambda: AnswerQuality({}, {}, {}))
 
     @property
     def messages(self) -> int:
@@ -91,6 +122,7 @@ def summarise(messages: Iterable[PatientMessage], redact) -> Summary:
     scar_types: Counter = Counter()
     treatments: Counter = Counter()
     unanswered: Counter = Counter()
+    booking_taps = booking_typed = 0
     for message in messages:
         per_day[message.day] += 1
         conversations.setdefault(message.day, set()).add(message.conversation)
@@ -105,6 +137,12 @@ def summarise(messages: Iterable[PatientMessage], redact) -> Summary:
                 scar_types[value] += 1
             elif entity == "treatment":
                 treatments[value] += 1
+        if kind == "booking":
+            # A button sends its payload ("/book_consultation") as the message.
+            if message.text.startswith("/"):
+                booking_taps += 1
+            else:
+                booking_typed += 1
         if kind in UNANSWERED and message.text.strip():
             unanswered[" ".join(redact(message.text).split())] += 1
     days = _every_day(min(per_day), max(per_day)) if per_day else []
@@ -117,6 +155,8 @@ def summarise(messages: Iterable[PatientMessage], redact) -> Summary:
         treatments=treatments,
         unanswered=cluster(unanswered),
         conversations=len(set().union(*conversations.values())) if conversations else 0,
+        booking_taps=booking_taps,
+        booking_typed=booking_typed,
     )
 
 
@@ -149,3 +189,25 @@ def cluster(texts: Counter) -> list[Cluster]:
         leaders[len(clusters)] = vectors[index]
         clusters.append(Cluster(text, count, [text]))
     return sorted(clusters, key=lambda c: c.count, reverse=True)
+
+
+def answer_quality(answers: Iterable[AnswerGiven], ratings: Iterable[Rating]) -> AnswerQuality:
+    """Answers given, by how they were made and by entry, and their ratings (a
+    rating of an answer that gave two entries counts for each of them)."""
+    by_kind: dict[str, Served] = {}
+    by_entry: dict[str, Served] = {}
+    by_passage: dict[str, Served] = {}
+    for answer in answers:
+        by_kind.setdefault(answer.kind, Served()).served += 1
+        for key in answer.entries:
+            by_entry.setdefault(key, Served()).served += 1
+    for rating in ratings:
+        targets = [by_kind.setdefault(rating.kind, Served())]
+        targets += [by_entry.setdefault(key, Served()) for key in rating.entries]
+        targets += [by_passage.setdefault(passage, Served()) for passage in rating.passages]
+        for target in targets:
+            if rating.helpful:
+                target.helpful += 1
+            else:
+                target.not_helpful += 1
+    return AnswerQuality(by_kind, by_entry, by_passage)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Column, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base, relationship
 
 Base: Any = declarative_base()
@@ -92,3 +92,21 @@ class Citation(Base):
 
     entry = relationship("Entry", back_populates="citations")
     document = relationship("Document")
+
+
+class AnswerRating(Base):
+    """A patient's answer to "Did this answer your question?". It names what the
+    answer gave and holds no text of the patient's, no conversation id and no time
+    finer than the day."""
+
+    __tablename__ = "answer_ratings"
+
+    id = Column(Integer, primary_key=True)
+    rated_on = Column(Date, nullable=False, index=True)
+    # How the answer was made: see bot/feedback.py's ANSWER_KINDS.
+    answer_kind = Column(String(40), nullable=False)
+    # The entries' keys, and the passages as "document-slug#position", each
+    # separated by "|": names that outlive a re-ingest, which may renumber rows.
+    entry_keys = Column(Text, nullable=False, default="")
+    passages = Column(Text, nullable=False, default="")
+    helpful = Column(Boolean, nullable=False)

@@ -2,13 +2,23 @@ from rasa_sdk.events import SlotSet
 
 from actions.action_answer_question import ActionAnswerQuestion
 from bot import settings
+from bot.feedback import ANSWERED_SLOT
+from bot.messages import message
 from tests.support.trackers import make_tracker
+
+RATING_PAYLOADS = ["/answer_helped", "/answer_not_helpful"]
 
 
 def run(dispatcher, tracker):
+    """The answer's text and the subject slots it sets (what it gave for rating aside)."""
     events = ActionAnswerQuestion().run(dispatcher, tracker, domain={})
-    assert len(dispatcher.messages) == 1
-    return dispatcher.messages[0]["text"], {event["name"]: event["value"] for event in events}
+    slots = {event["name"]: event["value"] for event in events}
+    answered = slots.pop(ANSWERED_SLOT, None)
+    if answered is None:  # no answer to rate: no question whether it helped
+        assert len(dispatcher.messages) == 1
+    else:
+        assert len(dispatcher.messages) == 2 and dispatcher.messages[1]["text"] == message("feedback_question")
+    return dispatcher.messages[0]["text"], slots
 
 
 def test_answers_the_topic_from_the_store_and_remembers_the_subject(knowledge, dispatcher):
@@ -46,7 +56,37 @@ def test_a_general_question_forgets_the_previous_subject(knowledge, dispatcher):
 
 def test_sets_nothing_it_did_not_answer_about(knowledge, dispatcher):
     events = ActionAnswerQuestion().run(dispatcher, make_tracker("do acne scars go away", "ask_go_away"), domain={})
-    assert events == [SlotSet("topic", "go_away"), SlotSet("scar_type", None), SlotSet("treatment", None)]
+    assert events == [
+        SlotSet("topic", "go_away"),
+        SlotSet("scar_type", None),
+        SlotSet("treatment", None),
+        SlotSet(ANSWERED_SLOT, {"kind": "curated entry", "entries": ["go-away"], "passages": []}),
+    ]
+
+
+def test_asks_whether_the_answer_helped_with_two_quick_replies(knowledge, dispatcher):
+    ActionAnswerQuestion().run(dispatcher, make_tracker("what causes acne scars?", "ask_causes"), domain={})
+    answer, prompt = dispatcher.messages
+    assert answer["text"].endswith(settings.DISCLAIMER) and not answer["buttons"]
+    assert [button["payload"] for button in prompt["buttons"]] == RATING_PAYLOADS
+
+
+def test_an_answer_that_sends_the_patient_to_a_dermatologist_offers_the_booking_button(knowledge, dispatcher):
+    ActionAnswerQuestion().run(dispatcher, make_tracker("when should I see a doctor about my scars", "ask_see_doctor"), domain={})
+    _, prompt = dispatcher.messages
+    assert [button["payload"] for button in prompt["buttons"]] == [*RATING_PAYLOADS, "/book_consultation"]
+    assert prompt["buttons"][2]["title"] == message("book_consultation")
+
+
+def test_several_questions_are_rated_as_one_answer_naming_each_entry(knowledge, dispatcher):
+    tracker = make_tracker("what causes acne scars and do they go away?", "ask_causes")
+    tracker.latest_message["questions"] = [
+        {"intent": "ask_causes", "text": "what causes acne scars", "entities": []},
+        {"intent": "ask_go_away", "text": "do they go away?", "entities": []},
+    ]
+    events = ActionAnswerQuestion().run(dispatcher, tracker, domain={})
+    [answered] = [event["value"] for event in events if event["name"] == ANSWERED_SLOT]
+    assert answered == {"kind": "several questions", "entries": ["causes", "go-away"], "passages": []}
 
 
 def test_an_unreachable_knowledge_store_gets_an_apology_not_an_error(monkeypatch, dispatcher, caplog):

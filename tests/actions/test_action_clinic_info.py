@@ -8,3 +8,4 @@ def test_points_to_the_clinic_with_the_configured_contact(dispatcher, monkeypatc
     [message] = dispatcher.messages
     assert message["text"].startswith("The clinic's team can help with appointments, prices, opening hours")
     assert "call 0123 456 789 or write to desk@clinic.example" in message["text"]
+    assert message["buttons"] == [{"title": "📅 Book a consultation", "payload": "/book_consultation"}]

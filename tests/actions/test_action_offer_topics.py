@@ -26,8 +26,9 @@ def test_an_unsure_message_naming_a_scar_type_gets_the_likeliest_answer(knowledg
         {"name": "ask_personal_advice", "confidence": 0.4},
     ]
     events = ActionOfferTopics().run(dispatcher, tracker, domain={})
-    [message] = dispatcher.messages
+    message, prompt = dispatcher.messages
     assert message["text"].startswith("Rolling scars come from bands of scar tissue")
+    assert prompt["text"] == "Did this answer your question?"
     assert {"event": "slot", "timestamp": None, "name": "topic", "value": "treatment"} in events
 
 
@@ -38,7 +39,7 @@ def test_an_unsure_follow_up_naming_a_scar_type_gets_that_scar_types_answer(know
         {"name": "follow_up", "confidence": 0.29},
     ]
     ActionOfferTopics().run(dispatcher, tracker, domain={})
-    [message] = dispatcher.messages
+    message, _prompt = dispatcher.messages
     assert message["text"].startswith("Pockmarks, also called acne craters")
 
 

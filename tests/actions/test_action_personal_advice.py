@@ -7,8 +7,13 @@ REFUSAL = message("personal_advice_refusal")
 
 
 def reply(dispatcher, text, entities=()):
+    """The reply's text; a refusal with general information is followed by the
+    question whether it helped, with the booking button."""
     ActionPersonalAdvice().run(dispatcher, make_tracker(text, "ask_personal_advice", entities), domain={})
-    [message] = dispatcher.messages
+    message, *rest = dispatcher.messages
+    if message["text"].startswith(REFUSAL):
+        [prompt] = rest
+        assert prompt["buttons"][-1]["payload"] == "/book_consultation"
     return message["text"]
 
 

@@ -119,6 +119,18 @@ _EMOJI_PATTERN = re.compile("|".join(map(re.escape, _EMOJI)))
 
 # Shorthand and slang, as whole words, into the plain words the patterns use.
 _SHORTHAND = {
+    # Clinical words carers and staff use, in the plain words the patterns know.
+    "diplopia": "double vision",
+    "angioedema": "swollen lips",
+    "dyspnoea": "difficulty breathing",
+    "dyspnea": "difficulty breathing",
+    "syncope": "fainting",
+    "syncopal": "fainted",
+    "pyrexia": "fever",
+    "pyrexial": "fever",
+    "febrile": "fever",
+    "rigors": "chills",
+    "bullae": "blisters",
     "kms": "kill myself",
     "kys": "kill yourself",
     "unalive": "kill myself",

@@ -84,6 +84,8 @@ HYPOTHETICAL = _rx(
         r"is it possible",
         r"chance of",
         r"ever happen",
+        r"ever (?:cause|lead to|result in|give)",
+        r"(?:watch|look) (?:out )?for",
     )
 )
 
@@ -433,8 +435,8 @@ UNSTOPPABLE = _rx(
         r"everywhere",
         r"for (?:over )?(?:an hour|hours|ages|\d+ (?:minutes|mins|hours))",
         r"(?:\d+|twenty|thirty|forty|an) (?:minutes|mins|hours?) (?:and|now|later|straight)",
-        r"through (?:the |a |my )?(?:[\w']+ )?"
-        r"(?:towel|tissue|tissues|bandage|plaster|gauze|pad|pillow|shirt)",
+        r"through (?:the |a |my |two |three |several )?(?:[\w']+ )?"
+        r"(?:towels?|tissues?|bandages?|plasters?|gauze|pads?|pillow|shirt|dressings?)",
         r"(?:a lot|loads|tons|so much|lots) of blood",
         r"blood (?:[\w']+ ){0,2}everywhere",
         r"pressure (?:[\w']+ ){0,3}(?:isn't|not|doesn't|won't)",
@@ -455,7 +457,9 @@ UNSTOPPABLE = _rx(
         r"nothing (?:[\w']+ )?stop\w*",
         r"filling (?:up )?with blood",
         r"bled through",
-        r"(?:\d+|few|several) (?:times|gauzes|towels|tissues|pads)",
+        r"(?:\d+|few|several|two|three|four|five) (?:times|gauzes|towels|tissues|pads|dressings|bandages)",
+        r"all (?:evening|night|afternoon|morning|day)",
+        r"since (?:lunch|breakfast|dinner|this afternoon|\d)",
     )
 )
 FAINTING = _rx(
@@ -737,6 +741,7 @@ CRISIS = _rx(
         r" my last (?:message|text|time|night)(?! (?:before|for (?:today|now|tonight)|until|of the day))",
         r"tonight'?s the night",
         r"tonight is the night",
+        r"(?<!ignore )(?<!delete )(?<!disregard )(?<!forget )(?<!about )"
         r"my last (?:message|night|day)(?! (?:on|of|at|in|off|before|with|as))",
         r"(?:thinking|thought|think) (?:[\w']+ ){0,2}(?:about |of )?(?:jumping|doing it|how (?:i'd|i would|i'll|i will|i could) do it"
         r"|ending it|the bridge|the roof|the tracks)",
@@ -1427,7 +1432,8 @@ NEGATED = re.compile(
     r"\b(?:no|not|without|zero|never|nor|denies|isn't|aren't|wasn't|there's no|haven't got|don't have|doesn't have|hasn't got)"
     r" (?:any |a |the |signs? of |real |obvious |more |further )?(?:(?!stop)[\w']+ )?(?:fever\w*|temperature|temp|chills|vision|sight"
     r"|eyesight|blurr\w*|spread\w*|redness|streaks?|pus|swelling|breathing|breathe|trouble|problems?|issues?|pain|bleeding|blood"
-    r"|blister\w*|weeping|raw|suicidal|suicide|self ?-? ?harm\w*|dizz\w*|faint\w*|chest|wheez\w*|rash|hives|change\w*)\b"
+    r"|blister\w*|weeping|raw|suicidal|suicide|self ?-? ?harm\w*|dizz\w*|faint\w*|chest|wheez\w*|rash|hives|change\w*"
+    r"|patch\w*|blanch\w*|mottl\w*|discolou?r\w*)\b"
     r"(?: (?:or|and|nor|,) (?:[\w']+ )?[\w']+)*"
 )
 # Figures of speech that use the same words and mean no harm.
@@ -1449,6 +1455,8 @@ FIGURES = re.compile(
         r"\bheart sank\b",
         r"\bbreathtaking\b",
         r"\bmade me (?:[\w']+ )?faint\b",
+        r"\b(?:nearly|almost) (?:passed out|fainted|died|had a heart attack) (?:when|at|seeing|after) (?:i )?"
+        r"(?:saw|see|seeing|heard|hearing|read|got|the) (?:[\w']+ ){0,3}(?:price|prices|cost|bill|quote|invoice|total)\b",
         r"\bi (?:literally )?died (?:laughing|of|from|lol|at)\b",
         r"\bi literally died\b",
         r"\bshoot me\b",

@@ -16,18 +16,23 @@ from actions.answering import (
 )
 from bot.answers import answer_from_passages
 from bot.canned_replies import offer_topics_text, topic_menu
+from bot.context import refers_back
 from bot.store.db import new_session
 from bot.topics import likeliest_topics, topic_of_intent
+
+# The longest message read as a follow-up on the subject under discussion.
+MAX_FOLLOW_UP_CHARS = 80
 
 
 class ActionOfferTopics(Action):
     """Offers topic buttons when asked what the bot can do. When the message was
-        not understood: if it names a scar type or treatment, answers the likeliest
-        acne-scar question (or declines personal advice); else answers from stored passages that match its
-        unfamiliar words (a newly added document, say); else asks to rephrase. A
-        message that calls for a caution of its own (a skin reaction, a plan to treat
-        oneself) gets that caution rather than "rephrase". "Rephrase" offers the topics
-    the model found likeliest first, then the menu."""
+    not understood: if it names a scar type or treatment, or refers back to the
+    subject under discussion, answers the likeliest acne-scar question (or
+    declines personal advice); else answers from stored passages that match its
+    unfamiliar words (a newly added document, say); else asks to rephrase. A
+    message that calls for a caution of its own (a skin reaction, a plan to treat
+    oneself) gets that caution rather than "rephrase". "Rephrase" offers the
+    topics the model found likeliest first, then the menu."""
 
     def name(self) -> Text:
         return "action_offer_topics"
@@ -36,8 +41,9 @@ class ActionOfferTopics(Action):
         understood = latest_intent(tracker) != "nlu_fallback"
         if not understood:
             likeliest = tracker.get_intent_of_latest_message(skip_fallback_intent=True)
-            if any(mentioned_values(tracker).values()):
-                if likeliest == "ask_personal_advice":
+            mentions = any(mentioned_values(tracker).values())
+            if mentions or _refers_to_the_subject(tracker):
+                if mentions and likeliest == "ask_personal_advice":
                     return send(dispatcher, personal_advice_from_tracker(tracker))
                 # A follow-up keeps the topic under discussion, or takes the one
                 # its scar type or treatment suggests ("whats a pockmark").
@@ -58,3 +64,10 @@ class ActionOfferTopics(Action):
         guesses = [] if understood else likeliest_topics(tracker.latest_message.get("intent_ranking") or [])
         dispatcher.utter_message(text=offer_topics_text(understood, bool(guesses)), buttons=topic_menu(guesses))
         return []
+
+
+def _refers_to_the_subject(tracker: Tracker) -> bool:
+    """A short message that refers back ("how long do they last?") while a subject
+    is under discussion: the subject settles what the model was unsure of."""
+    text = tracker.latest_message.get("text") or ""
+    return tracker.get_slot("topic") is not None and len(text) <= MAX_FOLLOW_UP_CHARS and refers_back(text)

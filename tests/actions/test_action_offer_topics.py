@@ -43,6 +43,22 @@ def test_an_unsure_follow_up_naming_a_scar_type_gets_that_scar_types_answer(know
     assert message["text"].startswith("Pockmarks, also called acne craters")
 
 
+def test_an_unsure_message_referring_back_to_the_subject_is_answered_on_that_subject(knowledge, dispatcher):
+    ranking = [{"name": "nlu_fallback", "confidence": 0.4}, {"name": "follow_up", "confidence": 0.39}]
+    tracker = make_tracker(
+        "how long do they last?", "nlu_fallback", slots={"topic": "treatment", "treatment": ["dermal fillers"]}
+    )
+    tracker.latest_message["intent_ranking"] = ranking
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[0]["text"].startswith("Juvederm, a dermal filler, can be used to lift scars for 12 months")
+    # With no subject under discussion, the same message is not guessed at.
+    dispatcher.messages.clear()
+    tracker = make_tracker("how long do they last?", "nlu_fallback")
+    tracker.latest_message["intent_ranking"] = ranking
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[-1]["text"].startswith("Sorry, I'm not sure I understood")
+
+
 def test_an_unreachable_knowledge_store_gets_an_apology_not_an_error(monkeypatch, dispatcher, caplog):
     # Nothing listens on port 1: the store cannot be reached.
     monkeypatch.setenv("ACNEBOT_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/none?connect_timeout=2")

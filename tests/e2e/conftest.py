@@ -15,7 +15,7 @@ from bot import settings
 from bot.ingest.sync import ingest
 from bot.store.db import migrate, new_session
 from tests.support.fake_platforms import FakePlatforms
-from tests.support.running_bot import ACTION_PORT, BOT_LOGS, CHANNEL_SECRETS, RASA_PORT, SENT, Chat
+from tests.support.running_bot import ACTION_PORT, BOOKING_URL, BOT_LOGS, CHANNEL_SECRETS, RASA_PORT, SENT, Chat
 from tools.server_cluster import ServerCluster
 
 MODEL = settings.MODEL_FILE
@@ -80,6 +80,7 @@ def bot_servers(tmp_path_factory, bot_store_url, platforms):
         "ACNEBOT_DATABASE_URL": bot_store_url,
         "ACNEBOT_TRACKER_STORE_URL": f"sqlite:///{workdir / 'tracker.sqlite3'}",
         "ACNEBOT_ACTION_SERVER_URL": f"http://localhost:{ACTION_PORT}/webhook",
+        "ACNEBOT_BOOKING_URL": BOOKING_URL,
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "PYTHONUNBUFFERED": "1",
     }

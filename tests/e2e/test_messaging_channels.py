@@ -21,6 +21,12 @@ from tests.support.running_bot import CHANNEL_SECRETS, SENT
 QUESTION = "what causes acne scars?"
 # A fact of the curated "causes" answer (data/knowledge/).
 CAUSES_FACT = "inflammatory acne lesions"
+# Every medical answer is followed by this question, with 👍 and 👎 (bot/feedback.py).
+FEEDBACK = message("feedback_question")
+RATING_TITLES = [message("feedback_yes"), message("feedback_no")]
+BOOKING_TITLE = message("book_consultation")
+# An answer that sends the patient to a dermatologist, so the booking button follows it.
+SEE_DOCTOR = "when should I see a doctor about my acne scars?"
 _ids = itertools.count(int(time.time()))
 
 
@@ -55,7 +61,8 @@ def test_telegram_answers_a_signed_message_with_the_disclaimer(bot_url, platform
     assert post_telegram(bot_url, telegram_update(chat, QUESTION)).status_code == 200
     texts = telegram_texts(platforms, chat)
     assert texts[0].startswith("Privacy:")
-    assert CAUSES_FACT in texts[-1].lower() and texts[-1].endswith(settings.DISCLAIMER)
+    assert CAUSES_FACT in texts[-2].lower() and texts[-2].endswith(settings.DISCLAIMER)
+    assert texts[-1] == FEEDBACK
 
 
 @pytest.mark.parametrize("secret, status", [(None, 401), ("wrong-secret-0123456789", 403), ("", 401)])
@@ -93,9 +100,34 @@ def test_telegram_buttons_are_an_inline_keyboard_and_a_tap_is_answered(bot_url, 
         },
     }
     assert post_telegram(bot_url, tap).status_code == 200
-    answer = telegram_texts(platforms, chat)[-1]
+    answer = telegram_texts(platforms, chat)[-2]
     assert CAUSES_FACT in answer.lower() and answer.endswith(settings.DISCLAIMER)
     assert platforms.sent("telegram", "answerCallbackQuery", callback_query_id=tap["callback_query"]["id"])
+
+
+def telegram_tap(chat: int, message: dict, data: str) -> dict:
+    return {
+        "update_id": new_id(),
+        "callback_query": {
+            "id": str(new_id()),
+            "from": {"id": chat, "is_bot": False, "first_name": "P"},
+            "chat_instance": "1",
+            "data": data,
+            "message": {"message_id": 1, "date": 0, "chat": {"id": chat, "type": "private"}, "text": message["text"]},
+        },
+    }
+
+
+def test_telegram_feedback_and_booking_buttons_are_an_inline_keyboard_and_tapping_them_works(bot_url, platforms):
+    chat = new_id()
+    post_telegram(bot_url, telegram_update(chat, SEE_DOCTOR))
+    prompt = platforms.sent("telegram", "sendMessage", chat_id=chat)[-1]
+    buttons = [button for row in json.loads(prompt["reply_markup"])["inline_keyboard"] for button in row]
+    assert prompt["text"] == FEEDBACK and [b["text"] for b in buttons] == [*RATING_TITLES, BOOKING_TITLE]
+    post_telegram(bot_url, telegram_tap(chat, prompt, buttons[0]["callback_data"]))
+    assert telegram_texts(platforms, chat)[-1] == message("feedback_thanks")
+    post_telegram(bot_url, telegram_tap(chat, prompt, buttons[2]["callback_data"]))
+    assert telegram_texts(platforms, chat)[-1].startswith("You can book a consultation")
 
 
 def test_telegram_a_photo_gets_a_text_only_reply(bot_url, platforms):
@@ -160,7 +192,8 @@ def test_messenger_answers_every_message_of_a_signed_batch(bot_url, platforms):
     for sender, fact in ((first, CAUSES_FACT), (second, "boxcar")):
         texts = [message["text"] for message in messenger_messages(platforms, sender)]
         assert texts[0].startswith("Privacy:")
-        assert fact in texts[-1].lower() and texts[-1].endswith(settings.DISCLAIMER)
+        assert fact in texts[-2].lower() and texts[-2].endswith(settings.DISCLAIMER)
+        assert texts[-1] == FEEDBACK
     assert platforms.sent("graph", "messages")[-1]["messaging_type"] == "RESPONSE"
 
 
@@ -195,8 +228,23 @@ def test_messenger_buttons_are_quick_replies_within_20_characters(bot_url, platf
     assert quick_replies and all(len(reply["title"]) <= 20 for reply in quick_replies)
     chosen = messenger_event(sender, "What causes", quick_reply={"payload": quick_replies[0]["payload"]})
     post_messenger(bot_url, chosen)
-    answer = messenger_messages(platforms, sender)[-1]["text"]
+    answer = messenger_messages(platforms, sender)[-2]["text"]
     assert CAUSES_FACT in answer.lower() and answer.endswith(settings.DISCLAIMER)
+
+
+def test_messenger_feedback_and_booking_buttons_are_quick_replies_and_tapping_them_works(bot_url, platforms):
+    sender = f"psid{new_id()}"
+    post_messenger(bot_url, messenger_event(sender, SEE_DOCTOR))
+    prompt = messenger_messages(platforms, sender)[-1]
+    assert prompt["text"] == FEEDBACK
+    titles = [reply["title"] for reply in prompt["quick_replies"]]
+    assert titles[:2] == RATING_TITLES and titles[2].startswith("📅 Book a")
+    payloads = [reply["payload"] for reply in prompt["quick_replies"]]
+    post_messenger(bot_url, messenger_event(sender, titles[1], quick_reply={"payload": payloads[1]}))
+    sorry = messenger_messages(platforms, sender)[-1]
+    assert sorry["text"] == message("feedback_sorry") and sorry["quick_replies"][0]["payload"] == payloads[2]
+    post_messenger(bot_url, messenger_event(sender, titles[2], quick_reply={"payload": payloads[2]}))
+    assert messenger_messages(platforms, sender)[-1]["text"].startswith("You can book a consultation")
 
 
 def test_messenger_subscription_needs_the_verify_token(bot_url):
@@ -248,7 +296,8 @@ def test_sms_answers_a_signed_message_with_the_disclaimer(bot_url, platforms):
     assert response.status_code == 200 and "<Response>" in response.text
     bodies = twilio_bodies(platforms, sender)
     assert bodies[0].startswith("Privacy:")
-    assert CAUSES_FACT in bodies[-1].lower() and bodies[-1].endswith(settings.DISCLAIMER)
+    assert CAUSES_FACT in bodies[-2].lower() and bodies[-2].endswith(settings.DISCLAIMER)
+    assert bodies[-1].startswith(FEEDBACK)
     assert all(len(body) <= 1600 for body in bodies)
     assert {call["From"] for call in platforms.sent("twilio", "Messages", To=sender)} == {NUMBER}
 
@@ -276,8 +325,21 @@ def test_sms_buttons_are_numbered_options_answered_with_a_number(bot_url, platfo
     menu = twilio_bodies(platforms, sender)[-1]
     assert f"{NUMBERED_OPTIONS_PROMPT}\n1. What causes acne scars\n2. Types of acne scars" in menu
     post_twilio(bot_url, sender, "1")
-    answer = twilio_bodies(platforms, sender)[-1]
+    answer = twilio_bodies(platforms, sender)[-2]
     assert CAUSES_FACT in answer.lower() and answer.endswith(settings.DISCLAIMER)
+
+
+def test_sms_feedback_and_booking_are_numbered_options_answered_with_a_number(bot_url, platforms):
+    sender = f"+1555{new_id() % 10**7:07d}"
+    post_twilio(bot_url, sender, SEE_DOCTOR)
+    prompt = twilio_bodies(platforms, sender)[-1]
+    assert prompt == f"{FEEDBACK}\n\n{NUMBERED_OPTIONS_PROMPT}\n1. {RATING_TITLES[0]}\n2. {RATING_TITLES[1]}\n3. {BOOKING_TITLE}"
+    post_twilio(bot_url, sender, "1")
+    assert twilio_bodies(platforms, sender)[-1] == message("feedback_thanks")
+    # The thanks has no options: a later number is not taken as an old option.
+    post_twilio(bot_url, sender, SEE_DOCTOR)
+    post_twilio(bot_url, sender, "3")
+    assert twilio_bodies(platforms, sender)[-1].startswith("You can book a consultation")
 
 
 def test_whatsapp_replies_come_from_the_whatsapp_number(bot_url, platforms):
@@ -285,7 +347,7 @@ def test_whatsapp_replies_come_from_the_whatsapp_number(bot_url, platforms):
     post_twilio(bot_url, sender, QUESTION)
     calls = platforms.sent("twilio", "Messages", To=sender)
     assert calls and {call["From"] for call in calls} == {f"whatsapp:{NUMBER}"}
-    assert calls[-1]["Body"].endswith(settings.DISCLAIMER)
+    assert calls[-2]["Body"].endswith(settings.DISCLAIMER) and calls[-1]["Body"].startswith(FEEDBACK)
 
 
 # Red flags first, on every messaging channel -----------------------------------

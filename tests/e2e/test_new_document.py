@@ -6,6 +6,7 @@ import shutil
 from bot import settings
 from bot.ingest.sync import ingest
 from bot.store.db import new_session
+from tests.support.running_bot import split_feedback
 
 LEAFLET = """---
 title: "Clinic leaflet: cryotherapy"
@@ -24,11 +25,11 @@ def test_a_document_ingested_while_running_answers_at_once(chat, bot_store_url, 
     with new_session(bot_store_url) as session:
         ingest(session, documents, settings.KNOWLEDGE_DIR)
 
-    messages = chat.send("what is cryotherapy?")
+    messages, feedback = split_feedback(chat.send("what is cryotherapy?"))
     text = "\n\n".join(m["text"] for m in messages)
     assert "“Cryotherapy is a minor procedure in which raised scars are frozen so that they flatten.”" in text
     assert "Sources: Clinic leaflet: cryotherapy." in text
-    assert messages[-1]["text"] == settings.DISCLAIMER
+    assert messages[-1]["text"] == settings.DISCLAIMER and feedback is not None
 
     # the store is put back for the other tests of this session
     with new_session(bot_store_url) as session:

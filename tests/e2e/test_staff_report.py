@@ -7,6 +7,7 @@ import re
 
 from bot.insights.report import make_report
 from tests.support.browser import chromium
+from tests.support.running_bot import split_feedback
 
 # Wordings no other test sends: the report shows other tests' unanswered
 # messages, and one of those contains "what causes acne scars?".
@@ -14,12 +15,28 @@ ANSWERED = ["what actually causes acne scars to form?", "why do scars form and h
 UNANSWERED = "whats a good recipe for banana bread, I need 3 loaves for Priya"
 
 
-def test_the_report_counts_real_conversations_and_its_page_draws_its_charts(chat, bot_tracker_url, tmp_path):
+def test_the_report_counts_real_conversations_and_its_page_draws_its_charts(chat, bot_tracker_url, bot_store_url, tmp_path):
+    # Other tests' conversations are in the same stores: count this test's as increments.
+    before, _ = make_report(bot_tracker_url, days=1, retention_days=30, folder=tmp_path, knowledge_url=bot_store_url)
     for text in ANSWERED:
-        chat.ask(text)
+        _, feedback = split_feedback(chat.send(text))
+    chat.send(feedback["buttons"][0]["payload"])  # 👍 for the second answer
     chat.ask(UNANSWERED)
+    chat.send("/book_consultation")
 
-    summary, written = make_report(bot_tracker_url, days=1, retention_days=30, folder=tmp_path)
+    summary, written = make_report(bot_tracker_url, days=1, retention_days=30, folder=tmp_path, knowledge_url=bot_store_url)
+
+    def several(report):
+        served = report.quality.by_kind.get("several questions")
+        return (served.served, served.helpful) if served else (0, 0)
+
+    def answers(report):
+        return sum(served.served for served in report.quality.by_kind.values())
+
+    # Two answers given, the second (two questions) rated helpful, one booking tap.
+    assert answers(summary) == answers(before) + 2
+    assert several(summary) == (several(before)[0] + 1, several(before)[1] + 1)
+    assert summary.booking_taps == before.booking_taps + 1
 
     assert summary.conversations >= 1
     assert summary.handling["medical question"] >= 1 and summary.handling["several questions"] >= 1
@@ -40,4 +57,4 @@ def test_the_report_counts_real_conversations_and_its_page_draws_its_charts(chat
             assert image.evaluate("img => img.complete && img.naturalWidth > 300 && img.naturalHeight > 100")
             assert image.is_visible()
         assert re.search(r"\d+ conversations, \d+ patient messages", page.inner_text("body"))
-        assert page.locator("h2").count() == 6
+        assert page.locator("h2").count() == 9

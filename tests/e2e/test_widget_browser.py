@@ -9,10 +9,10 @@ import pytest
 from playwright.sync_api import expect
 
 from bot import settings
-from bot.messages import widget_words
+from bot.messages import message, widget_words
 from bot.responses import response_text
 from tests.support.browser import chromium
-from tests.support.running_bot import SENT
+from tests.support.running_bot import BOOKING_URL, SENT
 
 AXE = settings.PROJECT_ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = settings.PROJECT_ROOT / "results" / "screenshots"
@@ -118,6 +118,33 @@ def test_open_ask_and_read_one_answer_with_its_sources_and_disclaimer_as_a_foote
     expect(disclaimer.locator(".asw-more")).to_have_attribute("aria-expanded", "true")
 
 
+def test_the_feedback_question_is_small_thumbs_in_the_answers_footer_and_a_tap_is_sent_once(page):
+    page.click(".asw-launcher")
+    ask(page, "when should I see a doctor about acne scars?")
+    group = page.locator(".asw-group").nth(page.locator(".asw-group").count() - 1)  # stays on this reply
+    # No bubble of its own: a line in the answer's footer, after the disclaimer.
+    expect(group.locator(".asw-bot")).to_have_count(1)
+    feedback = group.locator(".asw-meta .asw-feedback")
+    expect(feedback).to_have_attribute("aria-label", message("feedback_question"))
+    thumbs = feedback.locator(".asw-thumb")
+    expect(thumbs).to_have_text([message("feedback_yes"), message("feedback_no")])
+    assert thumbs.first.bounding_box()["height"] < group.locator(".asw-choice").first.bounding_box()["height"]
+    # The booking button is an ordinary quick reply under the answer.
+    expect(group.locator(".asw-buttons .asw-choice")).to_have_text([message("book_consultation")])
+    thumbs.first.click()
+    expect(page.locator(".asw-group").nth(-1)).to_contain_text(message("feedback_thanks"), timeout=30000)
+    expect(thumbs.first).to_have_attribute("aria-pressed", "true")
+    expect(thumbs.first).to_be_disabled()
+    expect(thumbs.nth(1)).to_be_disabled()
+    # After a reload the rating is still shown as given, and cannot be sent again.
+    page.reload()
+    again = page.locator(".asw-thumb[aria-pressed='true']")
+    expect(again).to_have_count(1)
+    expect(again).to_be_disabled()
+    page.locator(".asw-group").nth(-2).get_by_role("button", name=message("book_consultation")).click()
+    expect(page.locator(".asw-group").nth(-1).locator("a")).to_have_attribute("href", BOOKING_URL, timeout=30000)
+
+
 def test_bulleted_lines_are_a_list(page):
     page.click(".asw-launcher")
     group = ask(page, "what causes acne scars?")
@@ -173,8 +200,8 @@ def test_a_conversation_id_the_server_no_longer_knows_is_replaced(page):
 def test_emergency_and_crisis_replies_stand_out_and_are_announced(page):
     page.click(".asw-launcher")
     ordinary = style(ask(page, "what causes acne scars?").locator(".asw-bot"), "background-color")
-    for message, kind in (("my lip went white after the filler an hour ago", "emergency"), ("i want to kill myself", "crisis")):
-        ask(page, message)
+    for text, kind in (("my lip went white after the filler an hour ago", "emergency"), ("i want to kill myself", "crisis")):
+        ask(page, text)
         alert = page.locator(f".asw-alert-{kind}")
         expect(alert).to_have_count(1)
         expect(alert).to_have_attribute("role", "alert")

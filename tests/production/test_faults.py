@@ -15,6 +15,7 @@ import requests
 from bot import settings
 from bot.responses import response_text
 from bot.rest_client import new_sender
+from tests.support.running_bot import split_feedback
 from tests.support.services import REDIS_URL, user_texts
 
 UNAVAILABLE = "can't look that up right now"
@@ -24,7 +25,8 @@ QUESTION = "what causes acne scars?"
 def ask(url: str, sender: str, text: str = QUESTION) -> str:
     response = requests.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=60)
     assert response.status_code == 200, response.text
-    return "\n".join(m.get("text", "") for m in response.json())
+    answer, _ = split_feedback(response.json())
+    return "\n".join(m.get("text", "") for m in answer)
 
 
 def answered(text: str) -> bool:

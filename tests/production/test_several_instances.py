@@ -13,6 +13,7 @@ import requests
 from bot import settings
 from bot.rest_client import new_sender
 from tests.support.production import API_TOKEN
+from tests.support.running_bot import split_feedback
 from tests.support.services import user_texts
 
 QUESTIONS = [
@@ -42,7 +43,8 @@ QUESTIONS = [
 def say(url: str, sender: str, text: str, http=requests) -> list[dict]:
     response = http.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=60)
     assert response.status_code == 200, response.text
-    return response.json()
+    answer, _ = split_feedback(response.json())
+    return answer
 
 
 def test_a_conversation_keeps_its_context_across_servers(deployment):

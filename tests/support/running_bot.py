@@ -42,6 +42,18 @@ def stored_user_events(sender: str) -> list[dict]:
     return [json.loads(data) for (data,) in rows]
 
 
+# The clinic's booking page the test servers are given (ACNEBOT_BOOKING_URL).
+BOOKING_URL = "https://clinic.example/book?from=chat"
+
+
+def split_feedback(messages: list[dict]) -> tuple[list[dict], dict | None]:
+    """A reply's messages before the question whether the answer helped, and that
+    question (None when it was not asked: no medical answer)."""
+    if messages and messages[-1].get("part") == "feedback":
+        return messages[:-1], messages[-1]
+    return messages, None
+
+
 class Chat:
     """One patient's conversation over the REST channel."""
 
@@ -57,8 +69,10 @@ class Chat:
         return response.json()
 
     def ask(self, message: str) -> str:
-        """The reply's text bubbles joined, as a patient reads them."""
-        return "\n\n".join(m["text"] for m in self.send(message) if "text" in m)
+        """The reply's text bubbles joined, as a patient reads them, without the
+        question whether the answer helped."""
+        answer, _ = split_feedback(self.send(message))
+        return "\n\n".join(m["text"] for m in answer if "text" in m)
 
     def start(self) -> list[dict]:
         """Open the conversation; its first reply starts with the privacy notice."""

@@ -29,16 +29,8 @@ def _table(header: tuple[str, ...], rows: list[tuple]) -> list[list[str]]:
 
 def _rated(name: str, served: Served, show_served: bool = True) -> tuple:
     share = f"{served.helpful / served.rated:.0%}" if served.rated else "–"
-    return (
-        (name, served.served, served.helpful, served.not_helpful, share)
-        if show_served
-        else (
-            name,
-            served.helpful,
-            served.not_helpful,
-            share,
-        )
-    )
+    ratings = (served.helpful, served.not_helpful, share)
+    return (name, served.served, *ratings) if show_served else (name, *ratings)
 
 
 RATED = ("served", "👍 helpful", "👎 not helpful", "helpful share of ratings")

@@ -3,17 +3,17 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.canned_replies import clinic_info_text
+from actions.answering import clinic_reply
 from bot.feedback import booking_button
 
 
 class ActionClinicInfo(Action):
     """Bookings, prices and opening hours: the clinic's contact, from the configuration,
-    with the booking button."""
+    with the booking button (after any caution the message calls for)."""
 
     def name(self) -> Text:
         return "action_clinic_info"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=clinic_info_text(), buttons=[booking_button()])
+        dispatcher.utter_message(text=clinic_reply(tracker), buttons=[booking_button()])
         return []

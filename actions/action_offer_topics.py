@@ -11,17 +11,14 @@ from actions.answering import (
     latest_intent,
     mentioned_values,
     personal_advice_from_tracker,
+    refers_to_the_subject,
     send,
     store_unreachable,
 )
 from bot.answers import answer_from_passages
 from bot.canned_replies import offer_topics_text, topic_menu
-from bot.context import refers_back
 from bot.store.db import new_session
 from bot.topics import likeliest_topics, topic_of_intent
-
-# The longest message read as a follow-up on the subject under discussion.
-MAX_FOLLOW_UP_CHARS = 80
 
 
 class ActionOfferTopics(Action):
@@ -42,7 +39,7 @@ class ActionOfferTopics(Action):
         if not understood:
             likeliest = tracker.get_intent_of_latest_message(skip_fallback_intent=True)
             mentions = any(mentioned_values(tracker).values())
-            if mentions or _refers_to_the_subject(tracker):
+            if mentions or refers_to_the_subject(tracker):
                 if mentions and likeliest == "ask_personal_advice":
                     return send(dispatcher, personal_advice_from_tracker(tracker))
                 # A follow-up keeps the topic under discussion, or takes the one
@@ -64,10 +61,3 @@ class ActionOfferTopics(Action):
         guesses = [] if understood else likeliest_topics(tracker.latest_message.get("intent_ranking") or [])
         dispatcher.utter_message(text=offer_topics_text(understood, bool(guesses)), buttons=topic_menu(guesses))
         return []
-
-
-def _refers_to_the_subject(tracker: Tracker) -> bool:
-    """A short message that refers back ("how long do they last?") while a subject
-    is under discussion: the subject settles what the model was unsure of."""
-    text = tracker.latest_message.get("text") or ""
-    return tracker.get_slot("topic") is not None and len(text) <= MAX_FOLLOW_UP_CHARS and refers_back(text)

@@ -3,19 +3,24 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answering import caution_reply
+from actions.answering import answer_from_tracker, caution_reply, refers_to_the_subject, send
+from bot.aspects import asked_aspect
 from bot.canned_replies import out_of_scope_text, topic_menu
 
 
 class ActionOutOfScope(Action):
     """Says politely that only acne scars are covered, and where to go instead; a
     message that calls for a caution of its own (a reaction to a home remedy, a
-    plan to treat oneself) gets that instead."""
+    plan to treat oneself) gets that instead. A short message that asks an aspect
+    of the subject under discussion ("how fast does it work?" after
+    microdermabrasion) is a follow-up, whatever the model read in it."""
 
     def name(self) -> Text:
         return "action_out_of_scope"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if refers_to_the_subject(tracker) and asked_aspect(tracker.latest_message.get("text") or "") is not None:
+            return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
         caution = caution_reply(tracker)
         if caution is not None:
             dispatcher.utter_message(text=caution)

@@ -13,14 +13,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import settings
 from bot.answers import Answer, Question, answer_questions
-from bot.aspects import asked_aspect
+from bot.aspects import asked_aspect, not_covered_text
 from bot.canned_replies import clinic_info_text, unavailable_text
-from bot.context import ENTITIES, Subject, is_elliptical, resolve_subject
+from bot.context import ENTITIES, Subject, is_elliptical, refers_back, resolve_subject
 from bot.feedback import ANSWERED_SLOT, answer_kind, answered, feedback_prompt, offers_booking
 from bot.personal_advice import personal_advice_reply
 from bot.risk_context import cautions
 from bot.store.db import new_session
-from bot.topics import topic_of_intent
+from bot.topics import question_behind_follow_up, topic_of_intent
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +98,12 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Reply:
     which Rasa logs)."""
     asked = asked_questions(tracker)
     if len(asked) == 1:
-        asked = [(intent, asked[0][1], asked[0][2])]
+        text, mentioned = asked[0][1], asked[0][2]
+        if intent == "follow_up" and not any(mentioned.values()) and asked_aspect(text) is None and not is_elliptical(text):
+            # Nothing new named and no aspect asked: not the answer just given again, but the question behind it.
+            ranking = tracker.latest_message.get("intent_ranking") or []
+            intent = question_behind_follow_up(ranking, tracker.get_slot("topic")) or intent
+        asked = [(intent, text, mentioned)]
     remembered_topic = tracker.get_slot("topic")
     remembered = {entity: plain_values(tracker.get_slot(entity)) for entity in ENTITIES}
     questions: List[Question] = []
@@ -132,6 +137,17 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Reply:
     )
 
 
+# The longest message read as a follow-up on the subject under discussion.
+MAX_FOLLOW_UP_CHARS = 80
+
+
+def refers_to_the_subject(tracker: Tracker) -> bool:
+    """A short message that refers back ("how long do they last?") while a subject
+    is under discussion: the subject settles what the model was unsure of."""
+    text = _text(tracker)
+    return tracker.get_slot("topic") is not None and len(text) <= MAX_FOLLOW_UP_CHARS and refers_back(text)
+
+
 def _cautioned(tracker: Tracker, reply: Text) -> Text:
     """The reply after the cautions its message calls for (a plan to treat oneself,
     pregnancy, isotretinoin ...: bot/risk_context.py)."""
@@ -150,11 +166,22 @@ def caution_reply(tracker: Tracker) -> Optional[Text]:
     return "\n\n".join([*found, settings.DISCLAIMER]) if found else None
 
 
+def clinic_reply(tracker: Tracker) -> Text:
+    """The clinic's contact, after any caution the message calls for ("found filler
+    pens online for £40, going to inject my scars"). A price asked for a named
+    treatment first says plainly that the sources don't cover it."""
+    aspect = asked_aspect(_text(tracker))
+    treatments = mentioned_values(tracker)["treatment"]
+    if aspect is not None and aspect.ask == "clinic" and treatments:
+        return _cautioned(tracker, not_covered_text(aspect, treatments[0]))
+    return _cautioned(tracker, clinic_info_text())
+
+
 def personal_advice_from_tracker(tracker: Tracker) -> Reply:
     aspect = asked_aspect(_text(tracker))
     if aspect is not None and aspect.ask == "clinic":
         # "what would a laser session cost me": a price, which only the clinic can give.
-        return Reply(clinic_info_text())
+        return Reply(clinic_reply(tracker))
     values = {entity: list(dict.fromkeys(found)) for entity, found in mentioned_values(tracker).items()}
     try:
         with new_session() as session:

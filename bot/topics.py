@@ -32,3 +32,19 @@ def likeliest_topics(intent_ranking: list[dict]) -> list[str]:
     """The topics a not-understood message most likely asks about, likeliest first."""
     topics = [topic_of_intent(item.get("name")) for item in intent_ranking if item.get("confidence", 0.0) >= GUESS_CONFIDENCE]
     return [topic for topic in topics if topic is not None][:MAX_GUESSES]
+
+
+# A follow-up that names nothing new and asks no aspect would get the answer just
+# given again; the likeliest question on another topic replaces it from this on
+# ("ok so how do I prevent it then" after the causes).
+NEW_QUESTION_CONFIDENCE = 0.2
+
+
+def question_behind_follow_up(intent_ranking: list[dict], topic_under_discussion: str | None) -> str | None:
+    """The intent of the likeliest question on another topic than the one under
+    discussion, when the model gave it at least NEW_QUESTION_CONFIDENCE; else None."""
+    for item in intent_ranking:
+        topic = topic_of_intent(item.get("name"))
+        if topic is not None and topic != topic_under_discussion:
+            return item["name"] if item.get("confidence", 0.0) >= NEW_QUESTION_CONFIDENCE else None
+    return None

@@ -102,6 +102,25 @@ def test_a_message_diet_could_not_place_gets_its_first_questions_intent(splitter
     assert processed.get(INTENT)["name"] == "ask_causes"
 
 
+STORY = "I had acne for years and now my cheeks are covered in marks that never fade. how do they happen?"
+
+
+def test_a_story_not_understood_takes_its_questions_topic_when_the_question_is_fairly_clear(splitter):
+    # The question alone reads as ask_causes at about 0.5: enough to beat "could you rephrase" ...
+    [processed] = splitter.process(
+        [Message(data={TEXT: STORY, INTENT: {"name": "nlu_fallback", "confidence": 0.4}, ENTITIES: []})]
+    )
+    assert processed.get(INTENT)["name"] == "ask_causes"
+
+
+def test_a_story_read_as_another_intent_keeps_it_unless_its_question_is_clear(splitter):
+    # ... but not to overrule a reading of the whole story.
+    [processed] = splitter.process(
+        [Message(data={TEXT: STORY, INTENT: {"name": "out_of_scope", "confidence": 0.3}, ENTITIES: []})]
+    )
+    assert processed.get(INTENT)["name"] == "out_of_scope"
+
+
 @pytest.mark.parametrize(
     "text, diet, expected",
     [

@@ -24,6 +24,10 @@ from bot.risk_context import cautions, load_risk_contexts, risk_contexts
             ["I'm 16 and my forehead is covered in spots, am I going to end up with scars?"],
         ),
         ("what are rolling scars", ["what are rolling scars"]),
+        (
+            "r my scars permanent. and how do i stop new ones forming",
+            ["r my scars permanent.", "and how do i stop new ones forming"],
+        ),
     ],
 )
 def test_questions_are_split_where_a_new_one_starts(text, parts):
@@ -48,6 +52,8 @@ def test_questions_are_split_where_a_new_one_starts(text, parts):
         ("Are fillers permanent?", "duration"),
         ("How long does the swelling last after fillers", "downtime"),
         ("How long does it take to see results", "results_time"),
+        ("how fast does it work", "results_time"),
+        ("how quickly does microneedling show results", "results_time"),
         # the same words, another question
         ("How much does laser help with scars?", None),
         ("What treatment is best for my painful scars?", None),
@@ -119,6 +125,9 @@ def test_a_reply_that_touches_popping_says_the_sources_disagree(knowledge):
         ("Are hyaluronic acid fillers good for rolling scars?", []),
         ("Does microneedling use needles on the scars?", []),
         ("Can I go home after laser the same day?", []),
+        ("been doing a lemon juice and baking soda paste every night to fade my scars", ["self_treatment"]),
+        ("is a garlic mask ok for acne marks", ["self_treatment"]),
+        ("can a hyaluron pen fill my boxcar scars", ["self_treatment"]),
         ("I'm 12 weeks pregnant", ["pregnancy"]),
         ("i'm 14 sessions into microneedling", []),
         ("My scars are 15 years old", []),

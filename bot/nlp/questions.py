@@ -37,7 +37,9 @@ MAX_QUESTIONS = 3
 # A question's own topic must be at least this likely; below it, the part is
 # context or chatter ("I'm 16 and my skin is oily.") and not asked about.
 MIN_CONFIDENCE = 0.45
-# A story's one question decides the topic from this probability on.
+# A story's one question decides the topic from this probability on; when the
+# whole message was not understood, from MIN_CONFIDENCE on ("could you rephrase"
+# after a long story is the worst reply it could get).
 FOCUS_CONFIDENCE = 0.6
 # Story words around the question, at least: shorter messages are the question.
 MIN_STORY_WORDS = 8
@@ -46,7 +48,9 @@ MIN_STORY_WORDS = 8
 REPLACEABLE = {FALLBACK, "out_of_scope"}
 QUESTION_START = (
     r"(?:what|whats|what's|how|hows|why|when|where|which|who|is|are|am|can|could|do|does|did|will|would|"
-    r"should|shall|any|anything|tell|explain|wondering|wonder|also|plus)\b"
+    r"should|shall|any|anything|tell|explain|wondering|wonder|also|plus|"
+    # text-speak: "r my scars permanent", "wat helps"
+    r"r|wat|wats|wot)\b"
 )
 _SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+")
 _JOINED_QUESTION = re.compile(
@@ -106,9 +110,10 @@ class QuestionSplitter(WithIntentModel):
         distinct = {(q["intent"], frozenset((e.get("entity"), str(e.get("value"))) for e in q["entities"])) for q in found}
         return found[:MAX_QUESTIONS] if len(distinct) >= 2 else []
 
-    def story_question(self, text: str) -> Optional[Dict[Text, Any]]:
+    def story_question(self, text: str, threshold: float = FOCUS_CONFIDENCE) -> Optional[Dict[Text, Any]]:
         """The intent the one question of a story asks (with its probability), when
-        the story is long enough and the question alone is clear; else None."""
+        the story is long enough and the question alone is at least `threshold`
+        likely; else None."""
         parts = split_questions(text)
         if self.model is None or len(parts) != 1:
             return None
@@ -118,7 +123,7 @@ class QuestionSplitter(WithIntentModel):
         probabilities = self.model.predict_proba([parts[0].text])[0]
         best = int(probabilities.argmax())
         intent = self.model.classes_[best]
-        if probabilities[best] < FOCUS_CONFIDENCE or topic_of_intent(intent) is None:
+        if probabilities[best] < threshold or topic_of_intent(intent) is None:
             return None
         return {"name": intent, "confidence": float(probabilities[best])}
 
@@ -129,7 +134,8 @@ class QuestionSplitter(WithIntentModel):
                 current: Optional[dict] = message.get(INTENT)
                 name = (current or {}).get("name")
                 if name in REPLACEABLE or topic_of_intent(name) is not None:
-                    asked = self.story_question(message.get(TEXT) or "")
+                    threshold = MIN_CONFIDENCE if name == FALLBACK else FOCUS_CONFIDENCE
+                    asked = self.story_question(message.get(TEXT) or "", threshold)
                     # The likelier reading wins: the question alone, or DIET's of the whole.
                     if (
                         asked is not None

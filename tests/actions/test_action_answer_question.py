@@ -47,6 +47,22 @@ def test_what_about_keeps_the_topic_and_switches_the_scar_type(knowledge, dispat
     assert slots == {"topic": "treatment", "scar_type": ["boxcar"], "treatment": None}
 
 
+def test_a_follow_up_that_names_nothing_new_answers_the_question_behind_it(knowledge, dispatcher):
+    ranking = [("follow_up", 0.58), ("ask_prevention", 0.4), ("ask_capabilities", 0.01)]
+    tracker = make_tracker("ok so how do i prevent it then", "follow_up", slots={"topic": "causes"}, ranking=ranking)
+    text, slots = run(dispatcher, tracker)
+    assert text.startswith("The best way to prevent acne scars")
+    assert slots["topic"] == "prevention"
+
+
+def test_a_follow_up_the_model_sees_no_other_question_in_keeps_the_subject(knowledge, dispatcher):
+    ranking = [("follow_up", 0.9), ("ask_prevention", 0.05)]
+    tracker = make_tracker("tell me more about that", "follow_up", slots={"topic": "causes"}, ranking=ranking)
+    text, slots = run(dispatcher, tracker)
+    assert text.startswith("Acne scars form as the skin heals from inflammation")
+    assert slots["topic"] == "causes"
+
+
 def test_a_general_question_forgets_the_previous_subject(knowledge, dispatcher):
     tracker = make_tracker("how are acne scars treated", "ask_treatment", slots={"topic": "scar_types", "scar_type": ["rolling"]})
     text, slots = run(dispatcher, tracker)

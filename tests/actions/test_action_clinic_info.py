@@ -9,3 +9,23 @@ def test_points_to_the_clinic_with_the_configured_contact(dispatcher, monkeypatc
     assert message["text"].startswith("The clinic's team can help with appointments, prices, opening hours")
     assert "call 0123 456 789 or write to desk@clinic.example" in message["text"]
     assert message["buttons"] == [{"title": "📅 Book a consultation", "payload": "/book_consultation"}]
+
+
+def test_a_price_asked_for_a_named_treatment_says_the_sources_do_not_cover_it(dispatcher, monkeypatch):
+    monkeypatch.setenv("ACNEBOT_CLINIC_CONTACT", "call 0123 456 789")
+    tracker = make_tracker("how much does fraxel cost", "ask_clinic", [("treatment", "laser")])
+    ActionClinicInfo().run(dispatcher, tracker, domain={})
+    [message] = dispatcher.messages
+    assert (
+        message["text"]
+        == "My sources don't cover the cost of laser treatment. The clinic's team can tell you: call 0123 456 789."
+    )
+
+
+def test_a_plan_to_treat_oneself_is_cautioned_before_the_clinic_contact(dispatcher):
+    text = "found hyaluronic filler pens online for £40, was going to inject my own boxcar scars. how deep should i go"
+    ActionClinicInfo().run(dispatcher, make_tracker(text, "ask_clinic"), domain={})
+    [message] = dispatcher.messages
+    caution, contact = message["text"].split("\n\n")
+    assert caution.startswith("Please don't treat your skin yourself with blades, needles, injections")
+    assert contact.startswith("The clinic's team can help with appointments")

@@ -10,3 +10,15 @@ def test_declines_politely_points_to_the_clinic_and_offers_topics(dispatcher):
     assert message["text"].startswith("I can only help with questions about acne scars")
     assert settings.clinic_contact() in message["text"]
     assert {"title": "Treatments", "payload": "/ask_treatment"} in message["buttons"]
+
+
+def test_a_short_question_on_an_aspect_of_the_subject_under_discussion_is_a_follow_up(knowledge, dispatcher):
+    slots = {"topic": "treatment", "treatment": ["microdermabrasion"]}
+    events = ActionOutOfScope().run(dispatcher, make_tracker("how fast does it work", "out_of_scope", slots=slots), domain={})
+    assert dispatcher.messages[0]["text"].startswith("My sources don't cover how soon microdermabrasion shows results.")
+    assert {"treatment": ["microdermabrasion"]}.items() <= {e["name"]: e["value"] for e in events}.items()
+
+
+def test_without_a_subject_under_discussion_it_is_still_out_of_scope(dispatcher):
+    ActionOutOfScope().run(dispatcher, make_tracker("how fast does it work", "out_of_scope"), domain={})
+    assert dispatcher.messages[0]["text"].startswith("I can only help with questions about acne scars")

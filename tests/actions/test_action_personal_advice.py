@@ -40,4 +40,4 @@ def test_what_type_is_my_scar_is_declined_then_the_types_are_explained(knowledge
 
 def test_a_price_asked_as_personal_advice_goes_to_the_clinic(knowledge, dispatcher):
     text = reply(dispatcher, "what would a laser session cost me", [("treatment", "laser")])
-    assert text.startswith("The clinic's team can help with appointments, prices")
+    assert text.startswith("My sources don't cover the cost of laser treatment. The clinic's team can tell you:")

@@ -113,6 +113,14 @@ def test_a_story_not_understood_takes_its_questions_topic_when_the_question_is_f
     assert processed.get(INTENT)["name"] == "ask_causes"
 
 
+def test_a_storys_question_is_found_among_clauses_that_only_start_like_one(splitter):
+    text = "I had acne for years. and is it weird that my cheeks are covered in marks. how do they happen?"
+    [processed] = splitter.process(
+        [Message(data={TEXT: text, INTENT: {"name": "nlu_fallback", "confidence": 0.4}, ENTITIES: []})]
+    )
+    assert processed.get(INTENT)["name"] == "ask_causes"
+
+
 def test_a_story_read_as_another_intent_keeps_it_unless_its_question_is_clear(splitter):
     # ... but not to overrule a reading of the whole story.
     [processed] = splitter.process(

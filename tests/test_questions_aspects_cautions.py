@@ -53,6 +53,10 @@ def test_questions_are_split_where_a_new_one_starts(text, parts):
         ("How long does the swelling last after fillers", "downtime"),
         ("How long does it take to see results", "results_time"),
         ("how fast does it work", "results_time"),
+        ("how much r they", "cost"),
+        ("roughly what would a course of peels set me back?", "cost"),
+        ("How many microneedling treatments until my scars look better?", "sessions"),
+        ("how many different treatments are there", None),
         ("how quickly does microneedling show results", "results_time"),
         # the same words, another question
         ("How much does laser help with scars?", None),

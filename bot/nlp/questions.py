@@ -48,7 +48,7 @@ MIN_STORY_WORDS = 8
 REPLACEABLE = {FALLBACK, "out_of_scope"}
 QUESTION_START = (
     r"(?:what|whats|what's|how|hows|why|when|where|which|who|is|are|am|can|could|do|does|did|will|would|"
-    r"should|shall|any|anything|tell|explain|wondering|wonder|also|plus|"
+    r"should|shall|any|anything|tell|explain|wondering|wonder|"
     # text-speak: "r my scars permanent", "wat helps"
     r"r|wat|wats|wot)\b"
 )
@@ -57,7 +57,10 @@ _JOINED_QUESTION = re.compile(
     r"(?:,\s*|\s+)(?:and|also|plus|&|but|or)\s+(?:also\s+|then\s+|if\s+(?:not|so)\s*,?\s*)?(?=" + QUESTION_START + ")",
     re.IGNORECASE,
 )
-_STARTS_LIKE_QUESTION = re.compile(r"^\W*(?:and\s+|so\s+|also\s+|but\s+|ok\s+|okay\s+)?" + QUESTION_START, re.IGNORECASE)
+# "also" and "plus" lead into a question ("also, how much is it?") but start story clauses too ("and also my cheeks ...").
+_STARTS_LIKE_QUESTION = re.compile(
+    r"^\W*(?:and\s+|so\s+|also,?\s+|plus,?\s+|but\s+|ok\s+|okay\s+)?" + QUESTION_START, re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -111,21 +114,25 @@ class QuestionSplitter(WithIntentModel):
         return found[:MAX_QUESTIONS] if len(distinct) >= 2 else []
 
     def story_question(self, text: str, threshold: float = FOCUS_CONFIDENCE) -> Optional[Dict[Text, Any]]:
-        """The intent the one question of a story asks (with its probability), when
-        the story is long enough and the question alone is at least `threshold`
-        likely; else None."""
+        """The intent a story's question asks (with its probability): of the parts that
+        read as questions, the one the model reads most surely as a topic, when it
+        is at least `threshold` likely and the story around it is long enough; else None.
+        Parts with a question mark come first: "also" or "and is" can start a clause
+        of the story too."""
         parts = split_questions(text)
-        if self.model is None or len(parts) != 1:
+        parts = [part for part in parts if part.text.endswith("?")] or parts
+        if self.model is None or not parts:
             return None
-        story_words = len(re.findall(r"[A-Za-z]+", text)) - len(re.findall(r"[A-Za-z]+", parts[0].text))
-        if story_words < MIN_STORY_WORDS:
+        best: Optional[tuple[float, str, Part]] = None
+        for part, probabilities in zip(parts, self.model.predict_proba([part.text for part in parts]), strict=True):
+            index = int(probabilities.argmax())
+            intent = self.model.classes_[index]
+            if topic_of_intent(intent) is not None and (best is None or probabilities[index] > best[0]):
+                best = (float(probabilities[index]), intent, part)
+        if best is None or best[0] < threshold:
             return None
-        probabilities = self.model.predict_proba([parts[0].text])[0]
-        best = int(probabilities.argmax())
-        intent = self.model.classes_[best]
-        if probabilities[best] < threshold or topic_of_intent(intent) is None:
-            return None
-        return {"name": intent, "confidence": float(probabilities[best])}
+        story_words = len(re.findall(r"[A-Za-z]+", text)) - len(re.findall(r"[A-Za-z]+", best[2].text))
+        return {"name": best[1], "confidence": best[0]} if story_words >= MIN_STORY_WORDS else None
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

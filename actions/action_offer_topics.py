@@ -17,7 +17,7 @@ from actions.answering import (
 from bot.answers import answer_from_passages
 from bot.canned_replies import offer_topics_text, topic_menu
 from bot.context import refers_back
-from bot.store.db import new_session
+from bot.knowledge.store.db import new_session
 from bot.topics import likeliest_topics, topic_of_intent
 
 # The longest message read as a follow-up on the subject under discussion.

@@ -17,9 +17,9 @@ from bot.aspects import asked_aspect
 from bot.canned_replies import clinic_info_text, unavailable_text
 from bot.context import ENTITIES, Subject, is_elliptical, resolve_subject
 from bot.feedback import ANSWERED_SLOT, answer_kind, answered, feedback_prompt, offers_booking
+from bot.knowledge.store.db import new_session
 from bot.personal_advice import personal_advice_reply
 from bot.risk_context import cautions
-from bot.store.db import new_session
 from bot.topics import topic_of_intent
 
 logger = logging.getLogger(__name__)

@@ -31,9 +31,9 @@ def _build_safety(_args) -> int:
 
 
 def _ingest(_args) -> int:
-    from bot.ingest import IngestError
-    from bot.ingest.sync import ingest
-    from bot.store.db import migrate, new_session
+    from bot.knowledge.ingest import IngestError
+    from bot.knowledge.ingest.sync import ingest
+    from bot.knowledge.store.db import migrate, new_session
 
     migrate()
     try:
@@ -47,7 +47,7 @@ def _ingest(_args) -> int:
 
 
 def _coverage(args) -> int:
-    from bot.coverage import coverage
+    from bot.knowledge.coverage import coverage
 
     report = coverage()
     _write_report(report, args.output)
@@ -57,8 +57,8 @@ def _coverage(args) -> int:
 
 
 def _review(args) -> int:
-    from bot.review import review_markdown
-    from bot.store.db import new_session
+    from bot.knowledge.review import review_markdown
+    from bot.knowledge.store.db import new_session
 
     with new_session() as session:
         text = review_markdown(session)
@@ -99,7 +99,7 @@ def _report(args) -> int:
 
 def _ask(args) -> int:
     from bot.answers import answer_question
-    from bot.store.db import new_session
+    from bot.knowledge.store.db import new_session
 
     with new_session() as session:
         print(answer_question(session, args.topic, args.scar_type or (), args.treatment or ()).text)

@@ -9,9 +9,9 @@ from typing import Sequence
 
 from bot import settings
 from bot.aspects import general_follows_text
+from bot.knowledge.retrieval import Hit
+from bot.knowledge.store.models import Entry
 from bot.messages import message
-from bot.retrieval import Hit
-from bot.store.models import Entry
 
 
 def compose(

@@ -17,8 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import settings
+from bot.knowledge.store.models import AnswerRating, Document, Passage
 from bot.messages import booking_topics, message
-from bot.store.models import AnswerRating, Document, Passage
 
 if TYPE_CHECKING:  # the staff report reads this module's names without the answering code
     from bot.answers import Answer

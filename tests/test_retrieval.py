@@ -8,8 +8,8 @@ import pytest
 
 from bot import settings
 from bot.answers import answer_from_passages, answer_question
-from bot.ingest.sync import ingest
-from bot.retrieval import passage_index
+from bot.knowledge.ingest.sync import ingest
+from bot.knowledge.retrieval import passage_index
 
 NEW_DOCUMENT = """---
 title: "Clinic leaflet: cryotherapy"

@@ -5,7 +5,7 @@ import stat
 from rasa.shared.core.domain import Domain
 
 from bot import settings
-from bot.store.db import migrate
+from bot.knowledge.store.db import migrate
 from bot.tracker_store import DurableSQLTrackerStore
 
 

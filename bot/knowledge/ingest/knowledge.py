@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from bot.aspects import aspect_names
-from bot.ingest.documents import SourceDocument
+from bot.knowledge.ingest.documents import SourceDocument
 from bot.nlp.vocabulary import load_terms
 from bot.topics import TOPICS
 

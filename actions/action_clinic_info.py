@@ -3,8 +3,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.canned_replies import clinic_info_text
-from bot.feedback import booking_button
+from bot.dialogue.canned_replies import clinic_info_text
+from bot.dialogue.feedback import booking_button
 
 
 class ActionClinicInfo(Action):

@@ -14,11 +14,11 @@ from actions.answering import (
     send,
     store_unreachable,
 )
-from bot.answers import answer_from_passages
-from bot.canned_replies import offer_topics_text, topic_menu
-from bot.context import refers_back
+from bot.dialogue.answers import answer_from_passages
+from bot.dialogue.canned_replies import offer_topics_text, topic_menu
+from bot.dialogue.context import refers_back
+from bot.dialogue.topics import likeliest_topics, topic_of_intent
 from bot.knowledge.store.db import new_session
-from bot.topics import likeliest_topics, topic_of_intent
 
 # The longest message read as a follow-up on the subject under discussion.
 MAX_FOLLOW_UP_CHARS = 80

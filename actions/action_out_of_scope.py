@@ -4,7 +4,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answering import caution_reply
-from bot.canned_replies import out_of_scope_text, topic_menu
+from bot.dialogue.canned_replies import out_of_scope_text, topic_menu
 
 
 class ActionOutOfScope(Action):

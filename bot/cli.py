@@ -98,7 +98,7 @@ def _report(args) -> int:
 
 
 def _ask(args) -> int:
-    from bot.answers import answer_question
+    from bot.dialogue.answers import answer_question
     from bot.knowledge.store.db import new_session
 
     with new_session() as session:

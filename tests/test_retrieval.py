@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from bot import settings
-from bot.answers import answer_from_passages, answer_question
+from bot.dialogue.answers import answer_from_passages, answer_question
 from bot.knowledge.ingest.sync import ingest
 from bot.knowledge.retrieval import passage_index
 

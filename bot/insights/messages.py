@@ -12,7 +12,7 @@ from typing import Iterator
 
 from sqlalchemy import inspect, select
 
-from bot.feedback import ANSWERED_SLOT
+from bot.dialogue.feedback import ANSWERED_SLOT
 from bot.knowledge.store.db import new_session
 from bot.knowledge.store.models import AnswerRating
 from bot.tracker_events import events_table

@@ -17,7 +17,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.dialogue.context import is_elliptical
 from bot.dialogue.topics import topic_of_intent
-from bot.unknown_words import FALLBACK
+from bot.nlp.unknown_words import FALLBACK
 
 FOLLOW_UP = "follow_up"
 

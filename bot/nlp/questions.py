@@ -30,7 +30,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.dialogue.topics import topic_of_intent
 from bot.nlp.intent_model import WithIntentModel
-from bot.unknown_words import FALLBACK
+from bot.nlp.unknown_words import FALLBACK
 
 QUESTIONS = "questions"
 MAX_QUESTIONS = 3

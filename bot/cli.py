@@ -69,7 +69,7 @@ def _review(args) -> int:
 
 
 def _forget(args) -> int:
-    from bot.retention import forget_conversations, tracker_store_url_in_use
+    from bot.runtime.retention import forget_conversations, tracker_store_url_in_use
 
     try:
         url = args.tracker_url or tracker_store_url_in_use(args.endpoints)
@@ -85,7 +85,7 @@ def _report(args) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from bot.insights.report import make_report
-    from bot.retention import tracker_store_url_in_use
+    from bot.runtime.retention import tracker_store_url_in_use
 
     try:
         url = args.tracker_url or tracker_store_url_in_use(args.endpoints)
@@ -107,13 +107,13 @@ def _ask(args) -> int:
 
 
 def _serve(_args) -> int:
-    from bot.serve import serve
+    from bot.runtime.serve import serve
 
     return serve()
 
 
 def _shell(_args) -> int:
-    from bot.serve import shell
+    from bot.runtime.serve import shell
 
     return shell()
 

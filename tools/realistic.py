@@ -17,7 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from bot import rest_client, settings
+from bot import settings
+from bot.runtime import rest_client
 from tools.quality_bars import BARS
 
 CASES_FILE = settings.PROJECT_ROOT / "tests" / "e2e" / "realistic.yml"

@@ -15,7 +15,7 @@ from sqlalchemy import inspect, select
 from bot.dialogue.feedback import ANSWERED_SLOT
 from bot.knowledge.store.db import new_session
 from bot.knowledge.store.models import AnswerRating
-from bot.tracker_events import events_table
+from bot.runtime.tracker_events import events_table
 
 
 @dataclass(frozen=True)

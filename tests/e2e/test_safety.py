@@ -6,7 +6,7 @@ import requests
 from bot import settings
 from bot.channels.rest import MAX_MESSAGE_CHARS
 from bot.dialogue.responses import response_text
-from bot.rest_client import new_sender
+from bot.runtime.rest_client import new_sender
 from tests.support.running_bot import SENT, Chat
 
 EMERGENCY = response_text("utter_emergency")

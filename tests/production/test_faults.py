@@ -14,7 +14,7 @@ import requests
 
 from bot import settings
 from bot.dialogue.responses import response_text
-from bot.rest_client import new_sender
+from bot.runtime.rest_client import new_sender
 from tests.support.running_bot import split_feedback
 from tests.support.services import REDIS_URL, user_texts
 

@@ -6,7 +6,7 @@ from rasa.shared.core.domain import Domain
 
 from bot import settings
 from bot.knowledge.store.db import migrate
-from bot.tracker_store import DurableSQLTrackerStore
+from bot.runtime.tracker_store import DurableSQLTrackerStore
 
 
 def mode(path) -> int:

@@ -1,4 +1,4 @@
-"""The rasa-sdk action server (`python -m bot.action_server --actions actions`),
+"""The rasa-sdk action server (`python -m bot.runtime.action_server --actions actions`),
 without TensorFlow.
 
 spaCy's thinc imports TensorFlow whenever it is installed (Rasa needs it), which

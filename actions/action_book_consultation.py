@@ -3,7 +3,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.feedback import booking_reply
+from bot.dialogue.feedback import booking_reply
 
 
 class ActionBookConsultation(Action):

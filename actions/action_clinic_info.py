@@ -4,7 +4,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answering import clinic_reply
-from bot.feedback import booking_button
+from bot.dialogue.feedback import booking_button
 
 
 class ActionClinicInfo(Action):

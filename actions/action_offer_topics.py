@@ -15,10 +15,10 @@ from actions.answering import (
     send,
     store_unreachable,
 )
-from bot.answers import answer_from_passages
-from bot.canned_replies import offer_topics_text, topic_menu
-from bot.store.db import new_session
-from bot.topics import likeliest_topics, topic_of_intent
+from bot.dialogue.answers import answer_from_passages
+from bot.dialogue.canned_replies import offer_topics_text, topic_menu
+from bot.dialogue.topics import likeliest_topics, topic_of_intent
+from bot.knowledge.store.db import new_session
 
 
 class ActionOfferTopics(Action):

@@ -4,8 +4,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answering import answer_from_tracker, caution_reply, refers_to_the_subject, send
-from bot.aspects import asked_aspect
-from bot.canned_replies import out_of_scope_text, topic_menu
+from bot.dialogue.aspects import asked_aspect
+from bot.dialogue.canned_replies import out_of_scope_text, topic_menu
 
 
 class ActionOutOfScope(Action):

@@ -7,8 +7,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.answering import latest_intent
-from bot.feedback import ANSWERED_SLOT, HELPFUL_INTENT, feedback_reply, record_rating
-from bot.store.db import new_session
+from bot.dialogue.feedback import ANSWERED_SLOT, HELPFUL_INTENT, feedback_reply, record_rating
+from bot.knowledge.store.db import new_session
 
 logger = logging.getLogger(__name__)
 

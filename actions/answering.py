@@ -12,15 +12,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import settings
-from bot.answers import Answer, Question, answer_questions
-from bot.aspects import asked_aspect, not_covered_text
-from bot.canned_replies import clinic_info_text, unavailable_text
-from bot.context import ENTITIES, Subject, is_elliptical, refers_back, resolve_subject
-from bot.feedback import ANSWERED_SLOT, answer_kind, answered, feedback_prompt, offers_booking
-from bot.personal_advice import personal_advice_reply
-from bot.risk_context import cautions
-from bot.store.db import new_session
-from bot.topics import question_behind_follow_up, topic_of_intent
+from bot.dialogue.answers import Answer, Question, answer_questions
+from bot.dialogue.aspects import asked_aspect, not_covered_text
+from bot.dialogue.canned_replies import clinic_info_text, unavailable_text
+from bot.dialogue.context import ENTITIES, Subject, is_elliptical, refers_back, resolve_subject
+from bot.dialogue.feedback import ANSWERED_SLOT, answer_kind, answered, feedback_prompt, offers_booking
+from bot.dialogue.personal_advice import personal_advice_reply
+from bot.dialogue.risk_context import cautions
+from bot.dialogue.topics import question_behind_follow_up, topic_of_intent
+from bot.knowledge.store.db import new_session
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class Reply:
 
 def send(dispatcher: CollectingDispatcher, reply: Reply) -> List[Dict[Text, Any]]:
     """Sends the reply; after a medical answer, asks whether it helped and
-    remembers what it gave for the rating (bot/feedback.py)."""
+    remembers what it gave for the rating (bot/dialogue/feedback.py)."""
     dispatcher.utter_message(text=reply.text)
     if reply.answer is None:
         return reply.events
@@ -150,7 +150,7 @@ def refers_to_the_subject(tracker: Tracker) -> bool:
 
 def _cautioned(tracker: Tracker, reply: Text) -> Text:
     """The reply after the cautions its message calls for (a plan to treat oneself,
-    pregnancy, isotretinoin ...: bot/risk_context.py)."""
+    pregnancy, isotretinoin ...: bot/dialogue/risk_context.py)."""
     return "\n\n".join([*cautions(_text(tracker)), reply])
 
 

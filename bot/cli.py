@@ -31,9 +31,9 @@ def _build_safety(_args) -> int:
 
 
 def _ingest(_args) -> int:
-    from bot.ingest import IngestError
-    from bot.ingest.sync import ingest
-    from bot.store.db import migrate, new_session
+    from bot.knowledge.ingest import IngestError
+    from bot.knowledge.ingest.sync import ingest
+    from bot.knowledge.store.db import migrate, new_session
 
     migrate()
     try:
@@ -47,7 +47,7 @@ def _ingest(_args) -> int:
 
 
 def _coverage(args) -> int:
-    from bot.coverage import coverage
+    from bot.knowledge.coverage import coverage
 
     report = coverage()
     _write_report(report, args.output)
@@ -57,8 +57,8 @@ def _coverage(args) -> int:
 
 
 def _review(args) -> int:
-    from bot.review import review_markdown
-    from bot.store.db import new_session
+    from bot.knowledge.review import review_markdown
+    from bot.knowledge.store.db import new_session
 
     with new_session() as session:
         text = review_markdown(session)
@@ -69,7 +69,7 @@ def _review(args) -> int:
 
 
 def _forget(args) -> int:
-    from bot.retention import forget_conversations, tracker_store_url_in_use
+    from bot.runtime.retention import forget_conversations, tracker_store_url_in_use
 
     try:
         url = args.tracker_url or tracker_store_url_in_use(args.endpoints)
@@ -85,7 +85,7 @@ def _report(args) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from bot.insights.report import make_report
-    from bot.retention import tracker_store_url_in_use
+    from bot.runtime.retention import tracker_store_url_in_use
 
     try:
         url = args.tracker_url or tracker_store_url_in_use(args.endpoints)
@@ -98,8 +98,8 @@ def _report(args) -> int:
 
 
 def _ask(args) -> int:
-    from bot.answers import answer_question
-    from bot.store.db import new_session
+    from bot.dialogue.answers import answer_question
+    from bot.knowledge.store.db import new_session
 
     with new_session() as session:
         print(answer_question(session, args.topic, args.scar_type or (), args.treatment or ()).text)
@@ -107,13 +107,13 @@ def _ask(args) -> int:
 
 
 def _serve(_args) -> int:
-    from bot.serve import serve
+    from bot.runtime.serve import serve
 
     return serve()
 
 
 def _shell(_args) -> int:
-    from bot.serve import shell
+    from bot.runtime.serve import shell
 
     return shell()
 

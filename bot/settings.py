@@ -15,7 +15,7 @@ from typing import Mapping
 
 import yaml
 
-from bot.messages import message
+from bot.dialogue.messages import message
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import psycopg2
 import pytest
 
-from bot.ingest.sync import ingest
-from bot.store.db import get_engine, migrate, new_session
+from bot.knowledge.ingest.sync import ingest
+from bot.knowledge.store.db import get_engine, migrate, new_session
 from tests.support.services import POSTGRES_URL, admin_connection, create_database
 
 # The folders whose tests all need more than Python and the built spaCy pipeline.

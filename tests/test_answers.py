@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot import settings
-from bot.answers import answer_question
-from bot.canned_replies import out_of_scope_text, topic_menu
-from bot.topics import TOPICS
+from bot.dialogue.answers import answer_question
+from bot.dialogue.canned_replies import out_of_scope_text, topic_menu
+from bot.dialogue.topics import TOPICS
 
 
 @pytest.mark.parametrize("topic", [topic for topic in TOPICS if topic != "side_effects"])

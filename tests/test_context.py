@@ -1,6 +1,6 @@
 import pytest
 
-from bot.context import is_elliptical, refers_back, resolve_subject
+from bot.dialogue.context import is_elliptical, refers_back, resolve_subject
 
 
 def resolve(topic, mentioned=None, remembered=None, text="", follow_up=False, remembered_topic=None):

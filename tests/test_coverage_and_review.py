@@ -2,8 +2,8 @@ import shutil
 
 from bot import settings
 from bot.cli import main
-from bot.coverage import coverage
-from bot.review import review_markdown
+from bot.knowledge.coverage import coverage
+from bot.knowledge.review import review_markdown
 
 
 def test_coverage_lists_uncited_medical_sentences_and_no_broken_citations():

@@ -2,13 +2,13 @@ import stat
 
 import yaml
 
-from bot.endpoints import endpoints_config, stores_summary, write_endpoints
+from bot.runtime.endpoints import endpoints_config, stores_summary, write_endpoints
 
 
 def test_without_the_production_variables_endpoints_yml_is_used_as_it_is():
     config = endpoints_config(environ={})
     assert config["tracker_store"] == {
-        "type": "bot.tracker_store.DurableSQLTrackerStore",
+        "type": "bot.runtime.tracker_store.DurableSQLTrackerStore",
         "dialect": "sqlite",
         "db": "var/tracker.sqlite3",
     }
@@ -25,7 +25,7 @@ def test_the_production_profile_uses_postgresql_and_redis(tmp_path):
     target = write_endpoints(tmp_path / "endpoints.yml", environ=profile)
     config = yaml.safe_load(target.read_text())
     assert config["tracker_store"] == {
-        "type": "bot.tracker_store.DurableSQLTrackerStore",
+        "type": "bot.runtime.tracker_store.DurableSQLTrackerStore",
         "dialect": "postgresql",
         "db": "conversations",
         "url": "db.internal",

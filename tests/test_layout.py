@@ -31,7 +31,7 @@ def imported_packages(path: Path) -> set[str]:
 
 def test_the_product_files_are_found():
     names = {path.relative_to(settings.PROJECT_ROOT).as_posix() for path in PRODUCT}
-    assert {"bot/serve.py", "bot/action_server.py", "bot/nlp/intent_blend.py"} <= names
+    assert {"bot/runtime/serve.py", "bot/runtime/action_server.py", "bot/nlp/intent_blend.py"} <= names
 
 
 @pytest.mark.parametrize("path", PRODUCT, ids=lambda path: path.relative_to(settings.PROJECT_ROOT).as_posix())

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from bot import settings
-from bot.canned_replies import topic_menu
-from bot.messages import MESSAGES_FILE, MessagesError, load_messages, menu_topics, message, topic_labels
-from bot.topics import INTENT_PREFIX
+from bot.dialogue.canned_replies import topic_menu
+from bot.dialogue.messages import MESSAGES_FILE, MessagesError, load_messages, menu_topics, message, topic_labels
+from bot.dialogue.topics import INTENT_PREFIX
 
 
 def test_every_message_is_there_and_fills_its_placeholders(monkeypatch):
@@ -83,10 +83,10 @@ def test_a_clinic_changes_the_disclaimer_and_topic_labels_by_editing_data_only(t
     copy = tmp_path / "messages.yml"
     copy.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     script = (
-        "import json, pathlib, bot.messages\n"
-        f"bot.messages.MESSAGES_FILE = pathlib.Path({str(copy)!r})\n"
+        "import json, pathlib, bot.dialogue.messages\n"
+        f"bot.dialogue.messages.MESSAGES_FILE = pathlib.Path({str(copy)!r})\n"
         "from bot import settings\n"
-        "from bot.canned_replies import topic_menu\nfrom bot.composition import compose\n"
+        "from bot.dialogue.canned_replies import topic_menu\nfrom bot.dialogue.composition import compose\n"
         "from bot.channels.widget import widget_script\n"
         "print(json.dumps({'disclaimer': settings.DISCLAIMER, 'reply': compose([]),\n"
         "                  'menu': [b['title'] for b in topic_menu()], 'widget': widget_script()}))\n"

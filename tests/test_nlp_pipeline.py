@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from bot import settings
-from bot.ingest.documents import read_documents
+from bot.knowledge.ingest.documents import read_documents
 from bot.nlp.pipeline import load
 from bot.nlp.vocabulary import load_terms
 

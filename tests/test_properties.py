@@ -13,14 +13,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.action_answer_question import ActionAnswerQuestion
 from actions.action_personal_advice import ActionPersonalAdvice
 from bot import settings
-from bot.answers import answer_question
-from bot.canned_replies import clinic_info_text
 from bot.channels.replies import chosen_option, split_text
 from bot.channels.rest import request_problem
 from bot.channels.webhook import json_body
-from bot.messages import message
+from bot.dialogue.answers import answer_question
+from bot.dialogue.canned_replies import clinic_info_text
+from bot.dialogue.messages import message
+from bot.dialogue.topics import TOPICS
 from bot.safety.red_flags import RedFlag, detect
-from bot.topics import TOPICS
 from tests.support.trackers import make_tracker
 
 # Fixtures (the filled store) are set up once per test, not per example: the

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from bot import settings
-from bot.answers import Question, answer_question, answer_questions
-from bot.aspects import asked_aspect, load_aspects
+from bot.dialogue.answers import Question, answer_question, answer_questions
+from bot.dialogue.aspects import asked_aspect, load_aspects
+from bot.dialogue.risk_context import cautions, load_risk_contexts, risk_contexts
 from bot.nlp.questions import split_questions
-from bot.risk_context import cautions, load_risk_contexts, risk_contexts
 
 
 @pytest.mark.parametrize(
@@ -165,7 +165,7 @@ def test_a_broken_aspects_file_is_refused_with_what_to_fix(tmp_path, change, pro
 
     import yaml
 
-    from bot.aspects import ASPECTS_FILE, AspectsError
+    from bot.dialogue.aspects import ASPECTS_FILE, AspectsError
 
     raw = yaml.safe_load(ASPECTS_FILE.read_text(encoding="utf-8"))
     change(raw)

@@ -12,7 +12,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.cli import main
-from bot.retention import forget_conversations, tracker_store_url_in_use
+from bot.runtime.retention import forget_conversations, tracker_store_url_in_use
 from tests.support.services import tracker_store
 
 DAY = 86400

@@ -7,9 +7,9 @@ import shutil
 import pytest
 
 from bot import settings
-from bot.answers import answer_from_passages, answer_question
-from bot.ingest.sync import ingest
-from bot.retrieval import passage_index
+from bot.dialogue.answers import answer_from_passages, answer_question
+from bot.knowledge.ingest.sync import ingest
+from bot.knowledge.retrieval import passage_index
 
 NEW_DOCUMENT = """---
 title: "Clinic leaflet: cryotherapy"

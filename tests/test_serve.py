@@ -5,8 +5,8 @@ import yaml
 
 from bot import settings
 from bot.channels.credentials import write_configured_channels
-from bot.rasa_launcher import with_api_token
-from bot.serve import rasa_run_args, shell_args
+from bot.runtime.rasa_launcher import with_api_token
+from bot.runtime.serve import rasa_run_args, shell_args
 
 
 def test_the_http_api_is_off_without_a_token():

@@ -33,10 +33,10 @@ import rasa.cli
 from sqlalchemy.engine import make_url
 
 from bot import settings
-from bot.ingest.sync import ingest
-from bot.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
-from bot.serve import RASA, wait_for
-from bot.store.db import migrate, new_session
+from bot.knowledge.ingest.sync import ingest
+from bot.knowledge.store.db import migrate, new_session
+from bot.runtime.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
+from bot.runtime.serve import RASA, wait_for
 from tools.server_cluster import ServerCluster
 
 RESULTS_DIR = settings.PROJECT_ROOT / "results"

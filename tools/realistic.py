@@ -17,7 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from bot import rest_client, settings
+from bot import settings
+from bot.runtime import rest_client
 from tools.quality_bars import BARS
 
 CASES_FILE = settings.PROJECT_ROOT / "tests" / "e2e" / "realistic.yml"
@@ -101,8 +102,8 @@ def share_right(results: list[Result], kind: str | None = None) -> float:
 
 def evaluate(output: Path, model: Path = MODEL, cases_file: Path = CASES_FILE) -> list[Result]:
     """Start the servers on ports of their own with a fresh store, run every case, write the report."""
-    from bot.ingest.sync import ingest
-    from bot.store.db import migrate, new_session
+    from bot.knowledge.ingest.sync import ingest
+    from bot.knowledge.store.db import migrate, new_session
     from tools.server_cluster import ServerCluster
 
     with tempfile.TemporaryDirectory(prefix="acnebot-realistic-") as workdir:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from bot import settings
 from bot.channels.credentials import write_configured_channels
-from bot.endpoints import write_endpoints
-from bot.serve import RASA_SERVER, rasa_run_args, start_action_server, stop, wait_for
+from bot.runtime.endpoints import write_endpoints
+from bot.runtime.serve import RASA_SERVER, rasa_run_args, start_action_server, stop, wait_for
 
 
 class ServerCluster:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot import settings
-from bot.private_files import OWNER_ONLY_FILE, OWNER_ONLY_FOLDER
+from bot.runtime.private_files import OWNER_ONLY_FILE, OWNER_ONLY_FOLDER
 
 _RANDOM_BYTES = 16
 _SIGNATURE_CHARS = 32

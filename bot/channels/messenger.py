@@ -26,7 +26,7 @@ from bot.channels.replies import short_title, split_text
 from bot.channels.resilience import error_kind
 from bot.channels.signatures import check_messenger
 from bot.channels.webhook import bad_request, deliver, json_body, refusal_for, webhook_blueprint
-from bot.messages import message as patient_text
+from bot.dialogue.messages import message as patient_text
 
 logger = logging.getLogger(__name__)
 

@@ -22,10 +22,10 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot import settings
-from bot.canned_replies import unavailable_text
 from bot.channels.memory import channel_memory
-from bot.composition import part_of
-from bot.responses import ALERTS, alert_reply
+from bot.dialogue.canned_replies import unavailable_text
+from bot.dialogue.composition import part_of
+from bot.dialogue.responses import ALERTS, alert_reply
 from bot.safety.red_flags import detect
 
 logger = logging.getLogger(__name__)

@@ -26,7 +26,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels import conversation_ids
 from bot.channels.resilience import always_answer
-from bot.responses import ALERTS, alert_reply
+from bot.dialogue.responses import ALERTS, alert_reply
 from bot.safety.red_flags import detect
 
 UNKNOWN_SENDER = (

@@ -17,9 +17,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot import settings
-from bot.canned_replies import offer_topics_text, topic_menu
 from bot.channels.rest import MAX_MESSAGE_CHARS
-from bot.messages import widget_words
+from bot.dialogue.canned_replies import offer_topics_text, topic_menu
+from bot.dialogue.messages import widget_words
 
 WEB_DIR = settings.PROJECT_ROOT / "web"
 # Where widget.js takes its words and limits; the file as it is in web/ has none and says so.

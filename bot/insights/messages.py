@@ -12,10 +12,10 @@ from typing import Iterator
 
 from sqlalchemy import inspect, select
 
-from bot.feedback import ANSWERED_SLOT
-from bot.store.db import new_session
-from bot.store.models import AnswerRating
-from bot.tracker_events import events_table
+from bot.dialogue.feedback import ANSWERED_SLOT
+from bot.knowledge.store.db import new_session
+from bot.knowledge.store.models import AnswerRating
+from bot.runtime.tracker_events import events_table
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from typing import Iterable
 
 import numpy as np
 
-from bot.feedback import BOOKING_INTENT, HELPFUL_INTENT, NOT_HELPFUL_INTENT
+from bot.dialogue.feedback import BOOKING_INTENT, HELPFUL_INTENT, NOT_HELPFUL_INTENT
+from bot.dialogue.topics import TOPICS, topic_of_intent
 from bot.insights.messages import AnswerGiven, PatientMessage, Rating
-from bot.topics import TOPICS, topic_of_intent
 
 # How a message was handled, decided by its intent, in the report's order.
 HANDLING = {

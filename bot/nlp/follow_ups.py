@@ -15,9 +15,9 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.context import is_elliptical
-from bot.topics import topic_of_intent
-from bot.unknown_words import FALLBACK
+from bot.dialogue.context import is_elliptical
+from bot.dialogue.topics import topic_of_intent
+from bot.nlp.unknown_words import FALLBACK
 
 FOLLOW_UP = "follow_up"
 

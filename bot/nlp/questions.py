@@ -28,9 +28,9 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.dialogue.topics import topic_of_intent
 from bot.nlp.intent_model import WithIntentModel
-from bot.topics import topic_of_intent
-from bot.unknown_words import FALLBACK
+from bot.nlp.unknown_words import FALLBACK
 
 QUESTIONS = "questions"
 MAX_QUESTIONS = 3

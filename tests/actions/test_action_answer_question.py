@@ -2,8 +2,8 @@ from rasa_sdk.events import SlotSet
 
 from actions.action_answer_question import ActionAnswerQuestion
 from bot import settings
-from bot.feedback import ANSWERED_SLOT
-from bot.messages import message
+from bot.dialogue.feedback import ANSWERED_SLOT
+from bot.dialogue.messages import message
 from tests.support.trackers import make_tracker
 
 RATING_PAYLOADS = ["/answer_helped", "/answer_not_helpful"]

@@ -1,6 +1,6 @@
 from actions.action_personal_advice import ActionPersonalAdvice
 from bot import settings
-from bot.messages import message
+from bot.dialogue.messages import message
 from tests.support.trackers import make_tracker
 
 REFUSAL = message("personal_advice_refusal")

@@ -4,9 +4,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import select
 
 from actions.action_rate_answer import ActionRateAnswer
-from bot.feedback import ANSWERED_SLOT
-from bot.messages import message
-from bot.store.models import AnswerRating, Document, Passage
+from bot.dialogue.feedback import ANSWERED_SLOT
+from bot.dialogue.messages import message
+from bot.knowledge.store.models import AnswerRating, Document, Passage
 from tests.support.trackers import make_tracker
 
 QUESTION = "what causes the scars on my cheek, Jane here, 0790 000 000"

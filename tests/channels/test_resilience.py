@@ -5,9 +5,9 @@ import asyncio
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot import settings
-from bot.canned_replies import unavailable_text
 from bot.channels.resilience import always_answer
-from bot.responses import response_text
+from bot.dialogue.canned_replies import unavailable_text
+from bot.dialogue.responses import response_text
 
 
 def run(text: str, rasa) -> list[dict]:
@@ -89,7 +89,7 @@ def test_a_conversation_past_the_turn_cap_starts_anew(monkeypatch):
 
 
 async def answers_with_sources(message: UserMessage) -> None:
-    from bot.messages import message as text_of
+    from bot.dialogue.messages import message as text_of
 
     answer = f"Rolling scars come from bands of scar tissue.\n\n{text_of('sources_label')} A; B.\n\n{settings.DISCLAIMER}"
     await message.output_channel.send_response(message.sender_id, {"text": settings.PRIVACY_NOTICE})

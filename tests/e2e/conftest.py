@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from bot import settings
-from bot.ingest.sync import ingest
-from bot.store.db import migrate, new_session
+from bot.knowledge.ingest.sync import ingest
+from bot.knowledge.store.db import migrate, new_session
 from tests.support.fake_platforms import FakePlatforms
 from tests.support.running_bot import ACTION_PORT, BOOKING_URL, BOT_LOGS, CHANNEL_SECRETS, RASA_PORT, SENT, Chat
 from tools.server_cluster import ServerCluster

@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from bot import settings
-from bot.rest_client import new_sender
+from bot.runtime.rest_client import new_sender
 from tests.support.running_bot import SENT, stored_user_events
 
 HUNDRED_KB = "acne " * 20480

@@ -1,9 +1,9 @@
-"""`make shell`'s chat (bot/console.py) against the running assistant: buttons are
+"""`make shell`'s chat (bot/runtime/console.py) against the running assistant: buttons are
 a numbered list, and typed text is never swallowed by them."""
 
 from __future__ import annotations
 
-from bot.console import chat
+from bot.runtime.console import chat
 from tests.support.running_bot import SENT
 
 

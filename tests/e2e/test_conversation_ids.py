@@ -9,8 +9,8 @@ import requests
 
 from bot.channels import conversation_ids
 from bot.channels.rest import UNKNOWN_SENDER
-from bot.responses import response_text
-from bot.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
+from bot.dialogue.responses import response_text
+from bot.runtime.rest_client import CONVERSATIONS_PATH, WEBHOOK_PATH
 from tests.support.running_bot import SENT, Chat, stored_user_events
 
 

@@ -14,14 +14,14 @@ import requests
 from bot import settings
 from bot.channels.replies import NUMBERED_OPTIONS_PROMPT
 from bot.channels.signatures import messenger_signature, twilio_signature
-from bot.messages import message
-from bot.responses import response_text
+from bot.dialogue.messages import message
+from bot.dialogue.responses import response_text
 from tests.support.running_bot import CHANNEL_SECRETS, SENT
 
 QUESTION = "what causes acne scars?"
 # A fact of the curated "causes" answer (data/knowledge/).
 CAUSES_FACT = "inflammatory acne lesions"
-# Every medical answer is followed by this question, with 👍 and 👎 (bot/feedback.py).
+# Every medical answer is followed by this question, with 👍 and 👎 (bot/dialogue/feedback.py).
 FEEDBACK = message("feedback_question")
 RATING_TITLES = [message("feedback_yes"), message("feedback_no")]
 BOOKING_TITLE = message("book_consultation")

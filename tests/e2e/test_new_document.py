@@ -4,8 +4,8 @@ no `rasa train`, no restart."""
 import shutil
 
 from bot import settings
-from bot.ingest.sync import ingest
-from bot.store.db import new_session
+from bot.knowledge.ingest.sync import ingest
+from bot.knowledge.store.db import new_session
 from tests.support.running_bot import split_feedback
 
 LEAFLET = """---

@@ -11,8 +11,8 @@ import yaml
 from sqlalchemy import select
 
 from bot import settings
-from bot.store.db import new_session
-from bot.store.models import AnswerRating
+from bot.knowledge.store.db import new_session
+from bot.knowledge.store.models import AnswerRating
 from tests.support.running_bot import BOOKING_URL, Chat, split_feedback
 from tools.nlu_evaluation import parse_examples
 

@@ -5,8 +5,8 @@ import requests
 
 from bot import settings
 from bot.channels.rest import MAX_MESSAGE_CHARS
-from bot.responses import response_text
-from bot.rest_client import new_sender
+from bot.dialogue.responses import response_text
+from bot.runtime.rest_client import new_sender
 from tests.support.running_bot import SENT, Chat
 
 EMERGENCY = response_text("utter_emergency")

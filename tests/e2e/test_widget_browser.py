@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from bot import settings
-from bot.messages import message, widget_words
-from bot.responses import response_text
+from bot.dialogue.messages import message, widget_words
+from bot.dialogue.responses import response_text
 from tests.support.browser import chromium
 from tests.support.running_bot import BOOKING_URL, SENT
 

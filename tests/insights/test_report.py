@@ -14,8 +14,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.cli import main
 from bot.insights.report import DAY, make_report
-from bot.store.db import migrate, new_session
-from bot.store.models import AnswerRating
+from bot.knowledge.store.db import migrate, new_session
+from bot.knowledge.store.models import AnswerRating
 from tests.support.services import tracker_store
 
 # Noon UTC, so that a few hours either side stay on the same day.

@@ -13,8 +13,8 @@ import redis
 from sqlalchemy.engine import make_url
 
 from bot import settings
-from bot.ingest.sync import ingest
-from bot.store.db import get_engine, migrate, new_session
+from bot.knowledge.ingest.sync import ingest
+from bot.knowledge.store.db import get_engine, migrate, new_session
 from tests.support.production import ACTION_PORT, API_TOKEN, RASA_PORTS
 from tests.support.services import REDIS_URL, admin_connection, create_database
 from tools.server_cluster import ServerCluster

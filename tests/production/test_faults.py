@@ -13,8 +13,8 @@ import redis
 import requests
 
 from bot import settings
-from bot.responses import response_text
-from bot.rest_client import new_sender
+from bot.dialogue.responses import response_text
+from bot.runtime.rest_client import new_sender
 from tests.support.running_bot import split_feedback
 from tests.support.services import REDIS_URL, user_texts
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import requests
 
 from bot import settings
-from bot.rest_client import new_sender
+from bot.runtime.rest_client import new_sender
 from tests.support.production import API_TOKEN
 from tests.support.running_bot import split_feedback
 from tests.support.services import user_texts
@@ -95,7 +95,7 @@ def test_the_api_token_works_but_no_process_shows_it_on_its_command_line(deploym
     """`ps` shows every user of the machine each process's command line."""
     for process in deployment.rasa:
         command_line = Path(f"/proc/{process.pid}/cmdline").read_bytes().decode("utf-8", "replace")
-        assert "bot.rasa_launcher" in command_line and API_TOKEN not in command_line
+        assert "bot.runtime.rasa_launcher" in command_line and API_TOKEN not in command_line
     for url in deployment.urls:
         assert requests.get(f"{url}/status", timeout=10).status_code == 401
         assert requests.get(f"{url}/status", params={"token": API_TOKEN}, timeout=10).status_code == 200

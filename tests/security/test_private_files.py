@@ -5,8 +5,8 @@ import stat
 from rasa.shared.core.domain import Domain
 
 from bot import settings
-from bot.store.db import migrate
-from bot.tracker_store import DurableSQLTrackerStore
+from bot.knowledge.store.db import migrate
+from bot.runtime.tracker_store import DurableSQLTrackerStore
 
 
 def mode(path) -> int:

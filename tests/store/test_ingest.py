@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import func, select
 
 from bot import settings
-from bot.ingest import IngestError
-from bot.ingest import sync as sync_module
-from bot.ingest.documents import read_documents
-from bot.ingest.knowledge import read_entries
-from bot.ingest.sync import ingest
-from bot.store.models import Citation, Document, Entry, Passage
+from bot.knowledge.ingest import IngestError
+from bot.knowledge.ingest import sync as sync_module
+from bot.knowledge.ingest.documents import read_documents
+from bot.knowledge.ingest.knowledge import read_entries
+from bot.knowledge.ingest.sync import ingest
+from bot.knowledge.store.models import Citation, Document, Entry, Passage
 
 
 @pytest.fixture

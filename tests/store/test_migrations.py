@@ -1,7 +1,7 @@
 from alembic import command
 from sqlalchemy import inspect
 
-from bot.store.db import alembic_config, get_engine, migrate
+from bot.knowledge.store.db import alembic_config, get_engine, migrate
 
 
 def columns(url, table):

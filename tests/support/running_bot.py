@@ -10,7 +10,7 @@ import sqlite3
 import requests
 
 from bot.channels.resilience import conversation_id
-from bot.rest_client import WEBHOOK_PATH, new_sender
+from bot.runtime.rest_client import WEBHOOK_PATH, new_sender
 
 RASA_PORT = 5105
 ACTION_PORT = 5155

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from bot import settings
-from bot.store.models import Citation, Entry
+from bot.knowledge.store.models import Citation, Entry
 
 
 def _subject(entry: Entry) -> str:

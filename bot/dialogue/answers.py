@@ -1,5 +1,5 @@
 """Answering a question: pick the knowledge entries (and, where they fall
-short, the passages) for it, and have the reply composed (bot/composition.py)."""
+short, the passages) for it, and have the reply composed (bot/dialogue/composition.py)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from typing import Sequence
 
 from sqlalchemy.orm import Session
 
-from bot.aspects import asked_aspect, not_covered_text
-from bot.composition import cites, compose
+from bot.dialogue.aspects import asked_aspect, not_covered_text
+from bot.dialogue.composition import cites, compose
+from bot.knowledge.retrieval import Hit, passage_index
+from bot.knowledge.store.models import Entry
+from bot.knowledge.store.queries import disputed_topic_entries, find_entry
 from bot.nlp.lemmas import lemmas_of, training_lemmas
 from bot.nlp.pipeline import topic_tags
-from bot.retrieval import Hit, passage_index
-from bot.store.models import Entry
-from bot.store.queries import disputed_topic_entries, find_entry
 
 
 @dataclass(frozen=True)

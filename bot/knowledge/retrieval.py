@@ -14,7 +14,7 @@ from rank_bm25 import BM25Okapi
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.store.models import Document, Passage
+from bot.knowledge.store.models import Document, Passage
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from bot import settings
 from bot.channels.credentials import write_configured_channels
-from bot.endpoints import stores_summary, write_endpoints
+from bot.runtime.endpoints import stores_summary, write_endpoints
 
 RASA = str(Path(sys.executable).with_name("rasa"))
 # Rasa as the assistant's servers run it: the API token from the environment, not the command line.
-RASA_SERVER = [sys.executable, "-m", "bot.rasa_launcher"]
+RASA_SERVER = [sys.executable, "-m", "bot.runtime.rasa_launcher"]
 # Rasa's telemetry and error reports would call out to the internet: never.
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 
@@ -40,7 +40,7 @@ def start_action_server(port: int = settings.ACTION_SERVER_PORT, **popen_options
     # rasa-sdk listens on every interface unless SANIC_HOST says otherwise.
     env = {**(popen_options.pop("env", None) or os.environ), "SANIC_HOST": settings.action_server_host()}
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(port)],
+        [sys.executable, "-m", "bot.runtime.action_server", "--actions", "actions", "--port", str(port)],
         cwd=settings.PROJECT_ROOT,
         env=env,
         **popen_options,
@@ -98,7 +98,7 @@ def rasa_run_args(
     port: int = settings.RASA_PORT, endpoints: str = "endpoints.yml", credentials: str = "credentials.yml"
 ) -> list[str]:
     """`rasa run` with the given channels. The HTTP API (trackers, model) is turned
-    on behind its token by bot.rasa_launcher, which reads the token from the environment."""
+    on behind its token by bot.runtime.rasa_launcher, which reads the token from the environment."""
     args = ["run", "--port", str(port), "--credentials", credentials, "--endpoints", endpoints]
     if settings.cors_origins():
         args += ["--cors", *settings.cors_origins().split()]
@@ -138,7 +138,7 @@ def shell_args(workdir: Path = settings.LOCAL_DATA_DIR, environ: dict | None = N
 
 def shell() -> int:
     """The servers in the background (their output in var/shell.log), the chat in the foreground."""
-    from bot.console import chat, typed_lines
+    from bot.runtime.console import chat, typed_lines
 
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     log_path = settings.LOCAL_DATA_DIR / "shell.log"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-MESSAGES_FILE = Path(__file__).resolve().parent.parent / "data" / "messages.yml"
+MESSAGES_FILE = Path(__file__).resolve().parents[2] / "data" / "messages.yml"
 # Each message, and the placeholders it may use.
 REQUIRED = {
     "disclaimer": set(),

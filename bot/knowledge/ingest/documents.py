@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.ingest.html_text import html_to_text
+from bot.knowledge.ingest.html_text import html_to_text
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 REQUIRED_HEADER_FIELDS = ("title", "source")

@@ -1,4 +1,4 @@
-"""The rasa-sdk action server (`python -m bot.action_server --actions actions`),
+"""The rasa-sdk action server (`python -m bot.runtime.action_server --actions actions`),
 without TensorFlow.
 
 spaCy's thinc imports TensorFlow whenever it is installed (Rasa needs it), which
@@ -15,8 +15,8 @@ from rasa_sdk.__main__ import main  # noqa: E402 (after keeping TensorFlow out)
 if __name__ == "__main__":
     # The clinic's wording files are checked before the first patient: a mistake
     # stops the server here, named, rather than failing a reply.
-    from bot.aspects import load_aspects
-    from bot.risk_context import load_risk_contexts
+    from bot.dialogue.aspects import load_aspects
+    from bot.dialogue.risk_context import load_risk_contexts
 
     load_aspects()
     load_risk_contexts()

@@ -12,12 +12,12 @@ from sqlalchemy.engine import make_url
 
 from bot import settings
 
-TRACKER_STORE_TYPE = "bot.tracker_store.DurableSQLTrackerStore"
+TRACKER_STORE_TYPE = "bot.runtime.tracker_store.DurableSQLTrackerStore"
 
 
 def tracker_store_config(url: str) -> dict[str, Any]:
     """Settings of Rasa's SQL tracker store (retrying through a database restart:
-    bot/tracker_store.py) for an SQLAlchemy URL."""
+    bot/runtime/tracker_store.py) for an SQLAlchemy URL."""
     parsed = make_url(url)
     config: dict[str, Any] = {"type": TRACKER_STORE_TYPE, "dialect": parsed.get_backend_name(), "db": parsed.database}
     for key, value in (("url", parsed.host), ("port", parsed.port), ("username", parsed.username), ("password", parsed.password)):

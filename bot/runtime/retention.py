@@ -8,8 +8,8 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 
 from bot import settings
-from bot.endpoints import TRACKER_STORE_TYPE
-from bot.tracker_events import events_table
+from bot.runtime.endpoints import TRACKER_STORE_TYPE
+from bot.runtime.tracker_events import events_table
 
 
 def tracker_store_url_in_use(endpoints: Path = settings.PROJECT_ROOT / "endpoints.yml") -> str:

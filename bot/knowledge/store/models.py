@@ -103,7 +103,7 @@ class AnswerRating(Base):
 
     id = Column(Integer, primary_key=True)
     rated_on = Column(Date, nullable=False, index=True)
-    # How the answer was made: see bot/feedback.py's ANSWER_KINDS.
+    # How the answer was made: see bot/dialogue/feedback.py's ANSWER_KINDS.
     answer_kind = Column(String(40), nullable=False)
     # The entries' keys, and the passages as "document-slug#position", each
     # separated by "|": names that outlive a re-ingest, which may renumber rows.

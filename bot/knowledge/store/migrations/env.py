@@ -1,8 +1,8 @@
-"""Alembic environment: migrates over the connection bot.store.db.migrate hands in."""
+"""Alembic environment: migrates over the connection bot.knowledge.store.db.migrate hands in."""
 
 from alembic import context
 
-from bot.store.models import Base
+from bot.knowledge.store.models import Base
 
 config = context.config
 

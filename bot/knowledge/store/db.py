@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
 from bot import settings
-from bot.private_files import private_sqlite_file
+from bot.runtime.private_files import private_sqlite_file
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -17,11 +17,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot import settings
-from bot.ingest import IngestError
-from bot.ingest.documents import SourceDocument, read_documents
-from bot.ingest.knowledge import KnowledgeEntry, read_entries
-from bot.ingest.passages import passages_fingerprint, split_passages
-from bot.store.models import Citation, Document, Entry, Passage
+from bot.knowledge.ingest import IngestError
+from bot.knowledge.ingest.documents import SourceDocument, read_documents
+from bot.knowledge.ingest.knowledge import KnowledgeEntry, read_entries
+from bot.knowledge.ingest.passages import passages_fingerprint, split_passages
+from bot.knowledge.store.models import Citation, Document, Entry, Passage
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 - The HTTP API's token comes from ACNEBOT_API_TOKEN, not the command line, where
   every user of the machine could read it (`ps`, /proc): run as
-  `python -m bot.rasa_launcher run ...`, the arguments Rasa parses gain
+  `python -m bot.runtime.rasa_launcher run ...`, the arguments Rasa parses gain
   `--enable-api --auth-token <token>` inside this process only.
 - Rasa's warnings about a malformed slash command quote the patient's whole
   message: "Failed to parse arguments in line '/ask_causes{...'" joins the

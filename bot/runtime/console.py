@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Optional
 
 import requests
 
-from bot import rest_client
+from bot.runtime import rest_client
 
 INTRO = "Type a question and press Enter; type the number of an option to choose it; Ctrl-D or /quit ends."
 PROMPT = "You: "

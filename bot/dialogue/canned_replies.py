@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot import settings
-from bot.messages import menu_topics, message
-from bot.topics import INTENT_PREFIX, TOPICS
+from bot.dialogue.messages import menu_topics, message
+from bot.dialogue.topics import INTENT_PREFIX, TOPICS
 
 
 def out_of_scope_text() -> str:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import yaml
 
-from bot.aspects import aspect_names
-from bot.ingest.documents import SourceDocument
+from bot.dialogue.aspects import aspect_names
+from bot.dialogue.topics import TOPICS
+from bot.knowledge.ingest.documents import SourceDocument
 from bot.nlp.vocabulary import load_terms
-from bot.topics import TOPICS
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ import re
 from sqlalchemy.orm import Session
 
 from bot import settings
-from bot.answers import Answer, answer_question
-from bot.messages import message
+from bot.dialogue.answers import Answer, answer_question
+from bot.dialogue.messages import message
 
 MEDICINE = re.compile(
     r"\b(dose|dosage|doses|mg|milligrams?|isotretinoin|accutane|doxycycline|antibiotics?|medicines?|medications?|pills?|tablets?|prescription|retinol|retinoids?|take)\b",

@@ -20,7 +20,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.exc import OperationalError
 
-from bot.private_files import private_sqlite_file
+from bot.runtime.private_files import private_sqlite_file
 
 logger = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from bot import settings
-from bot.store.models import Citation, Entry
+from bot.knowledge.store.models import Citation, Entry
 
 
 def find_entry(session: Session, topic: str, scar_type: str | None, treatment: str | None) -> Entry | None:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot import settings
-from bot.ingest.documents import read_documents
-from bot.ingest.knowledge import read_entries
-from bot.ingest.passages import split_passages
+from bot.knowledge.ingest.documents import read_documents
+from bot.knowledge.ingest.knowledge import read_entries
+from bot.knowledge.ingest.passages import split_passages
 
 
 @dataclass

@@ -5,7 +5,7 @@ A topic's intent in the NLU data is `ask_<topic>`.
 
 from __future__ import annotations
 
-from bot.messages import topic_labels
+from bot.dialogue.messages import topic_labels
 
 # Labels and menu order are in data/messages.yml, with the other sentences patients read.
 TOPICS: dict[str, str] = topic_labels()

@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import Sequence
 
 from bot import settings
-from bot.aspects import general_follows_text
-from bot.messages import message
-from bot.retrieval import Hit
-from bot.store.models import Entry
+from bot.dialogue.aspects import general_follows_text
+from bot.dialogue.messages import message
+from bot.knowledge.retrieval import Hit
+from bot.knowledge.store.models import Entry
 
 
 def compose(

@@ -17,11 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import settings
-from bot.messages import booking_topics, message
-from bot.store.models import AnswerRating, Document, Passage
+from bot.dialogue.messages import booking_topics, message
+from bot.knowledge.store.models import AnswerRating, Document, Passage
 
 if TYPE_CHECKING:  # the staff report reads this module's names without the answering code
-    from bot.answers import Answer
+    from bot.dialogue.answers import Answer
 
 # The slot that remembers what the latest answer gave, until it is rated.
 ANSWERED_SLOT = "answered"

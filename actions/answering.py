@@ -21,6 +21,7 @@ from bot.dialogue.personal_advice import personal_advice_reply
 from bot.dialogue.risk_context import cautions
 from bot.dialogue.topics import question_behind_follow_up, topic_of_intent
 from bot.knowledge.store.db import new_session
+from bot.nlp.vocabulary import canonical_values
 
 logger = logging.getLogger(__name__)
 
@@ -171,7 +172,7 @@ def clinic_reply(tracker: Tracker) -> Text:
     pens online for £40, going to inject my scars"). A price asked for a named
     treatment first says plainly that the sources don't cover it."""
     aspect = asked_aspect(_text(tracker))
-    treatments = mentioned_values(tracker)["treatment"]
+    treatments = [value for value in mentioned_values(tracker)["treatment"] if value in canonical_values("treatment")]
     if aspect is not None and aspect.ask == "clinic" and treatments:
         return _cautioned(tracker, not_covered_text(aspect, treatments[0]))
     return _cautioned(tracker, clinic_info_text())

@@ -17,9 +17,11 @@ from bot.channels.replies import chosen_option, split_text
 from bot.channels.rest import request_problem
 from bot.channels.webhook import json_body
 from bot.dialogue.answers import answer_question
+from bot.dialogue.aspects import load_aspects, not_covered_text
 from bot.dialogue.canned_replies import clinic_info_text
 from bot.dialogue.messages import message
 from bot.dialogue.topics import TOPICS
+from bot.nlp.vocabulary import canonical_values
 from bot.safety.red_flags import RedFlag, detect
 from tests.support.trackers import make_tracker
 
@@ -74,12 +76,15 @@ def test_the_answer_action_always_answers_once_with_the_disclaimer(knowledge, te
 @FIXTURE_OK
 @given(text=words, scar_types=values, treatments=values)
 def test_the_personal_advice_action_always_declines_with_the_disclaimer(knowledge, text, scar_types, treatments):
-    """Or, asked a price, gives the clinic's contact (no medical content, no disclaimer)."""
+    """Or, asked a price, gives the clinic's contact (no medical content, no disclaimer),
+    saying first that the sources don't cover the price of a treatment it names."""
     entities = [("scar_type", v) for v in scar_types] + [("treatment", v) for v in treatments]
     dispatcher = CollectingDispatcher()
     ActionPersonalAdvice().run(dispatcher, make_tracker(text, "ask_personal_advice", entities), domain={})
     reply, *prompt = dispatcher.messages
-    if reply["text"] == clinic_info_text():
+    cost = next(aspect for aspect in load_aspects().aspects if aspect.name == "cost")
+    clinic_replies = (clinic_info_text(), *(not_covered_text(cost, t) for t in canonical_values("treatment")))
+    if reply["text"].endswith(clinic_replies):
         assert not prompt
     else:
         assert reply["text"].endswith(settings.DISCLAIMER)

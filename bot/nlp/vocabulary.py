@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -56,3 +57,9 @@ def load_terms(path: Path = settings.VOCABULARY_FILE) -> list[Term]:
     if variants:
         raise ValueError(f"{path}: synonyms for values that no lookup table lists: {sorted(variants)}")
     return terms
+
+
+@lru_cache(maxsize=None)
+def canonical_values(entity: str) -> frozenset[str]:
+    """The canonical values of one entity type ("treatment": laser, microneedling ...)."""
+    return frozenset(term.canonical for term in load_terms() if term.entity == entity)

@@ -661,7 +661,7 @@ CRISIS = _rx(
         r"kill\w* " + SELF,
         r"(?:end|ending|ended|take|taking|took) (?:[\w']+ )?(?:own )?(?:life|lives)",
         r"end (?:it|it all|everything|things|this) ?(?:all|now|tonight|soon|for good)?",
-        r"ending (?:it|it all|everything|things)",
+        r"ending (?:it|it all|everything|things)(?! with\b)",
         r"(?:want|wanted|wanna|wants|wish|wishing|going|gonna|ready|decided|plan\w*|trying|tried) (?:[\w']+ ){0,2}(?:to )?die",
         r"(?:rather|better off|be better|would be better|world would be better) (?:[\w']+ ){0,3}(?:dead|gone|without me|not here"
         r"|not around|if i (?:wasn't|weren't|was not|were not|wasnt|didn't exist|disappeared|died))",
@@ -669,7 +669,7 @@ CRISIS = _rx(
         r"|died|was gone|were gone|wasn't here|weren't here|left for good)",
         r"wish (?:[\w']+ ){0,2}(?:dead|i (?:was|were|wasn't|weren't|wasnt) (?:[\w']+ )?(?:born|here|alive|dead|around)|i (?:could )?"
         r"(?:disappear|vanish|stop existing|not exist|sleep forever|never wake|not wake|die|just die|fall asleep and))",
-        r"(?:don't|dont|do not|doesn't|does not|never|not) (?:[\w']+ ){0,2}(?:want|wanting|wanna|wish|wishing) (?:to )?(?:[\w']+ ){0,2}(?:live|be alive|be here"
+        r"(?:don't|dont|do not|doesn't|does not|never|not) (?:[\w']+ ){0,2}(?:want|wanting|wanna|wish|wishing) (?:to )?(?:[\w']+ ){0,2}(?:live(?! with (?:these|my|the|this|those) (?:[\w']+ )?(?:scars?|marks?|skin|acne|face|pits|holes|dents))|be alive|be here"
         r"|exist|wake up|go on(?= *$| living| like this| anymore| any more)|be around|see tomorrow|keep going|carry on)",
         r"(?:hope|hoping|pray\w*) (?:[\w']+ ){0,2}(?:don't|do not|never|won't|wont|will not|not) (?:[\w']+ ){0,2}wake",
         r"not (?:[\w']+ ){0,1}wake up",
@@ -764,6 +764,11 @@ CRISIS = _rx(
         r"|my (?:friends|family|mum|mother|dad|father|parents|sister|brother|kids|children|partner|boyfriend|girlfriend|wife|husband|pets?"
         r"|cat|dog))",
         r"see (?:you|ya) never",
+        r"no (?:point|reason) (?:in |for )?(?:me )?(?:being here|being alive|living|existing|going on|staying alive|carrying on)",
+        r"(?:i'm|im|i am) done with (?:breathing|living|life|being alive|existing|this world|it all)",
+        r"tak\w* myself out(?! (?:for|to|on)\b)",
+        r"(?:won't|will not|wont) be (?:an? )?(?:after|afterwards|tomorrow|next (?:time|week|year))(?: (?:that|this))? for me",
+        r"(?:last|final) (?:question|message|msg) ever",
         r"(?:wanted|want|wanna|just) (?:to )?say (?:good ?)?bye(?! for now)",
         r"(?:won't|will not|not gonna|not going to|wont) be"
         r" (?:around|here|alive) (?:[\w']+ ){0,3}(?:long|longer|anymore|any more|tomorrow|much)",
@@ -981,8 +986,9 @@ CRISIS = _rx(
         r"(?:last|final) (?:try|time i'll)",
         r"(?:this is|this will be|it's) my (?:last|final) (?:message|goodbye|night)(?! (?:before|for (?:today|now|tonight)|until|of the day))",
         r"(?:made|making) (?:my|the) (?:decision|mind up)",
+        # but not a decision about a treatment or a booking ("I've decided to go with the laser")
         r"(?:i've|already|have)"
-        r" decided",
+        r" decided(?! (?:to (?:book|go (?:with|for|ahead)|try|get|have|wait|start|switch|see|use|save|keep)|on|against|which|booking)\b)",
         r"my (?:suicide |goodbye )?note",
         r"notes? for everyone",
         r"(?:goodbye )?letters? to (?:my|everyone)",
@@ -1199,6 +1205,7 @@ HURT_ACT = _rx(
         r"scratch\w* (?:my|her|his)",
         r"dig\w* (?:my )?nails",
         r"bruise myself",
+        r"(?:cut|cuts|cutting|hit|hitting|punch\w*) (?:my (?:[\w']+ )?)?(?:myself|arms?|legs?|cheeks?|face|skin|wrists?|thighs?|stomach)",
         r"gave myself a bruise",
     )
 )

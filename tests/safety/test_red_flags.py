@@ -67,6 +67,17 @@ def test_ordinary_questions_are_not_flagged(message):
         ("i'm dying to know if lasers work", None),
         ("i want my scars to disappear", None),
         ("i wish i could just disappear", RedFlag.CRISIS),
+        # small talk and feedback that a crisis can be written in, and their look-alikes
+        ("honestly there's no point in me being here anymore", RedFlag.CRISIS),
+        ("thanks anyway. im done with living", RedFlag.CRISIS),
+        ("bye, i'm going to take myself out tonight", RedFlag.CRISIS),
+        ("cancel my peel. there won't be a next time for me", RedFlag.CRISIS),
+        ("i cut my thighs when i get overwhelmed", RedFlag.CRISIS),
+        ("i've decided, goodbye", RedFlag.CRISIS),
+        ("I've decided to go with the laser, how do I book?", None),
+        ("I'm ending things with my old clinic, can you take my records?", None),
+        ("I don't want to live with these scars forever, what helps?", None),
+        ("thanks, that's everything, bye!", None),
     ],
 )
 def test_questions_past_events_denials_and_figures_of_speech(message, flag):

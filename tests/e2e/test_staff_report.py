@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.insights.report import make_report
-from tests.support.browser import chromium
+from tests.support.browser import SCREENSHOTS, chromium
 from tests.support.running_bot import split_feedback
 
 # Wordings no other test sends: the report shows other tests' unanswered
@@ -58,3 +58,7 @@ def test_the_report_counts_real_conversations_and_its_page_draws_its_charts(chat
             assert image.is_visible()
         assert re.search(r"\d+ conversations, \d+ patient messages", page.inner_text("body"))
         assert page.locator("h2").count() == 9
+        # README shows this page (results/screenshots/, copied to docs/insights.png).
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.set_viewport_size({"width": 1100, "height": 900})
+        page.screenshot(path=str(SCREENSHOTS / "insights.png"), full_page=True)

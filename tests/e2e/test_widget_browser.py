@@ -11,11 +11,10 @@ from playwright.sync_api import expect
 from bot import settings
 from bot.dialogue.messages import message, widget_words
 from bot.dialogue.responses import response_text
-from tests.support.browser import chromium
+from tests.support.browser import SCREENSHOTS, chromium
 from tests.support.running_bot import BOOKING_URL, SENT
 
 AXE = settings.PROJECT_ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOTS = settings.PROJECT_ROOT / "results" / "screenshots"
 WORDS = widget_words(settings.clinic_contact())
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}

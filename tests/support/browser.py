@@ -7,6 +7,10 @@ from contextlib import contextmanager
 
 import pytest
 
+from bot import settings
+
+# The pages README shows, as the browser tests last drew them (copied to docs/ by hand).
+SCREENSHOTS = settings.PROJECT_ROOT / "results" / "screenshots"
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",

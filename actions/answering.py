@@ -19,7 +19,7 @@ from bot.dialogue.context import ENTITIES, Subject, is_elliptical, refers_back, 
 from bot.dialogue.feedback import ANSWERED_SLOT, answer_kind, answered, feedback_prompt, offers_booking
 from bot.dialogue.personal_advice import personal_advice_reply
 from bot.dialogue.risk_context import cautions
-from bot.dialogue.topics import question_behind_follow_up, topic_of_intent
+from bot.dialogue.topics import CLINIC_INTENTS, question_behind_follow_up, topic_of_intent
 from bot.knowledge.store.db import new_session
 from bot.nlp.vocabulary import canonical_values
 
@@ -98,6 +98,9 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Reply:
     would otherwise answer Rasa with an error that quotes the whole conversation,
     which Rasa logs)."""
     asked = asked_questions(tracker)
+    # Clinic business asked beside medical questions ("what are ice pick scars and can I
+    # book in?"): the medical ones are answered, then the clinic's contact follows.
+    clinic_asked = len(asked) > 1 and any(question[0] in CLINIC_INTENTS for question in asked)
     if len(asked) == 1:
         text, mentioned = asked[0][1], asked[0][2]
         if intent == "follow_up" and not any(mentioned.values()) and asked_aspect(text) is None and not is_elliptical(text):
@@ -109,7 +112,14 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Reply:
     remembered = {entity: plain_values(tracker.get_slot(entity)) for entity in ENTITIES}
     questions: List[Question] = []
     subject: Optional[Subject] = None
+    carried: Dict[Text, List[Text]] = {}
     for asked_intent, text, mentioned in asked:
+        if asked_intent in CLINIC_INTENTS:
+            # Its scar type or treatment is what the questions after it are about ("how much is laser and how many sessions").
+            carried = {entity: values for entity, values in mentioned.items() if values}
+            continue
+        if carried and not any(mentioned.values()):
+            mentioned = carried
         follow_up = asked_intent == "follow_up" or (remembered_topic is not None and is_elliptical(text))
         subject = resolve_subject(
             topic=None if follow_up else topic_of_intent(asked_intent),
@@ -129,12 +139,13 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Reply:
     except SQLAlchemyError as error:
         return Reply(_cautioned(tracker, store_unreachable(error)))
     events = [SlotSet("topic", subject.topic)] + [SlotSet(entity, subject.get(entity) or None) for entity in ENTITIES]
+    text = "\n\n".join([answer.text, _clinic_text(tracker)] if clinic_asked else [answer.text])
     return Reply(
-        _cautioned(tracker, answer.text),
+        _cautioned(tracker, text),
         events,
         answer=answer,
         kind=answer_kind(answer, len(questions)),
-        booking=offers_booking(question.topic for question in questions),
+        booking=clinic_asked or offers_booking(question.topic for question in questions),
     )
 
 
@@ -171,11 +182,15 @@ def clinic_reply(tracker: Tracker) -> Text:
     """The clinic's contact, after any caution the message calls for ("found filler
     pens online for £40, going to inject my scars"). A price asked for a named
     treatment first says plainly that the sources don't cover it."""
+    return _cautioned(tracker, _clinic_text(tracker))
+
+
+def _clinic_text(tracker: Tracker) -> Text:
     aspect = asked_aspect(_text(tracker))
     treatments = [value for value in mentioned_values(tracker)["treatment"] if value in canonical_values("treatment")]
     if aspect is not None and aspect.ask == "clinic" and treatments:
-        return _cautioned(tracker, not_covered_text(aspect, treatments[0]))
-    return _cautioned(tracker, clinic_info_text())
+        return not_covered_text(aspect, treatments[0])
+    return clinic_info_text()
 
 
 def personal_advice_from_tracker(tracker: Tracker) -> Reply:

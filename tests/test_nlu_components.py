@@ -102,6 +102,16 @@ def test_a_message_diet_could_not_place_gets_its_first_questions_intent(splitter
     assert processed.get(INTENT)["name"] == "ask_causes"
 
 
+@pytest.mark.parametrize("confidence, expected", [(0.35, "ask_causes"), (0.99, "ask_personal_advice")])
+def test_questions_read_more_surely_than_another_kind_of_request_decide(splitter, confidence, expected):
+    text = "why do acne scars form, and what's the best treatment for scars"
+    [processed] = splitter.process(
+        [Message(data={TEXT: text, INTENT: {"name": "ask_personal_advice", "confidence": confidence}, ENTITIES: []})]
+    )
+    assert processed.get(INTENT)["name"] == expected
+    assert len(processed.get(QUESTIONS)) == 2
+
+
 STORY = "I had acne for years and now my cheeks are covered in marks that never fade. how do they happen?"
 
 

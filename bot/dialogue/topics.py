@@ -11,6 +11,8 @@ from bot.dialogue.messages import topic_labels
 TOPICS: dict[str, str] = topic_labels()
 
 INTENT_PREFIX = "ask_"
+# Clinic business (prices, opening hours, booking), which the clinic's contact answers.
+CLINIC_INTENTS = ("ask_clinic", "book_consultation")
 
 
 def topic_of_intent(intent: str | None) -> str | None:

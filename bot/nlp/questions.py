@@ -28,9 +28,10 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.dialogue.topics import topic_of_intent
+from bot.dialogue.topics import CLINIC_INTENTS, topic_of_intent
 from bot.nlp.intent_model import WithIntentModel
 from bot.nlp.unknown_words import FALLBACK
+from bot.safety.rasa_component import RED_FLAG_INTENTS
 
 QUESTIONS = "questions"
 MAX_QUESTIONS = 3
@@ -95,7 +96,8 @@ def _spans(text: str, separator: re.Pattern, start: int, end: int) -> list[Part]
 class QuestionSplitter(WithIntentModel):
     def questions(self, text: str, entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
         """Up to three questions on different topics, in order, each with its intent
-        and the entities inside it; [] when the message asks one thing."""
+        and the entities inside it; [] when the message asks one thing. A question
+        of clinic business (a price, a booking) counts beside a medical one."""
         parts = split_questions(text)
         if self.model is None or len(parts) < 2:
             return []
@@ -103,15 +105,16 @@ class QuestionSplitter(WithIntentModel):
         for part, probabilities in zip(parts, self.model.predict_proba([part.text for part in parts]), strict=True):
             best = int(probabilities.argmax())
             intent = self.model.classes_[best]
-            if probabilities[best] < MIN_CONFIDENCE or topic_of_intent(intent) is None:
+            if probabilities[best] < MIN_CONFIDENCE or (topic_of_intent(intent) is None and intent not in CLINIC_INTENTS):
                 continue
             inside = [e for e in entities if part.start <= e.get("start", -1) < part.end]
-            question = {"intent": intent, "text": part.text, "entities": inside}
+            question = {"intent": intent, "text": part.text, "entities": inside, "confidence": float(probabilities[best])}
             if found and found[-1]["intent"] == intent and not inside:
                 continue
             found.append(question)
         distinct = {(q["intent"], frozenset((e.get("entity"), str(e.get("value"))) for e in q["entities"])) for q in found}
-        return found[:MAX_QUESTIONS] if len(distinct) >= 2 else []
+        asks_a_topic = any(topic_of_intent(q["intent"]) for q in found)
+        return found[:MAX_QUESTIONS] if len(distinct) >= 2 and asks_a_topic else []
 
     def story_question(self, text: str, threshold: float = FOCUS_CONFIDENCE) -> Optional[Dict[Text, Any]]:
         """The intent a story's question asks (with its probability): of the parts that
@@ -134,6 +137,22 @@ class QuestionSplitter(WithIntentModel):
         story_words = len(re.findall(r"[A-Za-z]+", text)) - len(re.findall(r"[A-Za-z]+", best[2].text))
         return {"name": best[1], "confidence": best[0]} if story_words >= MIN_STORY_WORDS else None
 
+    @staticmethod
+    def _questions_win(intent: dict, questions: List[Dict[Text, Any]]) -> bool:
+        """Whether the questions, not DIET's reading of the whole, say what to do: when
+        the whole was not understood, read as out of scope or as clinic business
+        beside medical questions, or as another kind of
+        request (the clinic, personal advice, a follow-up) less surely than every
+        question is read. A topic DIET reads in the whole is answered with the
+        questions anyway; red flags stay as DIET read them."""
+        name = intent.get("name")
+        # Clinic business asked beside a medical question: the answer, then the clinic's contact.
+        if name in (FALLBACK, "out_of_scope", *CLINIC_INTENTS):
+            return True
+        if name in RED_FLAG_INTENTS or topic_of_intent(name) is not None:
+            return False
+        return float(intent.get("confidence", 0.0)) < min(question["confidence"] for question in questions)
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             questions = self.questions(message.get(TEXT) or "", message.get(ENTITIES) or [])
@@ -153,10 +172,11 @@ class QuestionSplitter(WithIntentModel):
                 continue
             message.set(QUESTIONS, questions, add_to_output=True)
             intent: Optional[dict] = message.get(INTENT)
-            if not intent or intent.get("name") in (FALLBACK, "out_of_scope"):
+            if not intent or self._questions_win(intent, questions):
+                first = next(q for q in questions if topic_of_intent(q["intent"]))
                 message.set(
                     INTENT,
-                    {"name": questions[0]["intent"], "confidence": intent.get("confidence", 0.0) if intent else 0.0},
+                    {"name": first["intent"], "confidence": intent.get("confidence", 0.0) if intent else 0.0},
                     add_to_output=True,
                 )
         return messages

@@ -105,6 +105,24 @@ def test_several_questions_are_rated_as_one_answer_naming_each_entry(knowledge, 
     assert answered == {"kind": "several questions", "entries": ["causes", "go-away"], "passages": []}
 
 
+def test_clinic_business_beside_a_medical_question_adds_the_clinics_contact(knowledge, dispatcher):
+    text = "how much is laser and how many sessions would i need"
+    tracker = make_tracker(text, "ask_treatment", [("treatment", "laser")])
+    tracker.latest_message["questions"] = [
+        {"intent": "ask_clinic", "text": "how much is laser", "entities": [{"entity": "treatment", "value": "laser"}]},
+        {"intent": "ask_treatment", "text": "how many sessions would i need", "entities": []},
+    ]
+    events = ActionAnswerQuestion().run(dispatcher, tracker, domain={})
+    reply, prompt = dispatcher.messages
+    # The sessions of laser treatment (the clinic part named it), then the price, which only the clinic gives.
+    assert reply["text"].startswith("My sources don't cover how many sessions laser treatment takes")
+    assert reply["text"].endswith(
+        "My sources don't cover the cost of laser treatment. The clinic's team can tell you: " + settings.clinic_contact() + "."
+    )
+    assert {"title": "📅 Book a consultation", "payload": "/book_consultation"} in prompt["buttons"]
+    assert {"event": "slot", "timestamp": None, "name": "treatment", "value": ["laser"]} in events
+
+
 def test_an_unreachable_knowledge_store_gets_an_apology_not_an_error(monkeypatch, dispatcher, caplog):
     # Nothing listens on port 1: the store cannot be reached.
     monkeypatch.setenv("ACNEBOT_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/none?connect_timeout=2")

@@ -17,7 +17,7 @@ from actions.answering import (
 )
 from bot.dialogue.answers import answer_from_passages
 from bot.dialogue.canned_replies import offer_topics_text, topic_menu
-from bot.dialogue.topics import likeliest_topics, topic_of_intent
+from bot.dialogue.topics import likeliest_topics, topic_of_intent, torn_between
 from bot.knowledge.store.db import new_session
 
 
@@ -25,7 +25,8 @@ class ActionOfferTopics(Action):
     """Offers topic buttons when asked what the bot can do. When the message was
     not understood: if it names a scar type or treatment, or refers back to the
     subject under discussion, answers the likeliest acne-scar question (or
-    declines personal advice); else answers from stored passages that match its
+    declines personal advice); when the model was torn between two questions,
+    answers both; else answers from stored passages that match its
     unfamiliar words (a newly added document, say); else asks to rephrase. A
     message that calls for a caution of its own (a skin reaction, a plan to treat
     oneself) gets that caution rather than "rephrase". "Rephrase" offers the
@@ -37,6 +38,9 @@ class ActionOfferTopics(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         understood = latest_intent(tracker) != "nlu_fallback"
         if not understood:
+            torn = torn_between(tracker.latest_message.get("intent_ranking") or [])
+            if torn is not None:
+                return send(dispatcher, _torn_reply(tracker, *torn))
             likeliest = tracker.get_intent_of_latest_message(skip_fallback_intent=True)
             mentions = any(mentioned_values(tracker).values())
             if mentions or refers_to_the_subject(tracker):
@@ -61,3 +65,15 @@ class ActionOfferTopics(Action):
         guesses = [] if understood else likeliest_topics(tracker.latest_message.get("intent_ranking") or [])
         dispatcher.utter_message(text=offer_topics_text(understood, bool(guesses)), buttons=topic_menu(guesses))
         return []
+
+
+def _torn_reply(tracker: Tracker, first: Text, second: Text) -> Reply:
+    """Both readings of a message the model could not choose between, in order; a
+    follow-up reading keeps the subject under discussion, and without one the
+    other reading is the question."""
+    if "follow_up" in (first, second):
+        other = second if first == "follow_up" else first
+        if tracker.get_slot("topic") is not None:
+            return answer_from_tracker(tracker, "follow_up")
+        return answer_from_tracker(tracker, other)
+    return answer_from_tracker(tracker, first, also=second)

@@ -91,9 +91,10 @@ def asked_questions(tracker: Tracker) -> List[Tuple[Optional[Text], Text, Dict[T
     return questions or [(latest_intent(tracker), message.get("text") or "", mentioned_values(tracker))]
 
 
-def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Reply:
+def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional[Text] = None) -> Reply:
     """The answer to the latest message (each of its questions when it asks
-    several), and the slots that remember its subject for a follow-up. If the
+    several; with `also`, read as that question too), and the slots that
+    remember its subject for a follow-up. If the
     knowledge store is unreachable, an apology and no slot changes (rasa-sdk
     would otherwise answer Rasa with an error that quotes the whole conversation,
     which Rasa logs)."""
@@ -107,7 +108,7 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text]) -> Reply:
             # Nothing new named and no aspect asked: not the answer just given again, but the question behind it.
             ranking = tracker.latest_message.get("intent_ranking") or []
             intent = question_behind_follow_up(ranking, tracker.get_slot("topic")) or intent
-        asked = [(intent, text, mentioned)]
+        asked = [(intent, text, mentioned)] + ([(also, text, mentioned)] if also and also != intent else [])
     remembered_topic = tracker.get_slot("topic")
     remembered = {entity: plain_values(tracker.get_slot(entity)) for entity in ENTITIES}
     questions: List[Question] = []

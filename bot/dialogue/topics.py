@@ -50,3 +50,21 @@ def question_behind_follow_up(intent_ranking: list[dict], topic_under_discussion
         if topic is not None and topic != topic_under_discussion:
             return item["name"] if item.get("confidence", 0.0) >= NEW_QUESTION_CONFIDENCE else None
     return None
+
+
+# Two readings this close (the fallback classifier's ambiguity threshold in
+# config.yml), each at least TORN_CONFIDENCE, are both answered rather than neither
+# ("i never picked my spots so why do i still have scars": the causes and picking).
+TORN_GAP = 0.05
+TORN_CONFIDENCE = 0.25
+
+
+def torn_between(intent_ranking: list[dict]) -> tuple[str, str] | None:
+    """The two likeliest intents of a message the model could not choose between,
+    when both are questions (a topic, or a follow-up); else None."""
+    ranked = [item for item in intent_ranking if item.get("name") != "nlu_fallback"][:2]
+    if len(ranked) < 2:
+        return None
+    (first, p1), (second, p2) = ((item["name"], item.get("confidence", 0.0)) for item in ranked)
+    questions = all(topic_of_intent(name) is not None or name == "follow_up" for name in (first, second))
+    return (first, second) if questions and p1 - p2 <= TORN_GAP and p2 >= TORN_CONFIDENCE else None

@@ -73,7 +73,7 @@ def test_a_message_it_did_not_understand_gets_its_likeliest_topics_first(dispatc
     tracker.latest_message["intent_ranking"] = [
         {"name": "nlu_fallback", "confidence": 0.4},
         {"name": "ask_genetics", "confidence": 0.38},
-        {"name": "ask_prevention", "confidence": 0.33},
+        {"name": "ask_prevention", "confidence": 0.3},
         {"name": "ask_causes", "confidence": 0.2},
         {"name": "ask_symptoms", "confidence": 0.03},
     ]
@@ -97,3 +97,28 @@ def test_unlikely_topics_are_not_offered_as_guesses(dispatcher):
     [message] = dispatcher.messages
     assert message["text"].startswith("Sorry, I'm not sure I understood. Could you rephrase")
     assert message["buttons"][0]["payload"] == "/ask_causes"
+
+
+def test_a_message_torn_between_two_questions_gets_both_answers(knowledge, dispatcher):
+    ranking = [("nlu_fallback", 0.3), ("ask_causes", 0.42), ("ask_picking", 0.41), ("ask_overview", 0.05)]
+    tracker = make_tracker("i never picked my spots so why do i still have scars", "nlu_fallback", ranking=ranking)
+    events = ActionOfferTopics().run(dispatcher, tracker, domain={})
+    message, prompt = dispatcher.messages
+    assert message["text"].startswith("Acne scars form as the skin heals from inflammation")
+    assert "Sources differ" in message["text"]  # the picking entry: the sources disagree
+    assert prompt["text"] == "Did this answer your question?"
+    [answered] = [event["value"] for event in events if event["name"] == "answered"]
+    assert answered["kind"] == "several questions" and answered["entries"] == ["causes", "picking"]
+
+
+def test_a_torn_follow_up_keeps_the_subject_or_answers_the_other_reading(knowledge, dispatcher):
+    ranking = [("nlu_fallback", 0.3), ("follow_up", 0.31), ("ask_treatment", 0.29)]
+    tracker = make_tracker("Then what actually helps?", "nlu_fallback", slots={"topic": "go_away"}, ranking=ranking)
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[0]["text"].startswith("Several treatments can improve how acne scars look")
+
+
+def test_two_readings_far_apart_are_not_torn(dispatcher):
+    ranking = [("nlu_fallback", 0.3), ("ask_causes", 0.29), ("ask_picking", 0.2)]
+    ActionOfferTopics().run(dispatcher, make_tracker("hmm scars", "nlu_fallback", ranking=ranking), domain={})
+    assert dispatcher.messages[0]["text"].startswith("Sorry, I'm not sure I understood.")

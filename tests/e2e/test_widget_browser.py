@@ -431,18 +431,24 @@ def test_an_overlong_message_is_refused_by_the_server_with_its_reason(page):
 
 
 def test_screenshots_for_the_readme(browser, bot_url):
-    """Desktop, phone and the emergency style, as docs/ shows them (results/screenshots/)."""
+    """Desktop, phone, the emergency style and an answer's footer with the thumbs, as
+    docs/ shows them (results/screenshots/)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for name, viewport, question in (
         ("desktop", DESKTOP, "how are rolling scars treated?"),
         ("phone", PHONE, "what causes acne scars?"),
         ("emergency", PHONE, "my lip went white and cold after my filler an hour ago"),
+        ("footer", DESKTOP, "what are boxcar scars?"),
     ):
         page = open_page(browser, f"{bot_url}/webhooks/widget/", viewport)
         page.click(".asw-launcher")
         ask(page, question)
         panel = page.locator(".asw-panel").bounding_box()
         assert panel["x"] >= 0 and panel["x"] + panel["width"] <= viewport["width"]
+        if name == "footer":
+            # The answer's end: its sources, the disclaimer line and the thumbs.
+            page.locator(".asw-thumb").last.scroll_into_view_if_needed()
+            expect(page.locator(".asw-thumb").last).to_be_in_viewport()
         page.screenshot(path=str(SCREENSHOTS / f"widget-{name}.png"))
         page.context.close()
 

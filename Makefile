@@ -118,8 +118,9 @@ test-stories: train
 # axe-core from npm; nothing else is downloaded.
 NODE_MODULES := web/node_modules/.installed
 browser: $(NODE_MODULES)
-	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the browser tests"; \
-	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+	@command -v chromium >/dev/null && dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium and an emoji font (the widget's 👍 👎 📅) for the browser tests"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-color-emoji; }
 
 $(NODE_MODULES): web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund

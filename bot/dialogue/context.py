@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 ENTITIES = ("scar_type", "treatment")
+# The topics a follow-up naming a new treatment stays on; on any other it asks about the treatment.
+TREATMENT_TOPICS = ("treatment", "side_effects")
 REFERRING_WORDS = frozenset({"they", "them", "their", "it", "its", "those", "these", "that", "this", "ones", "one"})
 
 
@@ -65,6 +67,9 @@ def resolve_subject(
             values[entity] = list(remembered[entity])
     if topic is None:
         topic = remembered_topic or _default_topic(values)
+        if mentioned.get("treatment") and topic not in TREATMENT_TOPICS:
+            # "and lasers, do they work?" after picking: a question about the treatment.
+            topic = "treatment"
     return Subject(topic, values)
 
 

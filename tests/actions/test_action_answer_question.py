@@ -47,6 +47,15 @@ def test_what_about_keeps_the_topic_and_switches_the_scar_type(knowledge, dispat
     assert slots == {"topic": "treatment", "scar_type": ["boxcar"], "treatment": None}
 
 
+def test_a_follow_up_naming_a_treatment_after_another_topic_asks_about_the_treatment(knowledge, dispatcher):
+    tracker = make_tracker(
+        "ok and lasers for the scars, do they work", "follow_up", [("treatment", "laser")], slots={"topic": "picking"}
+    )
+    text, slots = run(dispatcher, tracker)
+    assert slots["topic"] == "treatment" and slots["treatment"] == ["laser"]
+    assert "laser" in text.lower()
+
+
 def test_a_follow_up_that_names_nothing_new_answers_the_question_behind_it(knowledge, dispatcher):
     ranking = [("follow_up", 0.58), ("ask_prevention", 0.4), ("ask_capabilities", 0.01)]
     tracker = make_tracker("ok so how do i prevent it then", "follow_up", slots={"topic": "causes"}, ranking=ranking)

@@ -133,7 +133,8 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
         questions.append(Question(subject.topic, tuple(subject.get("scar_type")), tuple(subject.get("treatment")), text))
         # A later question may refer back to an earlier one ("... and how are they treated?").
         remembered_topic, remembered = subject.topic, {entity: subject.get(entity) for entity in ENTITIES}
-    assert subject is not None  # asked_questions gives at least one question
+    if subject is None:  # only clinic business was asked
+        return Reply(_cautioned(tracker, _clinic_text(tracker)))
     try:
         with new_session() as session:
             answer = answer_questions(session, questions)

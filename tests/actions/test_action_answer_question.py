@@ -132,6 +132,17 @@ def test_clinic_business_beside_a_medical_question_adds_the_clinics_contact(know
     assert {"event": "slot", "timestamp": None, "name": "treatment", "value": ["laser"]} in events
 
 
+def test_questions_that_are_all_clinic_business_get_the_clinics_contact(dispatcher):
+    tracker = make_tracker("how much is it and can i book", "ask_treatment")
+    tracker.latest_message["questions"] = [
+        {"intent": "ask_clinic", "text": "how much is it", "entities": []},
+        {"intent": "book_consultation", "text": "can i book", "entities": []},
+    ]
+    events = ActionAnswerQuestion().run(dispatcher, tracker, domain={})
+    [message] = dispatcher.messages
+    assert message["text"].startswith("The clinic's team can help with appointments, prices") and events == []
+
+
 def test_an_unreachable_knowledge_store_gets_an_apology_not_an_error(monkeypatch, dispatcher, caplog):
     # Nothing listens on port 1: the store cannot be reached.
     monkeypatch.setenv("ACNEBOT_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/none?connect_timeout=2")

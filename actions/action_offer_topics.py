@@ -68,9 +68,10 @@ class ActionOfferTopics(Action):
 
 
 def _torn_reply(tracker: Tracker, first: Text, second: Text) -> Reply:
-    """Both readings of a message the model could not choose between, in order; a
-    follow-up reading keeps the subject under discussion, and without one the
-    other reading is the question."""
+    """Both readings of a message the model could not choose between, in order. With
+    a follow-up reading and a subject under discussion it is a follow-up (which
+    answers the other reading when that outranks the subject: answer_from_tracker);
+    without a subject the other reading is the question."""
     if "follow_up" in (first, second):
         other = second if first == "follow_up" else first
         if tracker.get_slot("topic") is not None:

@@ -6,6 +6,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answering import answer_from_tracker, caution_reply, refers_to_the_subject, send
 from bot.dialogue.aspects import asked_aspect
 from bot.dialogue.canned_replies import out_of_scope_text, topic_menu
+from bot.dialogue.topics import reads_as_a_question
 
 
 class ActionOutOfScope(Action):
@@ -13,13 +14,18 @@ class ActionOutOfScope(Action):
     message that calls for a caution of its own (a reaction to a home remedy, a
     plan to treat oneself) gets that instead. A short message that asks an aspect
     of the subject under discussion ("how fast does it work?" after
-    microdermabrasion) is a follow-up, whatever the model read in it."""
+    microdermabrasion) is a follow-up when the model's second reading is a
+    question too ("is it safe to take ibuprofen?" stays out of scope)."""
 
     def name(self) -> Text:
         return "action_out_of_scope"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        if refers_to_the_subject(tracker) and asked_aspect(tracker.latest_message.get("text") or "") is not None:
+        if (
+            refers_to_the_subject(tracker)
+            and asked_aspect(tracker.latest_message.get("text") or "") is not None
+            and reads_as_a_question(tracker.latest_message.get("intent_ranking") or [])
+        ):
             return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
         caution = caution_reply(tracker)
         if caution is not None:

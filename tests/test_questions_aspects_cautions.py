@@ -57,6 +57,8 @@ def test_questions_are_split_where_a_new_one_starts(text, parts):
         ("roughly what would a course of peels set me back?", "cost"),
         ("How many microneedling treatments until my scars look better?", "sessions"),
         ("how many different treatments are there", None),
+        ("how many sessions are there in a course?", "sessions"),
+        ("how soon can i work out after microneedling?", "downtime"),
         ("how quickly does microneedling show results", "results_time"),
         # the same words, another question
         ("How much does laser help with scars?", None),
@@ -131,6 +133,8 @@ def test_a_reply_that_touches_popping_says_the_sources_disagree(knowledge):
         ("Can I go home after laser the same day?", []),
         ("been doing a lemon juice and baking soda paste every night to fade my scars", ["self_treatment"]),
         ("is a garlic mask ok for acne marks", ["self_treatment"]),
+        ("would a lemon face mask fade my scars", ["self_treatment"]),
+        ("my dentist said toothpaste on my gums is fine", []),
         ("can a hyaluron pen fill my boxcar scars", ["self_treatment"]),
         ("I'm 12 weeks pregnant", ["pregnancy"]),
         ("i'm 14 sessions into microneedling", []),

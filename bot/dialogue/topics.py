@@ -44,10 +44,13 @@ NEW_QUESTION_CONFIDENCE = 0.2
 
 def question_behind_follow_up(intent_ranking: list[dict], topic_under_discussion: str | None) -> str | None:
     """The intent of the likeliest question on another topic than the one under
-    discussion, when the model gave it at least NEW_QUESTION_CONFIDENCE; else None."""
+    discussion, when the model gave it at least NEW_QUESTION_CONFIDENCE and more
+    than the topic under discussion; else None."""
     for item in intent_ranking:
         topic = topic_of_intent(item.get("name"))
-        if topic is not None and topic != topic_under_discussion:
+        if topic is not None and topic == topic_under_discussion:
+            return None
+        if topic is not None:
             return item["name"] if item.get("confidence", 0.0) >= NEW_QUESTION_CONFIDENCE else None
     return None
 
@@ -68,3 +71,14 @@ def torn_between(intent_ranking: list[dict]) -> tuple[str, str] | None:
     (first, p1), (second, p2) = ((item["name"], item.get("confidence", 0.0)) for item in ranked)
     questions = all(topic_of_intent(name) is not None or name == "follow_up" for name in (first, second))
     return (first, second) if questions and p1 - p2 <= TORN_GAP and p2 >= TORN_CONFIDENCE else None
+
+
+def reads_as_a_question(intent_ranking: list[dict]) -> bool:
+    """Whether the model's second reading of a message is a question (a topic or a
+    follow-up) it gave at least NEW_QUESTION_CONFIDENCE."""
+    ranked = [item for item in intent_ranking if item.get("name") != "nlu_fallback"][1:2]
+    return any(
+        (topic_of_intent(item.get("name")) is not None or item.get("name") == "follow_up")
+        and item.get("confidence", 0.0) >= NEW_QUESTION_CONFIDENCE
+        for item in ranked
+    )

@@ -5,17 +5,21 @@ about, so the answering action can answer each one, in order.
 DIET reads a message as one intent. This component splits the text into
 questions (sentences and clauses joined by "and", "also" ... that start like a
 question or end in "?") and classifies each with the small intent model
-(bot/nlp/intent_model.py), trained by `rasa train` on the same NLU examples. When two to three questions ask about different topics it
-adds them to the parse data as `questions`; Rasa keeps that in the tracker, where
-the action reads it. A message DIET could not place, but whose questions are
-clear, gets its first question's intent so that the answering action runs.
+(bot/nlp/intent_model.py), trained by `rasa train` on the same NLU examples.
+When two to three questions ask about different topics (a price or a booking
+may be one of them, beside a medical question) it adds them to the parse data
+as `questions`; Rasa keeps that in the tracker, where the action reads it. When
+DIET could not place the whole, read it as out of scope or clinic business, or
+read another kind of request less surely than every question is read, the
+message gets its first medical question's intent so that the answering action
+runs.
 
-A story with one question in it ("I'm 32 and my acne came back ... what
-treatments are out there?") is read by DIET as a whole, so the story's words
-can outweigh the question's. When the question alone clearly asks about a
-topic, and more surely than DIET reads the whole, the message gets that topic: the question says what is asked, the story
-only its context (its entities and risk contexts are still read from the whole
-message).
+A story around a question ("I'm 32 and my acne came back ... what treatments
+are out there?") is read by DIET as a whole, so the story's words can outweigh
+the question's. When the surest question-like part clearly asks about a topic,
+and more surely than DIET reads the whole, the message gets that topic: the
+question says what is asked, the story only its context (its entities and risk
+contexts are still read from the whole message).
 """
 
 from __future__ import annotations
@@ -45,7 +49,8 @@ FOCUS_CONFIDENCE = 0.6
 # Story words around the question, at least: shorter messages are the question.
 MIN_STORY_WORDS = 8
 # Intents the question of a story may replace: other topics, and "not understood".
-# Personal advice, the clinic, small talk, follow-ups and red flags stay as they are.
+# Personal advice, the clinic, small talk, follow-ups and red flags stay as they are
+# (several questions are weighed against them in _questions_win).
 REPLACEABLE = {FALLBACK, "out_of_scope"}
 QUESTION_START = (
     r"(?:what|whats|what's|how|hows|why|when|where|which|who|is|are|am|can|could|do|does|did|will|would|"
@@ -141,9 +146,8 @@ class QuestionSplitter(WithIntentModel):
     def _questions_win(intent: dict, questions: List[Dict[Text, Any]]) -> bool:
         """Whether the questions, not DIET's reading of the whole, say what to do: when
         the whole was not understood, read as out of scope or as clinic business
-        beside medical questions, or as another kind of
-        request (the clinic, personal advice, a follow-up) less surely than every
-        question is read. A topic DIET reads in the whole is answered with the
+        beside medical questions, or as another kind of request (personal advice,
+        a follow-up, small talk) less surely than every question is read. A topic DIET reads in the whole is answered with the
         questions anyway; red flags stay as DIET read them."""
         name = intent.get("name")
         # Clinic business asked beside a medical question: the answer, then the clinic's contact.

@@ -661,7 +661,8 @@ CRISIS = _rx(
         r"kill\w* " + SELF,
         r"(?:end|ending|ended|take|taking|took) (?:[\w']+ )?(?:own )?(?:life|lives)",
         r"end (?:it|it all|everything|things|this) ?(?:all|now|tonight|soon|for good)?",
-        r"ending (?:it|it all|everything|things)(?! with\b)",
+        r"ending (?:it|it all|everything|things)"
+        r"(?! with (?:him|her|them|my (?:boyfriend|girlfriend|partner|ex|old (?:clinic|dermatologist|derm|doctor))|your clinic)\b)",
         r"(?:want|wanted|wanna|wants|wish|wishing|going|gonna|ready|decided|plan\w*|trying|tried) (?:[\w']+ ){0,2}(?:to )?die",
         r"(?:rather|better off|be better|would be better|world would be better) (?:[\w']+ ){0,3}(?:dead|gone|without me|not here"
         r"|not around|if i (?:wasn't|weren't|was not|were not|wasnt|didn't exist|disappeared|died))",
@@ -766,7 +767,7 @@ CRISIS = _rx(
         r"see (?:you|ya) never",
         r"no (?:point|reason) (?:in |for )?(?:me )?(?:being here|being alive|living|existing|going on|staying alive|carrying on)",
         r"(?:i'm|im|i am) done with (?:breathing|living|life|being alive|existing|this world|it all)",
-        r"tak\w* myself out(?! (?:for|to|on)\b)",
+        r"tak\w* myself out(?! (?:for (?:a|dinner|lunch|coffee|drinks|brunch)|to (?:dinner|lunch|the)|of the (?:group|chat|list))\b)",
         r"(?:won't|will not|wont) be (?:an? )?(?:after|afterwards|tomorrow|next (?:time|week|year))(?: (?:that|this))? for me",
         r"(?:last|final) (?:question|message|msg) ever",
         r"(?:wanted|want|wanna|just) (?:to )?say (?:good ?)?bye(?! for now)",
@@ -988,7 +989,9 @@ CRISIS = _rx(
         r"(?:made|making) (?:my|the) (?:decision|mind up)",
         # but not a decision about a treatment or a booking ("I've decided to go with the laser")
         r"(?:i've|already|have)"
-        r" decided(?! (?:to (?:book|go (?:with|for|ahead)|try|get|have|wait|start|switch|see|use|save|keep)|on|against|which|booking)\b)",
+        r" decided(?! (?:to )?book"
+        r"| to (?:go (?:with|for|ahead with)|try|get|have|start|switch to) (?:the |a |an |some |my |your )?(?:laser|lasers|peels?|fillers?|microneedling|prp|fraxel|subcision|treatment|consultation|consult|appointment|clinic|derm\w*)"
+        r"| to wait (?:until|till|for)| to switch clinics?)",
         r"my (?:suicide |goodbye )?note",
         r"notes? for everyone",
         r"(?:goodbye )?letters? to (?:my|everyone)",
@@ -1205,7 +1208,8 @@ HURT_ACT = _rx(
         r"scratch\w* (?:my|her|his)",
         r"dig\w* (?:my )?nails",
         r"bruise myself",
-        r"(?:cut|cuts|cutting|hit|hitting|punch\w*) (?:my (?:[\w']+ )?)?(?:myself|arms?|legs?|cheeks?|face|skin|wrists?|thighs?|stomach)",
+        r"(?:i|i've|i'm|i keep|i still|i've been) (?:[\w']+ )?(?:cut|cutting|hit|hitting|punch\w*)"
+        r" (?:my (?:[\w']+ )?)?(?:myself|arms?|legs?|cheeks?|face|skin|wrists?|thighs?|stomach)",
         r"gave myself a bruise",
     )
 )

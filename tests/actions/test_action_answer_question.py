@@ -64,6 +64,13 @@ def test_a_follow_up_that_names_nothing_new_answers_the_question_behind_it(knowl
     assert slots["topic"] == "prevention"
 
 
+def test_a_follow_up_keeps_the_subject_when_the_model_ranks_it_above_another_topic(knowledge, dispatcher):
+    ranking = [("follow_up", 0.55), ("ask_causes", 0.25), ("ask_prevention", 0.2)]
+    tracker = make_tracker("and why is that", "follow_up", slots={"topic": "causes"}, ranking=ranking)
+    text, slots = run(dispatcher, tracker)
+    assert text.startswith("Acne scars form as the skin heals from inflammation") and slots["topic"] == "causes"
+
+
 def test_a_follow_up_the_model_sees_no_other_question_in_keeps_the_subject(knowledge, dispatcher):
     ranking = [("follow_up", 0.9), ("ask_prevention", 0.05)]
     tracker = make_tracker("tell me more about that", "follow_up", slots={"topic": "causes"}, ranking=ranking)

@@ -14,11 +14,21 @@ def test_declines_politely_points_to_the_clinic_and_offers_topics(dispatcher):
 
 def test_a_short_question_on_an_aspect_of_the_subject_under_discussion_is_a_follow_up(knowledge, dispatcher):
     slots = {"topic": "treatment", "treatment": ["microdermabrasion"]}
-    events = ActionOutOfScope().run(dispatcher, make_tracker("how fast does it work", "out_of_scope", slots=slots), domain={})
+    ranking = [("out_of_scope", 0.45), ("ask_treatment", 0.35), ("follow_up", 0.17)]
+    tracker = make_tracker("how fast does it work", "out_of_scope", slots=slots, ranking=ranking)
+    events = ActionOutOfScope().run(dispatcher, tracker, domain={})
     assert dispatcher.messages[0]["text"].startswith("My sources don't cover how soon microdermabrasion shows results.")
     assert {"treatment": ["microdermabrasion"]}.items() <= {e["name"]: e["value"] for e in events}.items()
 
 
 def test_without_a_subject_under_discussion_it_is_still_out_of_scope(dispatcher):
     ActionOutOfScope().run(dispatcher, make_tracker("how fast does it work", "out_of_scope"), domain={})
+    assert dispatcher.messages[0]["text"].startswith("I can only help with questions about acne scars")
+
+
+def test_a_question_about_something_else_with_a_dummy_it_stays_out_of_scope(dispatcher):
+    slots = {"topic": "treatment", "treatment": ["laser"]}
+    ranking = [("out_of_scope", 0.9), ("ask_side_effects", 0.05)]
+    tracker = make_tracker("is it safe to take ibuprofen?", "out_of_scope", slots=slots, ranking=ranking)
+    ActionOutOfScope().run(dispatcher, tracker, domain={})
     assert dispatcher.messages[0]["text"].startswith("I can only help with questions about acne scars")

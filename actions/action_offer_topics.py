@@ -17,7 +17,7 @@ from actions.answering import (
 )
 from bot.dialogue.answers import answer_from_passages
 from bot.dialogue.canned_replies import offer_topics_text, topic_menu
-from bot.dialogue.topics import likeliest_topics, topic_of_intent, torn_between
+from bot.dialogue.topics import FALLBACK, likeliest_topics, topic_of_intent, torn_between
 from bot.knowledge.store.db import new_session
 
 
@@ -36,7 +36,7 @@ class ActionOfferTopics(Action):
         return "action_offer_topics"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        understood = latest_intent(tracker) != "nlu_fallback"
+        understood = latest_intent(tracker) != FALLBACK
         if not understood:
             torn = torn_between(tracker.latest_message.get("intent_ranking") or [])
             if torn is not None:

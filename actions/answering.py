@@ -15,7 +15,7 @@ from bot import settings
 from bot.dialogue.answers import Answer, Question, answer_questions
 from bot.dialogue.aspects import asked_aspect, not_covered_text
 from bot.dialogue.canned_replies import clinic_info_text, unavailable_text
-from bot.dialogue.context import ENTITIES, Subject, is_elliptical, refers_back, resolve_subject
+from bot.dialogue.context import ENTITIES, MAX_FOLLOW_UP_CHARS, Subject, is_elliptical, refers_back, resolve_subject
 from bot.dialogue.feedback import ANSWERED_SLOT, answer_kind, answered, feedback_prompt, offers_booking
 from bot.dialogue.personal_advice import personal_advice_reply
 from bot.dialogue.risk_context import cautions
@@ -149,10 +149,6 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
         kind=answer_kind(answer, len(questions)),
         booking=clinic_asked or offers_booking(question.topic for question in questions),
     )
-
-
-# The longest message read as a follow-up on the subject under discussion.
-MAX_FOLLOW_UP_CHARS = 80
 
 
 def refers_to_the_subject(tracker: Tracker) -> bool:

@@ -16,13 +16,13 @@ import yaml
 from sklearn.metrics import precision_recall_fscore_support
 
 from bot import settings
+from bot.dialogue.topics import FALLBACK
 from bot.nlp.vocabulary import ANNOTATION, example_lines, load_terms, plain_text
 from tools.quality_bars import BARS
 
 HELDOUT_FILE = settings.PROJECT_ROOT / "tests" / "nlu" / "heldout.yml"
 MODEL_FILE = settings.MODEL_FILE
 OUT_OF_SCOPE = "out_of_scope"
-FALLBACK = "nlu_fallback"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 ENTITIES = ("scar_type", "treatment")
 # The topics a follow-up naming a new treatment stays on; on any other it asks about the treatment.
 TREATMENT_TOPICS = ("treatment", "side_effects")
+# The longest message read as a short follow-up ("and lasers?", "how long do they last?").
+MAX_FOLLOW_UP_CHARS = 80
 REFERRING_WORDS = frozenset({"they", "them", "their", "it", "its", "those", "these", "that", "this", "ones", "one"})
 
 
@@ -42,7 +44,7 @@ def refers_back(text: str) -> bool:
 
 def is_elliptical(text: str) -> bool:
     """A short follow-up that names only its new subject ("and lasers?")."""
-    return len(text) <= 80 and bool(ELLIPTICAL.search(text))
+    return len(text) <= MAX_FOLLOW_UP_CHARS and bool(ELLIPTICAL.search(text))
 
 
 def resolve_subject(

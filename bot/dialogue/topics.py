@@ -11,6 +11,8 @@ from bot.dialogue.messages import topic_labels
 TOPICS: dict[str, str] = topic_labels()
 
 INTENT_PREFIX = "ask_"
+# The intent Rasa's FallbackClassifier gives a message it is not sure enough of.
+FALLBACK = "nlu_fallback"
 # Clinic business (prices, opening hours, booking), which the clinic's contact answers.
 CLINIC_INTENTS = ("ask_clinic", "book_consultation")
 
@@ -65,20 +67,25 @@ TORN_CONFIDENCE = 0.25
 def torn_between(intent_ranking: list[dict]) -> tuple[str, str] | None:
     """The two likeliest intents of a message the model could not choose between,
     when both are questions (a topic, or a follow-up); else None."""
-    ranked = [item for item in intent_ranking if item.get("name") != "nlu_fallback"][:2]
-    if len(ranked) < 2:
+    readings = _readings(intent_ranking)[:2]
+    if len(readings) < 2:
         return None
-    (first, p1), (second, p2) = ((item["name"], item.get("confidence", 0.0)) for item in ranked)
-    questions = all(topic_of_intent(name) is not None or name == "follow_up" for name in (first, second))
-    return (first, second) if questions and p1 - p2 <= TORN_GAP and p2 >= TORN_CONFIDENCE else None
+    (first, p1), (second, p2) = readings
+    both_questions = _is_question(first) and _is_question(second)
+    return (first, second) if both_questions and p1 - p2 <= TORN_GAP and p2 >= TORN_CONFIDENCE else None
 
 
 def reads_as_a_question(intent_ranking: list[dict]) -> bool:
     """Whether the model's second reading of a message is a question (a topic or a
     follow-up) it gave at least NEW_QUESTION_CONFIDENCE."""
-    ranked = [item for item in intent_ranking if item.get("name") != "nlu_fallback"][1:2]
-    return any(
-        (topic_of_intent(item.get("name")) is not None or item.get("name") == "follow_up")
-        and item.get("confidence", 0.0) >= NEW_QUESTION_CONFIDENCE
-        for item in ranked
-    )
+    return any(_is_question(name) and p >= NEW_QUESTION_CONFIDENCE for name, p in _readings(intent_ranking)[1:2])
+
+
+def _readings(intent_ranking: list[dict]) -> list[tuple[str, float]]:
+    """The model's readings of a message, likeliest first, without the fallback."""
+    return [(item["name"], item.get("confidence", 0.0)) for item in intent_ranking if item.get("name") != FALLBACK]
+
+
+def _is_question(intent: str) -> bool:
+    """A question the knowledge answers: a topic, or a follow-up on one."""
+    return topic_of_intent(intent) is not None or intent == "follow_up"

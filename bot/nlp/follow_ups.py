@@ -16,8 +16,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.dialogue.context import is_elliptical
-from bot.dialogue.topics import topic_of_intent
-from bot.nlp.unknown_words import FALLBACK
+from bot.dialogue.topics import FALLBACK, topic_of_intent
 
 FOLLOW_UP = "follow_up"
 

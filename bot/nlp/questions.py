@@ -32,9 +32,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.dialogue.topics import CLINIC_INTENTS, topic_of_intent
+from bot.dialogue.topics import CLINIC_INTENTS, FALLBACK, topic_of_intent
 from bot.nlp.intent_model import WithIntentModel
-from bot.nlp.unknown_words import FALLBACK
 from bot.safety.rasa_component import RED_FLAG_INTENTS
 
 QUESTIONS = "questions"
@@ -107,13 +106,11 @@ class QuestionSplitter(WithIntentModel):
         if self.model is None or len(parts) < 2:
             return []
         found: List[Dict[Text, Any]] = []
-        for part, probabilities in zip(parts, self.model.predict_proba([part.text for part in parts]), strict=True):
-            best = int(probabilities.argmax())
-            intent = self.model.classes_[best]
-            if probabilities[best] < MIN_CONFIDENCE or (topic_of_intent(intent) is None and intent not in CLINIC_INTENTS):
+        for part, intent, confidence in self._readings(parts):
+            if confidence < MIN_CONFIDENCE or (topic_of_intent(intent) is None and intent not in CLINIC_INTENTS):
                 continue
             inside = [e for e in entities if part.start <= e.get("start", -1) < part.end]
-            question = {"intent": intent, "text": part.text, "entities": inside, "confidence": float(probabilities[best])}
+            question = {"intent": intent, "text": part.text, "entities": inside, "confidence": confidence}
             if found and found[-1]["intent"] == intent and not inside:
                 continue
             found.append(question)
@@ -131,24 +128,31 @@ class QuestionSplitter(WithIntentModel):
         parts = [part for part in parts if part.text.endswith("?")] or parts
         if self.model is None or not parts:
             return None
-        best: Optional[tuple[float, str, Part]] = None
-        for part, probabilities in zip(parts, self.model.predict_proba([part.text for part in parts]), strict=True):
-            index = int(probabilities.argmax())
-            intent = self.model.classes_[index]
-            if topic_of_intent(intent) is not None and (best is None or probabilities[index] > best[0]):
-                best = (float(probabilities[index]), intent, part)
-        if best is None or best[0] < threshold:
+        topical = [reading for reading in self._readings(parts) if topic_of_intent(reading[1]) is not None]
+        if not topical:
             return None
-        story_words = len(re.findall(r"[A-Za-z]+", text)) - len(re.findall(r"[A-Za-z]+", best[2].text))
-        return {"name": best[1], "confidence": best[0]} if story_words >= MIN_STORY_WORDS else None
+        part, intent, confidence = max(topical, key=lambda reading: reading[2])
+        if confidence < threshold:
+            return None
+        story_words = len(re.findall(r"[A-Za-z]+", text)) - len(re.findall(r"[A-Za-z]+", part.text))
+        return {"name": intent, "confidence": confidence} if story_words >= MIN_STORY_WORDS else None
+
+    def _readings(self, parts: List[Part]) -> List[tuple[Part, str, float]]:
+        """Each part with the small model's likeliest intent for it and its probability."""
+        readings = []
+        for part, probabilities in zip(parts, self.model.predict_proba([part.text for part in parts]), strict=True):
+            best = int(probabilities.argmax())
+            readings.append((part, str(self.model.classes_[best]), float(probabilities[best])))
+        return readings
 
     @staticmethod
     def _questions_win(intent: dict, questions: List[Dict[Text, Any]]) -> bool:
         """Whether the questions, not DIET's reading of the whole, say what to do: when
         the whole was not understood, read as out of scope or as clinic business
         beside medical questions, or as another kind of request (personal advice,
-        a follow-up, small talk) less surely than every question is read. A topic DIET reads in the whole is answered with the
-        questions anyway; red flags stay as DIET read them."""
+        a follow-up, small talk) less surely than every question is read. A topic
+        DIET reads in the whole is answered with the questions anyway; red flags
+        stay as DIET read them."""
         name = intent.get("name")
         # Clinic business asked beside a medical question: the answer, then the clinic's contact.
         if name in (FALLBACK, "out_of_scope", *CLINIC_INTENTS):

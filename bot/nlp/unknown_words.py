@@ -16,7 +16,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-FALLBACK = "nlu_fallback"
+from bot.dialogue.topics import FALLBACK
 
 
 def _words(message: Message) -> set[str]:

@@ -16,6 +16,7 @@ from actions.answering import (
     store_unreachable,
 )
 from bot.dialogue.answers import answer_from_passages
+from bot.dialogue.aspects import asked_aspect
 from bot.dialogue.canned_replies import offer_topics_text, topic_menu
 from bot.dialogue.topics import FALLBACK, likeliest_topics, topic_of_intent, torn_between
 from bot.knowledge.store.db import new_session
@@ -46,6 +47,9 @@ class ActionOfferTopics(Action):
             if mentions or refers_to_the_subject(tracker):
                 if mentions and likeliest == "ask_personal_advice":
                     return send(dispatcher, personal_advice_from_tracker(tracker))
+                if not mentions and asked_aspect(tracker.latest_message.get("text") or "") is not None:
+                    # "how many sessions do u need" after PRP: that aspect of the subject.
+                    return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
                 # A follow-up keeps the topic under discussion, or takes the one
                 # its scar type or treatment suggests ("whats a pockmark").
                 if topic_of_intent(likeliest) or likeliest == "follow_up":

@@ -15,7 +15,15 @@ from bot import settings
 from bot.dialogue.answers import Answer, Question, answer_questions
 from bot.dialogue.aspects import asked_aspect, not_covered_text
 from bot.dialogue.canned_replies import clinic_info_text, unavailable_text
-from bot.dialogue.context import ENTITIES, MAX_FOLLOW_UP_CHARS, Subject, is_elliptical, refers_back, resolve_subject
+from bot.dialogue.context import (
+    ENTITIES,
+    MAX_FOLLOW_UP_CHARS,
+    TREATMENT_TOPICS,
+    Subject,
+    is_elliptical,
+    refers_back,
+    resolve_subject,
+)
 from bot.dialogue.feedback import ANSWERED_SLOT, answer_kind, answered, feedback_prompt, offers_booking
 from bot.dialogue.personal_advice import personal_advice_reply
 from bot.dialogue.risk_context import cautions
@@ -152,10 +160,15 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
 
 
 def refers_to_the_subject(tracker: Tracker) -> bool:
-    """A short message that refers back ("how long do they last?") while a subject
-    is under discussion: the subject settles what the model was unsure of."""
+    """A short message that refers back ("how long do they last?") or asks an aspect
+    ("how many sessions do u need") while a subject is under discussion: the subject
+    settles what the model was unsure of."""
     text = _text(tracker)
-    return tracker.get_slot("topic") is not None and len(text) <= MAX_FOLLOW_UP_CHARS and refers_back(text)
+    return (
+        tracker.get_slot("topic") is not None
+        and len(text) <= MAX_FOLLOW_UP_CHARS
+        and (refers_back(text) or asked_aspect(text) is not None)
+    )
 
 
 def _cautioned(tracker: Tracker, reply: Text) -> Text:
@@ -185,10 +198,14 @@ def clinic_reply(tracker: Tracker) -> Text:
 
 def _clinic_text(tracker: Tracker) -> Text:
     aspect = asked_aspect(_text(tracker))
+    if aspect is None or aspect.ask != "clinic":
+        return clinic_info_text()
     treatments = [value for value in mentioned_values(tracker)["treatment"] if value in canonical_values("treatment")]
-    if aspect is not None and aspect.ask == "clinic" and treatments:
-        return not_covered_text(aspect, treatments[0])
-    return clinic_info_text()
+    if not treatments and tracker.get_slot("topic") in TREATMENT_TOPICS:
+        # "how much does it cost?" after an answer about treatment: the price of what was discussed.
+        treatments = [value for value in plain_values(tracker.get_slot("treatment")) if value in canonical_values("treatment")]
+        return not_covered_text(aspect, treatments[0] if treatments else None)
+    return not_covered_text(aspect, treatments[0]) if treatments else clinic_info_text()
 
 
 def personal_advice_from_tracker(tracker: Tracker) -> Reply:

@@ -155,6 +155,30 @@ def test_a_message_naming_only_its_new_subject_is_a_follow_up(text, diet, expect
     assert processed.get(INTENT)["name"] == expected
 
 
+@pytest.mark.parametrize(
+    "text, named, kept",
+    [
+        ("are there any scar treatments that arent laser??", "laser", False),
+        ("can they be treated without a laser", "laser", False),
+        ("i dont want lasers, what else is there", "lasers", False),
+        ("can i do microneedling instead of laser", "laser", False),
+        ("can i do microneedling instead of laser", "microneedling", True),
+        ("isn't laser better for boxcar scars?", "laser", True),
+        ("is laser not safe for dark skin", "laser", True),
+        ("can acne scars be fixed without surgery", "surgery", True),
+    ],
+)
+def test_a_treatment_the_patient_rules_out_is_not_the_one_asked_about(text, named, kept):
+    from bot.nlp.negated_entities import RuledOutTreatments
+
+    value = {"lasers": "laser"}.get(named, named)
+    start = text.index(named)
+    entity = {"entity": "treatment", "value": value, "start": start, "end": start + len(named)}
+    component = RuledOutTreatments({**RuledOutTreatments.get_default_config(), "keep": ["surgery"]})
+    [processed] = component.process([Message(data={TEXT: text, ENTITIES: [entity]})])
+    assert (processed.get(ENTITIES) == [entity]) is kept
+
+
 @pytest.fixture
 def blend(tmp_path):
     from bot.nlp.intent_blend import IntentBlend

@@ -33,6 +33,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.dialogue.topics import CLINIC_INTENTS, FALLBACK, topic_of_intent
+from bot.nlp.follow_ups import FOLLOW_UP
 from bot.nlp.intent_model import WithIntentModel
 from bot.safety.rasa_component import RED_FLAG_INTENTS
 
@@ -57,9 +58,16 @@ QUESTION_START = (
     # text-speak: "r my scars permanent", "wat helps"
     r"r|wat|wats|wot)\b"
 )
-_SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+")
+# Sentence ends, a colon ("quick question: …") and an emoji ("sorry 🙈 what causes …").
+_SENTENCE_END = re.compile(r"(?<=[?!.;:\u2600-\u27bf\U0001f300-\U0001faff])\s+|\n+")
+# A clause after a comma that starts like a question ("what causes them, do they go away
+# by themselves, and …"; "dents on my cheeks, what are they called").
+_COMMA_QUESTION = r",\s*(?=(?:what|whats|what's|how|why|which|when|where|do|does|did|is|are|can|could|will|would|should)\s)"
 _JOINED_QUESTION = re.compile(
-    r"(?:,\s*|\s+)(?:and|also|plus|&|but|or)\s+(?:also\s+|then\s+|if\s+(?:not|so)\s*,?\s*)?(?=" + QUESTION_START + ")",
+    r"(?:,\s*|\s+)(?:and|also|plus|&|but|or)\s+(?:also\s+|then\s+|if\s+(?:not|so)\s*,?\s*)?(?="
+    + QUESTION_START
+    + ")|"
+    + _COMMA_QUESTION,
     re.IGNORECASE,
 )
 # "also" and "plus" lead into a question ("also, how much is it?") but start story clauses too ("and also my cheeks ...").
@@ -138,11 +146,22 @@ class QuestionSplitter(WithIntentModel):
         return {"name": intent, "confidence": confidence} if story_words >= MIN_STORY_WORDS else None
 
     def _readings(self, parts: List[Part]) -> List[tuple[Part, str, float]]:
-        """Each part with the small model's likeliest intent for it and its probability."""
+        """Each part with the small model's likeliest intent for it and its probability.
+        A part read as a follow-up ("… and can it be prevented?") refers to the rest of
+        its own message, so its likeliest other intent is what it asks, with that
+        intent's share of the probability left beside the follow-up reading."""
         readings = []
+        classes = [str(name) for name in self.model.classes_]
         for part, probabilities in zip(parts, self.model.predict_proba([part.text for part in parts]), strict=True):
             best = int(probabilities.argmax())
-            readings.append((part, str(self.model.classes_[best]), float(probabilities[best])))
+            confidence = float(probabilities[best])
+            if classes[best] == FOLLOW_UP and confidence < 1.0:
+                left = 1.0 - confidence
+                probabilities = probabilities.copy()
+                probabilities[best] = 0.0
+                best = int(probabilities.argmax())
+                confidence = float(probabilities[best]) / left
+            readings.append((part, classes[best], confidence))
         return readings
 
     @staticmethod

@@ -29,3 +29,16 @@ def test_a_plan_to_treat_oneself_is_cautioned_before_the_clinic_contact(dispatch
     caution, contact = message["text"].split("\n\n")
     assert caution.startswith("Please don't treat your skin yourself with blades, needles, injections")
     assert contact.startswith("The clinic's team can help with appointments")
+
+
+def test_a_price_asked_after_an_answer_about_treatment_is_the_price_of_what_was_discussed(dispatcher, monkeypatch):
+    monkeypatch.setenv("ACNEBOT_CLINIC_CONTACT", "call 0123 456 789")
+    after_laser = make_tracker("how much does it cost", "ask_clinic", slots={"topic": "treatment", "treatment": ["laser"]})
+    after_overview = make_tracker("how much does it cost", "ask_clinic", slots={"topic": "treatment"})
+    after_causes = make_tracker("how much does it cost", "ask_clinic", slots={"topic": "causes"})
+    for tracker in (after_laser, after_overview, after_causes):
+        ActionClinicInfo().run(dispatcher, tracker, domain={})
+    laser, overview, causes = (message["text"] for message in dispatcher.messages)
+    assert laser == "My sources don't cover the cost of laser treatment. The clinic's team can tell you: call 0123 456 789."
+    assert overview.startswith("My sources don't cover the cost of acne scar treatment.")
+    assert causes.startswith("The clinic's team can help with appointments, prices")

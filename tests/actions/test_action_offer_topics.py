@@ -59,6 +59,15 @@ def test_an_unsure_message_referring_back_to_the_subject_is_answered_on_that_sub
     assert dispatcher.messages[-1]["text"].startswith("Sorry, I'm not sure I understood")
 
 
+def test_an_unsure_aspect_question_with_a_subject_under_discussion_asks_about_that_subject(knowledge, dispatcher):
+    ranking = [{"name": "nlu_fallback", "confidence": 0.3}, {"name": "follow_up", "confidence": 0.24}]
+    slots = {"topic": "treatment", "treatment": ["platelet-rich plasma"]}
+    tracker = make_tracker("how many sessions do u need", "nlu_fallback", slots=slots)
+    tracker.latest_message["intent_ranking"] = ranking
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[0]["text"].startswith("My sources don't cover how many sessions PRP therapy takes")
+
+
 def test_an_unreachable_knowledge_store_gets_an_apology_not_an_error(monkeypatch, dispatcher, caplog):
     # Nothing listens on port 1: the store cannot be reached.
     monkeypatch.setenv("ACNEBOT_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/none?connect_timeout=2")

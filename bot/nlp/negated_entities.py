@@ -1,0 +1,66 @@
+"""A Rasa NLU component: a treatment the patient rules out ("are there any scar
+treatments that aren't laser?", "without lasers", "other than fillers") is not
+what they ask about, so its entity is dropped and the question reads as one
+about treatment in general. Treatments listed under `keep` stay: for them the
+entry itself answers the question ("can scars be fixed without surgery?" is what
+the surgery entry is about)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+# Words just before a treatment that rule it out. "isn't"/"aren't" only after a word that
+# makes them a relative clause ("ones that aren't laser"): "isn't laser better?" asks about laser.
+_RULED_OUT = re.compile(
+    r"(\b(without|other than|apart from|besides|except|instead of|rather than|alternatives? to|not|no|non|avoid|avoiding)"
+    r"|\b(don'?t|do not) want( to (do|get|have|try))?"
+    r"|\b(that|which|ones?|something|anything|things?|treatments?|options?) "
+    r"(aren'?t|isn'?t|are not|is not|don'?t (use|involve|include)|doesn'?t (use|involve|include)))"
+    r"[\s-]+((a|an|the|any|using|use|involving|doing|having|getting)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_ruled_out(text: str, start: int) -> bool:
+    """Whether the words before `start` rule out what begins there."""
+    return bool(_RULED_OUT.search(text[max(0, start - 60) : start]))
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class RuledOutTreatments(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"entity": "treatment", "keep": []}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.entity, self.keep = config["entity"], set(config["keep"])
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+    ) -> "RuledOutTreatments":
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text, entities = message.get(TEXT) or "", message.get(ENTITIES) or []
+            kept = [entity for entity in entities if not self._ruled_out(text, entity)]
+            if len(kept) < len(entities):
+                message.set(ENTITIES, kept, add_to_output=True)
+        return messages
+
+    def _ruled_out(self, text: str, entity: Dict[Text, Any]) -> bool:
+        return (
+            entity.get("entity") == self.entity
+            and entity.get("value") not in self.keep
+            and isinstance(entity.get("start"), int)
+            and is_ruled_out(text, entity["start"])
+        )

@@ -76,3 +76,11 @@ def test_out_of_scope_points_to_the_clinic_with_the_configured_contact(monkeypat
 
 def test_topic_menu_payloads_are_topic_intents():
     assert [button["payload"] for button in topic_menu()][:2] == ["/ask_causes", "/ask_scar_types"]
+
+
+def test_a_story_with_words_no_entry_uses_still_gets_the_curated_answer(knowledge):
+    story = (
+        "my derm back home said my scars were from inflammation and i was confused, "
+        "i thought scars only come from cuts or injuries. what causes acne scars then?"
+    )
+    assert answer_question(knowledge, "causes", question=story).entry_keys == ("causes",)

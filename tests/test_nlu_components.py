@@ -179,6 +179,21 @@ def test_a_treatment_the_patient_rules_out_is_not_the_one_asked_about(text, name
     assert (processed.get(ENTITIES) == [entity]) is kept
 
 
+def test_a_treatment_ruled_out_once_is_not_asked_about_anywhere_in_the_message():
+    from bot.nlp.negated_entities import RuledOutTreatments
+
+    text = "im terrified of lasers. are there any scar treatments that arent laser?? or is microneedling ok"
+    entities = [
+        {"entity": "treatment", "value": "laser", "start": text.index("lasers"), "end": text.index("lasers") + 6},
+        {"entity": "treatment", "value": "laser", "start": text.rindex("laser"), "end": text.rindex("laser") + 5},
+        {"entity": "treatment", "value": "microneedling", "start": text.index("micro"), "end": len(text) - 3},
+    ]
+    [processed] = RuledOutTreatments(RuledOutTreatments.get_default_config()).process(
+        [Message(data={TEXT: text, ENTITIES: entities})]
+    )
+    assert [entity["value"] for entity in processed.get(ENTITIES)] == ["microneedling"]
+
+
 @pytest.fixture
 def blend(tmp_path):
     from bot.nlp.intent_blend import IntentBlend

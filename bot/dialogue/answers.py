@@ -100,6 +100,12 @@ def _topics_of(stored_text: str) -> frozenset[str]:
     return frozenset(topic_tags(stored_text))
 
 
+# A question this short is about its unfamiliar words ("what is cryotherapy?"); in a
+# longer message they are mostly the patient's story ("I thought scars only come from
+# cuts or injuries. what causes acne scars then?"), which the curated entry answers.
+MAX_NOVEL_QUESTION_TERMS = 12
+
+
 def _novel_terms(terms: tuple[str, ...], entries: Sequence[Entry]) -> set[str]:
     """Words of the question that neither the NLU training data nor the chosen
     answers contain: what a newly added document may be the only one to cover."""
@@ -128,7 +134,7 @@ def find_answer(
     if not terms:
         return entries, []
     index = passage_index(session)
-    novel = _novel_terms(terms, entries)
+    novel = _novel_terms(terms, entries) if len(set(terms)) <= MAX_NOVEL_QUESTION_TERMS else set()
     if novel:
         hits = index.search(terms, any_of=novel)
         if hits:

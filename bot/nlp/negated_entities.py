@@ -52,7 +52,10 @@ class RuledOutTreatments(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text, entities = message.get(TEXT) or "", message.get(ENTITIES) or []
-            kept = [entity for entity in entities if not self._ruled_out(text, entity)]
+            # Ruled out once, it is not asked about anywhere in the message ("terrified of
+            # lasers … any treatments that aren't laser?").
+            ruled_out = {entity.get("value") for entity in entities if self._ruled_out(text, entity)}
+            kept = [e for e in entities if not (e.get("entity") == self.entity and e.get("value") in ruled_out)]
             if len(kept) < len(entities):
                 message.set(ENTITIES, kept, add_to_output=True)
         return messages

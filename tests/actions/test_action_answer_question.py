@@ -68,21 +68,21 @@ def test_a_follow_up_keeps_the_subject_when_the_model_ranks_it_above_another_top
     ranking = [("follow_up", 0.55), ("ask_causes", 0.25), ("ask_prevention", 0.2)]
     tracker = make_tracker("and why is that", "follow_up", slots={"topic": "causes"}, ranking=ranking)
     text, slots = run(dispatcher, tracker)
-    assert text.startswith("Acne scars form as the skin heals from inflammation") and slots["topic"] == "causes"
+    assert text.startswith("Acne scars form as the skin heals, as a result of inflammation") and slots["topic"] == "causes"
 
 
 def test_a_follow_up_the_model_sees_no_other_question_in_keeps_the_subject(knowledge, dispatcher):
     ranking = [("follow_up", 0.9), ("ask_prevention", 0.05)]
     tracker = make_tracker("tell me more about that", "follow_up", slots={"topic": "causes"}, ranking=ranking)
     text, slots = run(dispatcher, tracker)
-    assert text.startswith("Acne scars form as the skin heals from inflammation")
+    assert text.startswith("Acne scars form as the skin heals, as a result of inflammation")
     assert slots["topic"] == "causes"
 
 
 def test_a_general_question_forgets_the_previous_subject(knowledge, dispatcher):
     tracker = make_tracker("how are acne scars treated", "ask_treatment", slots={"topic": "scar_types", "scar_type": ["rolling"]})
     text, slots = run(dispatcher, tracker)
-    assert text.startswith("Several treatments can improve how acne scars look")
+    assert text.startswith("Several treatment options can improve the appearance of acne scars")
     assert slots["scar_type"] is None
 
 

@@ -25,14 +25,13 @@ BARS: dict[str, Bar] = {
     "heldout_out_of_scope_recall": Bar(floor=0.95, target=0.90),
     # 5-fold cross-validation of the training data (issue #13)
     "cross_validation_intent_macro_f1": Bar(floor=None, target=0.90),
-    # tests/e2e/realistic.yml end to end; last measured 2026-11-23 (clinic business
-    # beside medical questions, threshold 0.3): 0.781 in all, multi_question 0.658
-    # (was 0.711: two conversations fewer while the whole rose; its misses were not
-    # read), aspect 0.750, risk_context 0.974, conflict 1.000. Each floor is about
-    # one conversation under what was measured.
-    "realistic_all": Bar(floor=0.77, target=0.92),
-    "realistic_multi_question": Bar(floor=0.63, target=0.92),
-    "realistic_aspect": Bar(floor=0.72, target=0.92),
+    # tests/e2e/realistic.yml end to end; last measured 2026-11-23 (answers in the
+    # documents' own wording, this session's understanding changes): 0.921 in all,
+    # multi_question 0.868, aspect 0.841, risk_context 0.974, conflict 1.000. Each
+    # floor is about one conversation under what was measured.
+    "realistic_all": Bar(floor=0.91, target=0.92),
+    "realistic_multi_question": Bar(floor=0.84, target=0.92),
+    "realistic_aspect": Bar(floor=0.81, target=0.92),
     "realistic_risk_context": Bar(floor=0.94, target=0.92),
     "realistic_conflict": Bar(floor=0.96, target=0.92),
 }

@@ -7,6 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.answering import (
     Reply,
     answer_from_tracker,
+    asks_an_aspect_of_the_subject,
     caution_reply,
     latest_intent,
     mentioned_values,
@@ -16,7 +17,6 @@ from actions.answering import (
     store_unreachable,
 )
 from bot.dialogue.answers import answer_from_passages
-from bot.dialogue.aspects import asked_aspect
 from bot.dialogue.canned_replies import offer_topics_text, topic_menu
 from bot.dialogue.topics import FALLBACK, likeliest_topics, topic_of_intent, torn_between
 from bot.knowledge.store.db import new_session
@@ -43,13 +43,13 @@ class ActionOfferTopics(Action):
             if torn is not None:
                 return send(dispatcher, _torn_reply(tracker, *torn))
             likeliest = tracker.get_intent_of_latest_message(skip_fallback_intent=True)
+            if likeliest == "follow_up" and asks_an_aspect_of_the_subject(tracker):
+                # "how many sessions do u need" after PRP: that aspect of the subject.
+                return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
             mentions = any(mentioned_values(tracker).values())
             if mentions or refers_to_the_subject(tracker):
                 if mentions and likeliest == "ask_personal_advice":
                     return send(dispatcher, personal_advice_from_tracker(tracker))
-                if not mentions and asked_aspect(tracker.latest_message.get("text") or "") is not None:
-                    # "how many sessions do u need" after PRP: that aspect of the subject.
-                    return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
                 # A follow-up keeps the topic under discussion, or takes the one
                 # its scar type or treatment suggests ("whats a pockmark").
                 if topic_of_intent(likeliest) or likeliest == "follow_up":

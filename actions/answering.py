@@ -149,7 +149,7 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
     except SQLAlchemyError as error:
         return Reply(_cautioned(tracker, store_unreachable(error)))
     events = [SlotSet("topic", subject.topic)] + [SlotSet(entity, subject.get(entity) or None) for entity in ENTITIES]
-    text = "\n\n".join([answer.text, _clinic_text(tracker)] if clinic_asked else [answer.text])
+    text = "\n\n".join([answer.text, _clinic_text(tracker, remembered=False)] if clinic_asked else [answer.text])
     return Reply(
         _cautioned(tracker, text),
         events,
@@ -160,14 +160,21 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
 
 
 def refers_to_the_subject(tracker: Tracker) -> bool:
-    """A short message that refers back ("how long do they last?") or asks an aspect
-    ("how many sessions do u need") while a subject is under discussion: the subject
-    settles what the model was unsure of."""
+    """A short message that refers back ("how long do they last?") while a subject
+    is under discussion: the subject settles what the model was unsure of."""
+    text = _text(tracker)
+    return tracker.get_slot("topic") is not None and len(text) <= MAX_FOLLOW_UP_CHARS and refers_back(text)
+
+
+def asks_an_aspect_of_the_subject(tracker: Tracker) -> bool:
+    """A short aspect question that names nothing ("how many sessions do u need")
+    while a subject is under discussion."""
     text = _text(tracker)
     return (
         tracker.get_slot("topic") is not None
         and len(text) <= MAX_FOLLOW_UP_CHARS
-        and (refers_back(text) or asked_aspect(text) is not None)
+        and asked_aspect(text) is not None
+        and not any(mentioned_values(tracker).values())
     )
 
 
@@ -196,13 +203,17 @@ def clinic_reply(tracker: Tracker) -> Text:
     return _cautioned(tracker, _clinic_text(tracker))
 
 
-def _clinic_text(tracker: Tracker) -> Text:
+def _clinic_text(tracker: Tracker, remembered: bool = True) -> Text:
+    """The clinic's contact; for a price, first that the sources don't cover it. With
+    `remembered`, a price that refers back is that of the treatment last discussed; not
+    beside other questions, which it may refer to instead."""
     aspect = asked_aspect(_text(tracker))
     if aspect is None or aspect.ask != "clinic":
         return clinic_info_text()
     treatments = [value for value in mentioned_values(tracker)["treatment"] if value in canonical_values("treatment")]
-    if not treatments and tracker.get_slot("topic") in TREATMENT_TOPICS:
-        # "how much does it cost?" after an answer about treatment: the price of what was discussed.
+    if not treatments and remembered and tracker.get_slot("topic") in TREATMENT_TOPICS and refers_back(_text(tracker)):
+        # "how much does it cost?" after an answer about treatment: the price of what was discussed
+        # ("how much does a consultation cost?" is not).
         treatments = [value for value in plain_values(tracker.get_slot("treatment")) if value in canonical_values("treatment")]
         return not_covered_text(aspect, treatments[0] if treatments else None)
     return not_covered_text(aspect, treatments[0]) if treatments else clinic_info_text()

@@ -160,7 +160,8 @@ def test_a_message_naming_only_its_new_subject_is_a_follow_up(text, diet, expect
     [
         ("are there any scar treatments that arent laser??", "laser", False),
         ("can they be treated without a laser", "laser", False),
-        ("i dont want lasers, what else is there", "lasers", False),
+        ("why not laser?", "laser", True),
+        ("should i avoid laser if i have dark skin?", "laser", True),
         ("can i do microneedling instead of laser", "laser", False),
         ("can i do microneedling instead of laser", "microneedling", True),
         ("isn't laser better for boxcar scars?", "laser", True),
@@ -179,19 +180,40 @@ def test_a_treatment_the_patient_rules_out_is_not_the_one_asked_about(text, name
     assert (processed.get(ENTITIES) == [entity]) is kept
 
 
-def test_a_treatment_ruled_out_once_is_not_asked_about_anywhere_in_the_message():
-    from bot.nlp.negated_entities import RuledOutTreatments
+def test_a_later_question_read_as_a_follow_up_asks_its_next_likeliest_topic(splitter, monkeypatch):
+    text = "how are scars treated? and why do they form"
 
-    text = "im terrified of lasers. are there any scar treatments that arent laser?? or is microneedling ok"
-    entities = [
-        {"entity": "treatment", "value": "laser", "start": text.index("lasers"), "end": text.index("lasers") + 6},
-        {"entity": "treatment", "value": "laser", "start": text.rindex("laser"), "end": text.rindex("laser") + 5},
-        {"entity": "treatment", "value": "microneedling", "start": text.index("micro"), "end": len(text) - 3},
+    class FollowUpFirst:
+        classes_ = splitter.model.classes_
+
+        def predict_proba(self, texts):
+            rows = []
+            for part in texts:
+                row = [0.0] * len(self.classes_)
+                names = list(self.classes_)
+                if part.startswith("and"):
+                    row[names.index("greet")], row[names.index("ask_causes")] = 0.55, 0.45
+                else:
+                    row[names.index("ask_treatment")] = 1.0
+                rows.append(row)
+            return np.array(rows)
+
+    splitter.model = FollowUpFirst()
+    monkeypatch.setattr("bot.nlp.questions.FOLLOW_UP", "greet")  # the fake model's follow-up reading
+    [processed] = splitter.process([Message(data={TEXT: text, INTENT: {"name": "ask_treatment", "confidence": 0.9}})])
+    assert [(q["intent"], round(q["confidence"], 2)) for q in processed.get(QUESTIONS)] == [
+        ("ask_treatment", 1.0),
+        ("ask_causes", 1.0),
     ]
-    [processed] = RuledOutTreatments(RuledOutTreatments.get_default_config()).process(
-        [Message(data={TEXT: text, ENTITIES: entities})]
+
+
+def test_scar_types_named_outside_the_questions_are_what_they_ask_about(splitter):
+    text = "I have rolling scars on my cheeks, why do scars form, how are scars treated?"
+    rolling = {"entity": "scar_type", "value": "rolling", "start": 7, "end": 14}
+    [processed] = splitter.process(
+        [Message(data={TEXT: text, INTENT: {"name": "ask_causes", "confidence": 0.9}, ENTITIES: [rolling]})]
     )
-    assert [entity["value"] for entity in processed.get(ENTITIES)] == ["microneedling"]
+    assert [q["entities"] for q in processed.get(QUESTIONS)] == [[rolling], [rolling]]
 
 
 @pytest.fixture

@@ -28,6 +28,14 @@ from bot.nlp.questions import split_questions
             "r my scars permanent. and how do i stop new ones forming",
             ["r my scars permanent.", "and how do i stop new ones forming"],
         ),
+        # a comma, a colon or an emoji before a question
+        (
+            "ok 3 questions sorry 🙈 what causes acne scars, do they go away by themselves, and how much is it",
+            ["what causes acne scars", "do they go away by themselves", "how much is it"],
+        ),
+        ("sorry ☹️ what causes acne scars", ["what causes acne scars"]),
+        ("quick q: is laser safe for dark skin", ["is laser safe for dark skin"]),
+        ("if I get laser, will it hurt", ["will it hurt"]),
     ],
 )
 def test_questions_are_split_where_a_new_one_starts(text, parts):
@@ -60,6 +68,10 @@ def test_questions_are_split_where_a_new_one_starts(text, parts):
         ("how many sessions are there in a course?", "sessions"),
         ("how soon can i work out after microneedling?", "downtime"),
         ("how quickly does microneedling show results", "results_time"),
+        ("how long does fraxel take to start working", "results_time"),
+        ("are laser results for scars permanent", "duration"),
+        ("are the side effects of fillers permanent?", "side_effects"),
+        ("how long do scars take to show after a breakout", None),
         # the same words, another question
         ("How much does laser help with scars?", None),
         ("What treatment is best for my painful scars?", None),
@@ -130,6 +142,11 @@ def test_a_reply_that_touches_popping_says_the_sources_disagree(knowledge):
         ("I have red marks from my acne, which peel is best?", []),
         ("Are hyaluronic acid fillers good for rolling scars?", []),
         ("Does microneedling use needles on the scars?", []),
+        ("Does microneedling use a needle on the scars?", []),
+        ("my dermatologist did subcision with a needle to release my rolling scars", []),
+        ("can i use a sewing needle to open up the ice pick scars so they heal flat", ["self_treatment"]),
+        ("i stuck a needle into my scars last night", ["self_treatment"]),
+        ("could i poke my boxcar scars with a needle", ["self_treatment"]),
         ("Can I go home after laser the same day?", []),
         ("been doing a lemon juice and baking soda paste every night to fade my scars", ["self_treatment"]),
         ("is a garlic mask ok for acne marks", ["self_treatment"]),

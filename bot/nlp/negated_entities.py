@@ -17,11 +17,11 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-# Words just before a treatment that rule it out. "isn't"/"aren't" only after a word that
+# Words just before a treatment that rule it out. Not "not", "no", "avoid" or "except":
+# "why not laser?", "should i avoid laser with dark skin?" ask about laser. "isn't"/"aren't" only after a word that
 # makes them a relative clause ("ones that aren't laser"): "isn't laser better?" asks about laser.
 _RULED_OUT = re.compile(
-    r"(\b(without|other than|apart from|besides|except|instead of|rather than|alternatives? to|not|no|non|avoid|avoiding)"
-    r"|\b(don'?t|do not) want( to (do|get|have|try))?"
+    r"(\b(without|other than|apart from|besides|instead of|rather than|alternatives? to|non)"
     r"|\b(that|which|ones?|something|anything|things?|treatments?|options?) "
     r"(aren'?t|isn'?t|are not|is not|don'?t (use|involve|include)|doesn'?t (use|involve|include)))"
     r"[\s-]+((a|an|the|any|using|use|involving|doing|having|getting)\s+)?$",
@@ -52,10 +52,7 @@ class RuledOutTreatments(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text, entities = message.get(TEXT) or "", message.get(ENTITIES) or []
-            # Ruled out once, it is not asked about anywhere in the message ("terrified of
-            # lasers … any treatments that aren't laser?").
-            ruled_out = {entity.get("value") for entity in entities if self._ruled_out(text, entity)}
-            kept = [e for e in entities if not (e.get("entity") == self.entity and e.get("value") in ruled_out)]
+            kept = [entity for entity in entities if not self._ruled_out(text, entity)]
             if len(kept) < len(entities):
                 message.set(ENTITIES, kept, add_to_output=True)
         return messages

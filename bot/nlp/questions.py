@@ -46,6 +46,8 @@ MIN_CONFIDENCE = 0.45
 # whole message was not understood, from MIN_CONFIDENCE on ("could you rephrase"
 # after a long story is the worst reply it could get).
 FOCUS_CONFIDENCE = 0.6
+# A later part read as a follow-up is read as its next intent from this probability on.
+MIN_SECOND_READING = 0.25
 # Story words around the question, at least: shorter messages are the question.
 MIN_STORY_WORDS = 8
 # Intents the question of a story may replace: other topics, and "not understood".
@@ -59,7 +61,7 @@ QUESTION_START = (
     r"r|wat|wats|wot)\b"
 )
 # Sentence ends, a colon ("quick question: …") and an emoji ("sorry 🙈 what causes …").
-_SENTENCE_END = re.compile(r"(?<=[?!.;:\u2600-\u27bf\U0001f300-\U0001faff])\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[?!.;:\u2600-\u27bf\ufe0f\U0001f300-\U0001faff])\s+|\n+")
 # A clause after a comma that starts like a question ("what causes them, do they go away
 # by themselves, and …"; "dents on my cheeks, what are they called").
 _COMMA_QUESTION = r",\s*(?=(?:what|whats|what's|how|why|which|when|where|do|does|did|is|are|can|could|will|would|should)\s)"
@@ -114,10 +116,13 @@ class QuestionSplitter(WithIntentModel):
         if self.model is None or len(parts) < 2:
             return []
         found: List[Dict[Text, Any]] = []
-        for part, intent, confidence in self._readings(parts):
+        # The scar types and treatments named outside every question ("I have rolling scars,
+        # what causes them, how do I get rid of them?") are what questions naming none ask about.
+        context = [e for e in entities if not any(part.start <= e.get("start", -1) < part.end for part in parts)]
+        for part, intent, confidence in self._readings(parts, several=True):
             if confidence < MIN_CONFIDENCE or (topic_of_intent(intent) is None and intent not in CLINIC_INTENTS):
                 continue
-            inside = [e for e in entities if part.start <= e.get("start", -1) < part.end]
+            inside = [e for e in entities if part.start <= e.get("start", -1) < part.end] or context
             question = {"intent": intent, "text": part.text, "entities": inside, "confidence": confidence}
             if found and found[-1]["intent"] == intent and not inside:
                 continue
@@ -145,17 +150,22 @@ class QuestionSplitter(WithIntentModel):
         story_words = len(re.findall(r"[A-Za-z]+", text)) - len(re.findall(r"[A-Za-z]+", part.text))
         return {"name": intent, "confidence": confidence} if story_words >= MIN_STORY_WORDS else None
 
-    def _readings(self, parts: List[Part]) -> List[tuple[Part, str, float]]:
+    def _readings(self, parts: List[Part], several: bool = False) -> List[tuple[Part, str, float]]:
         """Each part with the small model's likeliest intent for it and its probability.
-        A part read as a follow-up ("… and can it be prevented?") refers to the rest of
-        its own message, so its likeliest other intent is what it asks, with that
-        intent's share of the probability left beside the follow-up reading."""
+        With `several`, a later part read as a follow-up ("… and can it be prevented?")
+        refers to the question before it in the same message, so its likeliest other
+        intent is what it asks, with that intent's share of the probability left beside
+        the follow-up reading, when the model gave that intent at least
+        MIN_SECOND_READING (a small one would be inflated: "why is that?")."""
         readings = []
         classes = [str(name) for name in self.model.classes_]
-        for part, probabilities in zip(parts, self.model.predict_proba([part.text for part in parts]), strict=True):
+        for index, (part, probabilities) in enumerate(
+            zip(parts, self.model.predict_proba([part.text for part in parts]), strict=True)
+        ):
             best = int(probabilities.argmax())
             confidence = float(probabilities[best])
-            if classes[best] == FOLLOW_UP and confidence < 1.0:
+            second = float(sorted(probabilities)[-2]) if len(probabilities) > 1 else 0.0
+            if several and index > 0 and classes[best] == FOLLOW_UP and second >= MIN_SECOND_READING:
                 left = 1.0 - confidence
                 probabilities = probabilities.copy()
                 probabilities[best] = 0.0

@@ -36,9 +36,13 @@ def test_a_price_asked_after_an_answer_about_treatment_is_the_price_of_what_was_
     after_laser = make_tracker("how much does it cost", "ask_clinic", slots={"topic": "treatment", "treatment": ["laser"]})
     after_overview = make_tracker("how much does it cost", "ask_clinic", slots={"topic": "treatment"})
     after_causes = make_tracker("how much does it cost", "ask_clinic", slots={"topic": "causes"})
-    for tracker in (after_laser, after_overview, after_causes):
+    consultation = make_tracker(
+        "how much does a consultation cost", "ask_clinic", slots={"topic": "treatment", "treatment": ["laser"]}
+    )
+    for tracker in (after_laser, after_overview, after_causes, consultation):
         ActionClinicInfo().run(dispatcher, tracker, domain={})
-    laser, overview, causes = (message["text"] for message in dispatcher.messages)
+    laser, overview, causes, consultation_price = (message["text"] for message in dispatcher.messages)
+    assert consultation_price.startswith("The clinic's team can help with appointments, prices")
     assert laser == "My sources don't cover the cost of laser treatment. The clinic's team can tell you: call 0123 456 789."
     assert overview.startswith("My sources don't cover the cost of acne scar treatment.")
     assert causes.startswith("The clinic's team can help with appointments, prices")

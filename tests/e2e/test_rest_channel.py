@@ -56,7 +56,7 @@ def test_follow_ups_refer_back_switch_topic_and_return(chat):
 
 def test_a_treatment_follow_up(chat):
     assert "Fraxel DUAL re:store" in chat.ask("tell me about laser treatment for acne scars")
-    assert chat.ask("and microneedling?").startswith("Microneedling is one of the treatments")
+    assert chat.ask("and microneedling?").startswith("Microneedling is one of the several treatment options")
 
 
 def test_two_questions_in_one_message_get_both_answers_then_one_disclaimer(chat):

@@ -162,20 +162,21 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
 def refers_to_the_subject(tracker: Tracker) -> bool:
     """A short message that refers back ("how long do they last?") while a subject
     is under discussion: the subject settles what the model was unsure of."""
-    text = _text(tracker)
-    return tracker.get_slot("topic") is not None and len(text) <= MAX_FOLLOW_UP_CHARS and refers_back(text)
+    return _short_while_a_subject_is_discussed(tracker) and refers_back(_text(tracker))
 
 
 def asks_an_aspect_of_the_subject(tracker: Tracker) -> bool:
     """A short aspect question that names nothing ("how many sessions do u need")
     while a subject is under discussion."""
-    text = _text(tracker)
     return (
-        tracker.get_slot("topic") is not None
-        and len(text) <= MAX_FOLLOW_UP_CHARS
-        and asked_aspect(text) is not None
+        _short_while_a_subject_is_discussed(tracker)
+        and asked_aspect(_text(tracker)) is not None
         and not any(mentioned_values(tracker).values())
     )
+
+
+def _short_while_a_subject_is_discussed(tracker: Tracker) -> bool:
+    return tracker.get_slot("topic") is not None and len(_text(tracker)) <= MAX_FOLLOW_UP_CHARS
 
 
 def _cautioned(tracker: Tracker, reply: Text) -> Text:
@@ -210,13 +211,19 @@ def _clinic_text(tracker: Tracker, remembered: bool = True) -> Text:
     aspect = asked_aspect(_text(tracker))
     if aspect is None or aspect.ask != "clinic":
         return clinic_info_text()
-    treatments = [value for value in mentioned_values(tracker)["treatment"] if value in canonical_values("treatment")]
-    if not treatments and remembered and tracker.get_slot("topic") in TREATMENT_TOPICS and refers_back(_text(tracker)):
+    named = _known_treatments(mentioned_values(tracker)["treatment"])
+    if named:
+        return not_covered_text(aspect, named[0])
+    if remembered and tracker.get_slot("topic") in TREATMENT_TOPICS and refers_back(_text(tracker)):
         # "how much does it cost?" after an answer about treatment: the price of what was discussed
         # ("how much does a consultation cost?" is not).
-        treatments = [value for value in plain_values(tracker.get_slot("treatment")) if value in canonical_values("treatment")]
-        return not_covered_text(aspect, treatments[0] if treatments else None)
-    return not_covered_text(aspect, treatments[0]) if treatments else clinic_info_text()
+        discussed = _known_treatments(plain_values(tracker.get_slot("treatment")))
+        return not_covered_text(aspect, discussed[0] if discussed else None)
+    return clinic_info_text()
+
+
+def _known_treatments(values: List[Text]) -> List[Text]:
+    return [value for value in values if value in canonical_values("treatment")]
 
 
 def personal_advice_from_tracker(tracker: Tracker) -> Reply:

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Text
 
+import numpy as np
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -97,6 +98,10 @@ def split_questions(text: str) -> list[Part]:
     return parts
 
 
+def _inside(entity: Dict[Text, Any], part: Part) -> bool:
+    return part.start <= entity.get("start", -1) < part.end
+
+
 def _spans(text: str, separator: re.Pattern, start: int, end: int) -> list[Part]:
     spans, position = [], start
     for match in separator.finditer(text, start, end):
@@ -118,11 +123,11 @@ class QuestionSplitter(WithIntentModel):
         found: List[Dict[Text, Any]] = []
         # The scar types and treatments named outside every question ("I have rolling scars,
         # what causes them, how do I get rid of them?") are what questions naming none ask about.
-        context = [e for e in entities if not any(part.start <= e.get("start", -1) < part.end for part in parts)]
+        context = [e for e in entities if not any(_inside(e, part) for part in parts)]
         for part, intent, confidence in self._readings(parts, several=True):
             if confidence < MIN_CONFIDENCE or (topic_of_intent(intent) is None and intent not in CLINIC_INTENTS):
                 continue
-            inside = [e for e in entities if part.start <= e.get("start", -1) < part.end] or context
+            inside = [e for e in entities if _inside(e, part)] or context
             question = {"intent": intent, "text": part.text, "entities": inside, "confidence": confidence}
             if found and found[-1]["intent"] == intent and not inside:
                 continue
@@ -162,15 +167,11 @@ class QuestionSplitter(WithIntentModel):
         for index, (part, probabilities) in enumerate(
             zip(parts, self.model.predict_proba([part.text for part in parts]), strict=True)
         ):
-            best = int(probabilities.argmax())
+            # Likeliest first; a stable sort keeps argmax's choice between equal readings.
+            best, *rest = (int(i) for i in np.argsort(-probabilities, kind="stable")[:2])
             confidence = float(probabilities[best])
-            second = float(sorted(probabilities)[-2]) if len(probabilities) > 1 else 0.0
-            if several and index > 0 and classes[best] == FOLLOW_UP and second >= MIN_SECOND_READING:
-                left = 1.0 - confidence
-                probabilities = probabilities.copy()
-                probabilities[best] = 0.0
-                best = int(probabilities.argmax())
-                confidence = float(probabilities[best]) / left
+            if several and index > 0 and classes[best] == FOLLOW_UP and rest and probabilities[rest[0]] >= MIN_SECOND_READING:
+                best, confidence = rest[0], float(probabilities[rest[0]]) / (1.0 - confidence)
             readings.append((part, classes[best], confidence))
         return readings
 

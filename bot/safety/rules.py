@@ -178,6 +178,10 @@ AFTER_PROCEDURE = re.compile(r"\b(?:after|since|following|from) (?:[\w']+ ){0,3}
 # --- signs -------------------------------------------------------------------------------
 
 EYE = "(?:" + _any(r"eyes?", r"vision", r"sight", r"eyesight", r"eyelids?", r"eye ?sight") + "(?:'s)?)"
+# Spots in one's sight, not spots seen on the skin ("dark spots on my cheeks", "spots where my pimples were").
+_ON_SKIN = r" (?:on|where|from|left|around|across|all over|after (?:my |the )?(?:acne|pimples?|breakouts?|spots|zits?))\b"
+_SPOTS_ON_SKIN = r"spots?" + _ON_SKIN
+_SPOTS_IN_SIGHT = r"spots(?!" + _ON_SKIN + r")"
 VISION_CHANGE = _rx(
     _any(
         EYE + r" (?:[\w']+ ){0,4}?(?:went|goes|going|gone|turned|turning|is|are|was|got|getting|has|have|keeps?|feels?|seems?"
@@ -194,7 +198,11 @@ VISION_CHANGE = _rx(
         r" (?:the middle|my vision|the centre|the center)",
         r"(?:lose|losing|lost|loss of) (?:[\w']+ ){0,3}(?:vision|sight|eyesight)",
         r"two of everything",
-        r"(?:saw|seeing|see) (?:[\w']+ )?(?:blurr\w*|double|doubled|shadows|spots|black|dark)",
+        r"(?:saw|seeing|see) (?!(?:red|pink|brown|purple|white|acne) )(?:[\w']+ )?(?:blurr\w*|double|doubled|shadows|"
+        + _SPOTS_IN_SIGHT
+        + r"|black|dark(?! "
+        + _SPOTS_ON_SKIN
+        + r"))",
         r"(?:shadows?|curtain|spots|blur|darkness|dark patch|veil|shade) (?:[\w']+ ){0,4}(?:in|over|across) (?:my |her |his |the )?"
         r"(?:[\w']+ ){0,2}(?:vision|eye|sight)",
         r"(?:vision|sight|eyesight|eyes?) (?:is |went |got |has )?(?:blurr\w*|doubl\w*|dimm\w*"
@@ -206,8 +214,8 @@ VISION_CHANGE = _rx(
         r"(?:can't|couldn't|unable to|barely|hardly) (?:[\w']+ ){0,2}see(?! (?:my|the|any|a|much|why|how|what|if|it|them|that|results"
         r"|improvement|difference|change|scars|myself|you|her|him))",
         r"(?:only|just) (?:see )?(?:shadows|shapes|blur|darkness|black)",
-        r"seeing (?:double|shadows|spots|black|dark|things)",
-        r"see (?:double|shadows|black spots|dark spots|spots)",
+        r"seeing (?:double|shadows|" + _SPOTS_IN_SIGHT + r"|black|dark(?! " + _SPOTS_ON_SKIN + r")|things)",
+        r"see (?:double|shadows|black " + _SPOTS_IN_SIGHT + r"|dark " + _SPOTS_IN_SIGHT + r"|" + _SPOTS_IN_SIGHT + r")",
         r"(?:gone|going|went|go) blind",
         r"blind in",
         r"blindness in",
@@ -722,7 +730,8 @@ CRISIS = _rx(
         r"cut\w* (?:my|her|his|their) (?:wrists?|arms?|legs?|thighs?"
         r"|stomach|skin) (?:again|with|open)",
         r"cut\w* (?:my|her|his|their) (?:wrists?|arms?|thighs?)",
-        r"(?:razor|blade|knife|scissors|glass) (?:[\w']+ ){0,3}(?:on|to|into|across) (?:my|her|his) (?:skin|arms?|wrists?|legs?|thighs?)",
+        r"(?:razor(?! bumps?| burns?| rash)|blade|knife|scissors|glass) (?:[\w']+ ){0,3}(?:on|to|into|across) (?:my|her|his)"
+        r" (?:skin|arms?|wrists?|legs?|thighs?)",
         r"(?:relaps\w*|clean for|days clean|weeks clean|months clean) (?:[\w']+ ){0,6}(?:cut\w*|harm\w*|hurt\w*|burn\w*|again)",
         r"(?:cut|cutting|harming|hurting) again",
         r"cutting (?:myself|herself|himself|themselves|again|is the only)",
@@ -818,7 +827,7 @@ CRISIS = _rx(
         r" through|get in|can't stop crying|don't want to go|an hour|for a long time|sorry)",
         r"(?:at|on|by) the (?:top of the|edge of the)"
         r" (?:multi[ -]?storey|roof|bridge|cliff|car park)",
-        r"(?:knife|blade|razor) (?:[\w']+ ){0,2}(?:against|to|on) (?:my|her|his)"
+        r"(?:knife|blade|razor(?! bumps?| burns?| rash)) (?:[\w']+ ){0,2}(?:against|to|on) (?:my|her|his)"
         r" (?:wrist|throat|arm|neck)",
         r"drink (?:the |some )?bleach",
         r"(?:get|buy|find) a gun",
@@ -837,7 +846,7 @@ CRISIS = _rx(
         r"(?:going to|gonna) do it (?:tonight|today|soon|this weekend|tomorrow|now)",
         r"(?:got|have|i've got) (?:all )?the pills",
         r"(?:how|when) (?:and (?:how|when) )?i'm (?:going to|gonna) do it",
-        r"(?:picked|chosen|set|got|have) (?:[\w']+ ){0,2}date\b(?! for (?:my|the|a|your) )",
+        r"(?:picked|chosen|set) (?:[\w']+ ){0,2}date\b(?! for (?:my|the|a|your) )",
         r"date (?:picked|set|in my head)",
         r"(?:all )?planned out",
         r"planned (?:it|everything) out",
@@ -879,7 +888,8 @@ CRISIS = _rx(
         r"(?:planning|plan|planned) (?:my |to be |on being )?(?:exit|gone|own death|death)",
         r"my (?:own )?(?:death|exit)\b",
         r"take me in my sleep",
-        r"(?:do not|don't|no) (?:wish|want|desire) to (?:continue|carry on|go on|come up|be here)",
+        r"(?:do not|don't|no) (?:wish|want|desire) to (?:continue|carry on|go on(?= *$| living| like this| anymore| any more)"
+        r"|come up|be here)",
         r"no wish to (?:continue|carry on|go on|live)",
         r"when (?:he|she|it) goes,? so do i",
         r"lighter without me",

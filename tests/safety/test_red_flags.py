@@ -84,6 +84,17 @@ def test_ordinary_questions_are_not_flagged(message):
         ("I'm ending things with my old clinic, can you take my records?", None),
         ("I don't want to live with these scars forever, what helps?", None),
         ("thanks, that's everything, bye!", None),
+        # spots on the skin, a date one has, shaving rashes and medicines, beside the signs they resemble
+        ("i'm seeing spots after my filler", RedFlag.EMERGENCY),
+        ("i keep seeing black spots", RedFlag.EMERGENCY),
+        ("i see dark spots on my face after acne, are those scars?", None),
+        ("I've picked a date.", RedFlag.CRISIS),
+        ("i've got a date in my head for it", RedFlag.CRISIS),
+        ("I've got a date for my laser! 12th March", None),
+        ("i don't want to go on anymore", RedFlag.CRISIS),
+        ("i don't want to go on the pill for my acne", None),
+        ("i put a razor to my wrist last night", RedFlag.CRISIS),
+        ("razor burn on my neck after shaving", None),
     ],
 )
 def test_questions_past_events_denials_and_figures_of_speech(message, flag):

@@ -516,6 +516,9 @@ HABITUAL_FAINT = _rx(
         r"(?:feel|feeling|get|go|goes|gets) (?:[\w']+ )?faint (?:[\w']+ ){0,3}(?:thinking|at the (?:sight|thought)|when"
         r"|if|around|looking|whenever)",
         r"faints? (?:at|when|if|around|with|whenever)",
+        # Fainting at a blood donation or test: a history, not a reaction to a treatment.
+        r"(?:giving|donating|gave|donated) blood",
+        r"blood (?:tests?|draws?|taken|drawn)",
         r"(?:always|tends? to|usually|sometimes|often)"
         r" (?:[\w']+ )?faint",
         r"fear of",

@@ -95,6 +95,8 @@ def test_ordinary_questions_are_not_flagged(message):
         ("i don't want to go on the pill for my acne", None),
         ("i put a razor to my wrist last night", RedFlag.CRISIS),
         ("razor burn on my neck after shaving", None),
+        ("i fainted once giving blood, will prp hurt?", None),
+        ("i just fainted after the peel and feel awful", RedFlag.EMERGENCY),
     ],
 )
 def test_questions_past_events_denials_and_figures_of_speech(message, flag):

@@ -179,7 +179,11 @@ AFTER_PROCEDURE = re.compile(r"\b(?:after|since|following|from) (?:[\w']+ ){0,3}
 
 EYE = "(?:" + _any(r"eyes?", r"vision", r"sight", r"eyesight", r"eyelids?", r"eye ?sight") + "(?:'s)?)"
 # Spots in one's sight, not spots seen on the skin ("dark spots on my cheeks", "spots where my pimples were").
-_ON_SKIN = r" (?:on|where|from|left|around|across|all over|after (?:my |the )?(?:acne|pimples?|breakouts?|spots|zits?))\b"
+_ON_SKIN = (
+    r" (?:(?:on|around|across|all over) (?:my|her|his|the|your) (?:[\w']+ )?(?:skin|face|cheeks?|forehead|nose|chin|jaw\w*"
+    r"|back|chest|arms?|shoulders?|neck|body|temples?)|where|from (?:acne|pimples?|breakouts?|spots|zits?|old)|left"
+    r"|after (?:my |the )?(?:acne|pimples?|breakouts?|spots|zits?))\b"
+)
 _SPOTS_ON_SKIN = r"spots?" + _ON_SKIN
 _SPOTS_IN_SIGHT = r"spots(?!" + _ON_SKIN + r")"
 VISION_CHANGE = _rx(

@@ -87,6 +87,7 @@ def test_ordinary_questions_are_not_flagged(message):
         # spots on the skin, a date one has, shaving rashes and medicines, beside the signs they resemble
         ("i'm seeing spots after my filler", RedFlag.EMERGENCY),
         ("i keep seeing black spots", RedFlag.EMERGENCY),
+        ("i keep seeing spots on and off since the filler", RedFlag.EMERGENCY),
         ("i see dark spots on my face after acne, are those scars?", None),
         ("I've picked a date.", RedFlag.CRISIS),
         ("i've got a date in my head for it", RedFlag.CRISIS),

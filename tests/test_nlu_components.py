@@ -276,3 +276,22 @@ class _SureOf:
 
     def predict_proba(self, texts):
         return np.array([[0.0] * (len(self.classes_) - 1) + [1.0] for _ in texts])
+
+
+def test_a_message_asking_several_things_has_each_part_read_once(splitter):
+    # Two questions on one topic: read as questions, then for the story's question.
+    text = "I have had acne since I was fourteen and now my cheeks are marked. why do acne scars form? what causes acne scars?"
+    model, read = splitter.model, []
+
+    class Counting:
+        classes_ = model.classes_
+
+        def predict_proba(self, texts):
+            read.extend(texts)
+            return model.predict_proba(texts)
+
+    splitter.model = Counting()
+    [processed] = splitter.process([Message(data={TEXT: text, INTENT: {"name": "out_of_scope", "confidence": 0.5}, ENTITIES: []})])
+    assert processed.get(QUESTIONS) is None and processed.get(INTENT)["name"] == "ask_causes"
+    assert read and sorted(read) == sorted(set(read))
+    assert np.allclose(splitter.probabilities(["why do acne scars form?"]), model.predict_proba(["why do acne scars form?"]))

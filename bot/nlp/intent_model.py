@@ -12,6 +12,7 @@ from __future__ import annotations
 import pickle
 from typing import Any, Dict, Text
 
+import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -19,6 +20,9 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlp.wordllama import sentence_embeddings
+
+# How many texts' readings a component keeps (bot/nlp/questions.py reads a message's parts twice).
+_RECENT_READINGS = 64
 
 # The blend and the question splitter train on the same examples in one
 # `rasa train`: the second gets the first's fit.
@@ -58,6 +62,8 @@ class WithIntentModel(GraphComponent):
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, model: Any = None):
         self.config, self._model_storage, self._resource, self.model = config, model_storage, resource, model
+        self._recent: dict[str, np.ndarray] = {}
+        self._recent_model: Any = None
 
     @classmethod
     def create(
@@ -85,6 +91,17 @@ class WithIntentModel(GraphComponent):
         with model_storage.read_from(resource) as directory:
             model = pickle.loads((directory / "intent_model.pickle").read_bytes())
         return cls(config, model_storage, resource, model)
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        """The model's probabilities for each text (rows in `self.model.classes_`'
+        order). A message's parts are read twice when it asks several things (its
+        questions, then its story's question): the latest readings are kept."""
+        if self._recent_model is not self.model or len(self._recent) > _RECENT_READINGS:
+            self._recent, self._recent_model = {}, self.model
+        missing = [text for text in dict.fromkeys(texts) if text not in self._recent]
+        if missing:
+            self._recent.update(zip(missing, self.model.predict_proba(missing), strict=True))
+        return np.vstack([self._recent[text] for text in texts])
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data

@@ -144,7 +144,9 @@ class QuestionSplitter(WithIntentModel):
         of the story too."""
         parts = split_questions(text)
         parts = [part for part in parts if part.text.endswith("?")] or parts
-        if self.model is None or not parts:
+        words = len(re.findall(r"[A-Za-z]+", text))
+        # No part has a story around it: nothing to read (most messages, a model prediction saved).
+        if self.model is None or all(words - len(re.findall(r"[A-Za-z]+", part.text)) < MIN_STORY_WORDS for part in parts):
             return None
         topical = [reading for reading in self._readings(parts) if topic_of_intent(reading[1]) is not None]
         if not topical:
@@ -152,7 +154,7 @@ class QuestionSplitter(WithIntentModel):
         part, intent, confidence = max(topical, key=lambda reading: reading[2])
         if confidence < threshold:
             return None
-        story_words = len(re.findall(r"[A-Za-z]+", text)) - len(re.findall(r"[A-Za-z]+", part.text))
+        story_words = words - len(re.findall(r"[A-Za-z]+", part.text))
         return {"name": intent, "confidence": confidence} if story_words >= MIN_STORY_WORDS else None
 
     def _readings(self, parts: List[Part], several: bool = False) -> List[tuple[Part, str, float]]:
@@ -164,9 +166,7 @@ class QuestionSplitter(WithIntentModel):
         MIN_SECOND_READING (a small one would be inflated: "why is that?")."""
         readings = []
         classes = [str(name) for name in self.model.classes_]
-        for index, (part, probabilities) in enumerate(
-            zip(parts, self.model.predict_proba([part.text for part in parts]), strict=True)
-        ):
+        for index, (part, probabilities) in enumerate(zip(parts, self.probabilities([part.text for part in parts]), strict=True)):
             # Likeliest first; a stable sort keeps argmax's choice between equal readings.
             best, *rest = (int(i) for i in np.argsort(-probabilities, kind="stable")[:2])
             confidence = float(probabilities[best])

@@ -22,7 +22,7 @@ BARS: dict[str, Bar] = {
     # 2026-11-24: intent 0.963, out-of-scope recall 1.000). Its labels predate the
     # intent guide (docs/intent-guide.md) the training data now follows: "i want to
     # book an appointment" is ask_clinic there, "and does that hurt?" a side-effects
-    # question. The floor is the target, one message under what was measured.
+    # question. The floor is the target.
     "heldout_intent_macro_f1": Bar(floor=0.95, target=0.95),
     "heldout_entity_f1": Bar(floor=0.97, target=0.95),
     "heldout_out_of_scope_recall": Bar(floor=0.95, target=0.90),

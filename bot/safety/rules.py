@@ -180,12 +180,16 @@ AFTER_PROCEDURE = re.compile(r"\b(?:after|since|following|from) (?:[\w']+ ){0,3}
 EYE = "(?:" + _any(r"eyes?", r"vision", r"sight", r"eyesight", r"eyelids?", r"eye ?sight") + "(?:'s)?)"
 # Spots in one's sight, not spots seen on the skin ("dark spots on my cheeks", "spots where my pimples were").
 _ON_SKIN = (
-    r" (?:(?:on|around|across|all over) (?:my|her|his|the|your) (?:[\w']+ )?(?:skin|face|cheeks?|forehead|nose|chin|jaw\w*"
-    r"|back|chest|arms?|shoulders?|neck|body|temples?)|where|from (?:acne|pimples?|breakouts?|spots|zits?|old)|left"
-    r"|after (?:my |the )?(?:acne|pimples?|breakouts?|spots|zits?))\b"
+    r" (?:(?:on|around|across|all over|along) (?:my|her|his|the|your) (?:[\w']+ )?(?:skin|face|cheeks?|forehead|nose|chin"
+    r"|jaw\w*|back|chest|arms?|shoulders?|neck|body|temples?)|where (?:my |the |i had )?(?:[\w']+ )?(?:pimples?|acne|spots"
+    r"|zits?|breakouts?|blemish\w*)|from (?:acne|pimples?|breakouts?|spots|zits?|old)|left (?:by|from|behind|over)"
+    r"|after (?:my |the )?(?:acne|pimples?|breakouts?|spots|zits?)|appear\w*|popping up|coming up|forming)\b"
 )
 _SPOTS_ON_SKIN = r"spots?" + _ON_SKIN
 _SPOTS_IN_SIGHT = r"spots(?!" + _ON_SKIN + r")"
+# Red or white spots are read as sight only beside an injection, a procedure or the eyes (_emergency_concept).
+_SKIN_COLOURS = r"(?:red|pink|brown|purple|white)"
+COLOURED_SPOTS_SEEN = _rx(r"(?:saw|seeing|see) " + _SKIN_COLOURS + r" " + _SPOTS_IN_SIGHT)
 VISION_CHANGE = _rx(
     _any(
         EYE + r" (?:[\w']+ ){0,4}?(?:went|goes|going|gone|turned|turning|is|are|was|got|getting|has|have|keeps?|feels?|seems?"
@@ -202,9 +206,11 @@ VISION_CHANGE = _rx(
         r" (?:the middle|my vision|the centre|the center)",
         r"(?:lose|losing|lost|loss of) (?:[\w']+ ){0,3}(?:vision|sight|eyesight)",
         r"two of everything",
-        r"(?:saw|seeing|see) (?!(?:red|pink|brown|purple|white|acne) )(?:[\w']+ )?(?:blurr\w*|double|doubled|shadows|"
+        r"(?:saw|seeing|see) (?!"
+        + _SKIN_COLOURS
+        + r" )(?:[\w']+ )?(?:blurr\w*|double|doubled|shadows|"
         + _SPOTS_IN_SIGHT
-        + r"|black|dark(?! "
+        + r"|black(?! ?heads?\b)|dark(?! (?:circles|marks?|heads?)\b| "
         + _SPOTS_ON_SKIN
         + r"))",
         r"(?:shadows?|curtain|spots|blur|darkness|dark patch|veil|shade) (?:[\w']+ ){0,4}(?:in|over|across) (?:my |her |his |the )?"
@@ -520,9 +526,9 @@ HABITUAL_FAINT = _rx(
         r"(?:feel|feeling|get|go|goes|gets) (?:[\w']+ )?faint (?:[\w']+ ){0,3}(?:thinking|at the (?:sight|thought)|when"
         r"|if|around|looking|whenever)",
         r"faints? (?:at|when|if|around|with|whenever)",
-        # Fainting at a blood donation or test: a history, not a reaction to a treatment.
-        r"(?:giving|donating|gave|donated) blood",
-        r"blood (?:tests?|draws?|taken|drawn)",
+        # Fainting once, years ago, giving blood: a history, not what is happening now.
+        r"(?:fainted|passed out) (?:once|before|in the past|years ago|as a (?:kid|child|teen\w*)) (?:[\w']+ ){0,2}(?:giving"
+        r"|donating|when i (?:gave|donated)) blood",
         r"(?:always|tends? to|usually|sometimes|often)"
         r" (?:[\w']+ )?faint",
         r"fear of",
@@ -671,6 +677,13 @@ MILD = _rx(
 
 # Suicidal thoughts and self-harm, about oneself or someone at risk.
 SELF = _any(r"myself", r"my ?self", r"herself", r"himself", r"themselves", r"themself", r"ourselves", r"yourself")
+# "I don't want to go on" is a crisis sign; going on a date, a holiday or a medicine is not.
+_GOING_ON_SOMETHING = (
+    r"(?! (?:a |an |the |my |another )?(?:dates?|holidays?|vacations?|trips?|cruise|diet|course|camera|stage|video|facetime"
+    r"|social media|instagram|tiktok|accutane|roaccutane|isotretinoin|antibiotics|doxy\w*|spiro\w*|tretinoin|retinoids?"
+    r"|birth control|the pill|pills? for|meds? for|medication for|[\w']+ (?:pills?|medications?|medicines?|tablets?|treatment"
+    r"|course|cream))\b)"
+)
 CRISIS = _rx(
     _any(
         r"kill\w* " + SELF,
@@ -853,8 +866,10 @@ CRISIS = _rx(
         r"(?:going to|gonna) do it (?:tonight|today|soon|this weekend|tomorrow|now)",
         r"(?:got|have|i've got) (?:all )?the pills",
         r"(?:how|when) (?:and (?:how|when) )?i'm (?:going to|gonna) do it",
-        r"(?:picked|chosen|set) (?:[\w']+ ){0,2}date\b(?! for (?:my|the|a|your) )",
-        r"date (?:picked|set|in my head)",
+        r"(?:picked|chosen|set|got|have) (?!(?:a |an |my |our |the )?(?:first|big|hot|blind|dinner|lunch|movie|second|third|proper|real"
+        r"|cute|play|wedding|due|start) )(?:[\w']+ ){0,2}date\b(?! for (?:my|the|a|your|our) | (?:on|with|tonight|tomorrow"
+        r"|this|next|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|coming up|later)\b)",
+        r"(?<!wedding )(?<!due )(?<!start )(?<!appointment )date (?:picked|set|in my head)",
         r"(?:all )?planned out",
         r"planned (?:it|everything) out",
         r"methods?\b",
@@ -895,8 +910,7 @@ CRISIS = _rx(
         r"(?:planning|plan|planned) (?:my |to be |on being )?(?:exit|gone|own death|death)",
         r"my (?:own )?(?:death|exit)\b",
         r"take me in my sleep",
-        r"(?:do not|don't|no) (?:wish|want|desire) to (?:continue|carry on|go on(?= *$| living| like this| anymore| any more)"
-        r"|come up|be here)",
+        r"(?:do not|don't|no) (?:wish|want|desire) to (?:continue|carry on|go on" + _GOING_ON_SOMETHING + r"|come up|be here)",
         r"no wish to (?:continue|carry on|go on|live)",
         r"when (?:he|she|it) goes,? so do i",
         r"lighter without me",
@@ -1579,7 +1593,9 @@ def _emergency_concept(clause: str, context: _Context) -> Optional[str]:
         return "breathing difficulty or swelling of the airway (anaphylaxis)"
     if FACE_SWELLING.search(clause) and not MILD.search(clause) and context.trigger:
         return "swelling of the face or lips (allergic reaction)"
-    if VISION_CHANGE.search(clause):
+    if VISION_CHANGE.search(clause) or (
+        COLOURED_SPOTS_SEEN.search(clause) and (context.injection or context.after_procedure or re.search(EYE, clause))
+    ):
         return "vision change (after an injection: vascular occlusion)" if context.injection else "sudden vision change"
     if context.injection and SKIN_COLOUR.search(clause) and not (BRUISE.search(clause) and MILD.search(clause)):
         return "skin turning white, grey, dusky or mottled after an injection (vascular occlusion)"

@@ -84,24 +84,59 @@ def test_ordinary_questions_are_not_flagged(message):
         ("I'm ending things with my old clinic, can you take my records?", None),
         ("I don't want to live with these scars forever, what helps?", None),
         ("thanks, that's everything, bye!", None),
-        # spots on the skin, a date one has, shaving rashes and medicines, beside the signs they resemble
-        ("i'm seeing spots after my filler", RedFlag.EMERGENCY),
-        ("i keep seeing black spots", RedFlag.EMERGENCY),
-        ("i keep seeing spots on and off since the filler", RedFlag.EMERGENCY),
-        ("i see dark spots on my face after acne, are those scars?", None),
-        ("I've picked a date.", RedFlag.CRISIS),
-        ("i've got a date in my head for it", RedFlag.CRISIS),
-        ("I've got a date for my laser! 12th March", None),
-        ("i don't want to go on anymore", RedFlag.CRISIS),
-        ("i don't want to go on the pill for my acne", None),
-        ("i put a razor to my wrist last night", RedFlag.CRISIS),
-        ("razor burn on my neck after shaving", None),
-        ("i fainted once giving blood, will prp hurt?", None),
-        ("i just fainted after the peel and feel awful", RedFlag.EMERGENCY),
     ],
 )
 def test_questions_past_events_denials_and_figures_of_speech(message, flag):
     assert detect(message) is flag
+
+
+@pytest.mark.parametrize(
+    "message, flag",
+    [
+        # spots in one's sight, not spots seen on the skin
+        ("i'm seeing spots after my filler", RedFlag.EMERGENCY),
+        ("i keep seeing black spots", RedFlag.EMERGENCY),
+        ("i keep seeing spots on and off since the filler", RedFlag.EMERGENCY),
+        ("i'm seeing spots where my vision should be", RedFlag.EMERGENCY),
+        ("seeing red spots in front of my eyes", RedFlag.EMERGENCY),
+        ("i'm seeing white spots since the filler", RedFlag.EMERGENCY),
+        ("i see dark spots on my face after acne, are those scars?", None),
+        ("I can still see dark spots on my cheeks where the pimples were", None),
+        ("i only see red spots lol", None),
+        ("i see dark circles under my eyes", None),
+        ("i keep seeing spots appear on my jawline", None),
+        # a date picked or kept for it, not a date one goes on
+        ("I've picked a date.", RedFlag.CRISIS),
+        ("i've got a date in my head for it", RedFlag.CRISIS),
+        ("i have a date in mind", RedFlag.CRISIS),
+        ("i've got the date", RedFlag.CRISIS),
+        ("i have a date for when i'll do it", RedFlag.CRISIS),
+        ("So I've got a first date on Friday and I'm freaking out", None),
+        ("i have a date tomorrow, is popping gonna scar", None),
+        ("we've set a date for our wedding, will my scars heal by then", None),
+        ("i have my wedding date set for june", None),
+        # not wanting to go on, not going on a date or a medicine
+        ("i don't want to go on anymore", RedFlag.CRISIS),
+        ("i don't want to go on any longer", RedFlag.CRISIS),
+        ("i don't want to go on, everything is pointless", RedFlag.CRISIS),
+        ("i don't want to go on without him", RedFlag.CRISIS),
+        ("i dont want to go on dates because of my skin", None),
+        ("i don't want to go on the pill for my acne", None),
+        ("i dont want to go on accutane", None),
+        # blades on oneself, not shaving rashes
+        ("i put a razor to my wrist last night", RedFlag.CRISIS),
+        ("razor burn on my neck after shaving", None),
+        ("razor bumps on my neck every time i shave", None),
+        # fainting now, not once years ago giving blood
+        ("i just fainted after the peel and feel awful", RedFlag.EMERGENCY),
+        ("i had my blood taken for prp and then fainted", RedFlag.EMERGENCY),
+        ("i fainted once giving blood, will prp hurt?", None),
+    ],
+)
+def test_the_rules_themselves_tell_red_flags_from_their_look_alikes(message, flag):
+    # rules.find, not detect: the classifier must not cover for a rule that stopped matching
+    found = rules.find(message)
+    assert (found[0] if found else None) == (flag.value if flag else None)
 
 
 def test_a_sign_is_found_in_the_middle_of_a_long_message():

@@ -291,7 +291,9 @@ def test_a_message_asking_several_things_has_each_part_read_once(splitter):
             return model.predict_proba(texts)
 
     splitter.model = Counting()
-    [processed] = splitter.process([Message(data={TEXT: text, INTENT: {"name": "out_of_scope", "confidence": 0.5}, ENTITIES: []})])
+    [processed] = splitter.process(
+        [Message(data={TEXT: text, INTENT: {"name": "out_of_scope", "confidence": 0.5}, ENTITIES: []})]
+    )
     assert processed.get(QUESTIONS) is None and processed.get(INTENT)["name"] == "ask_causes"
     assert read and sorted(read) == sorted(set(read))
     assert np.allclose(splitter.probabilities(["why do acne scars form?"]), model.predict_proba(["why do acne scars form?"]))

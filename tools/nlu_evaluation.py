@@ -289,7 +289,7 @@ def summary_markdown(predictions: list[Prediction], results_dir: Path) -> str:
         _cross_validation(results_dir),
         "",
         "Cross-validation scores lower than the held-out set. Most training examples (about 3,400 "
-        "of 3,800) are patient-style messages written by helpers from the documents alone; their "
+        "of 4,100) are patient-style messages written by helpers from the documents alone; their "
         'intents overlap where patients\' questions do (a follow-up such as "does it hurt?" and a '
         "question about side effects; a personal request and a treatment question), and the two "
         "red-flag intents keep a handful of examples on purpose (docs/safety.md). The held-out set "

@@ -91,11 +91,13 @@ def split_questions(text: str) -> list[Part]:
     parts = []
     for sentence in _spans(text, _SENTENCE_END, 0, len(text)):
         for clause in _spans(text, _JOINED_QUESTION, sentence.start, sentence.end):
-            if len(re.findall(r"[A-Za-z]+", clause.text)) >= 2 and (
-                clause.text.rstrip().endswith("?") or _STARTS_LIKE_QUESTION.match(clause.text)
-            ):
+            if _word_count(clause.text) >= 2 and (clause.text.rstrip().endswith("?") or _STARTS_LIKE_QUESTION.match(clause.text)):
                 parts.append(clause)
     return parts
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"[A-Za-z]+", text))
 
 
 def _inside(entity: Dict[Text, Any], part: Part) -> bool:
@@ -144,18 +146,22 @@ class QuestionSplitter(WithIntentModel):
         of the story too."""
         parts = split_questions(text)
         parts = [part for part in parts if part.text.endswith("?")] or parts
-        words = len(re.findall(r"[A-Za-z]+", text))
+        words = _word_count(text)
+        story_words = [words - _word_count(part.text) for part in parts]  # the story around each part
         # No part has a story around it: nothing to read (most messages, a model prediction saved).
-        if self.model is None or all(words - len(re.findall(r"[A-Za-z]+", part.text)) < MIN_STORY_WORDS for part in parts):
+        if self.model is None or all(count < MIN_STORY_WORDS for count in story_words):
             return None
-        topical = [reading for reading in self._readings(parts) if topic_of_intent(reading[1]) is not None]
+        topical = [
+            (reading, count)
+            for reading, count in zip(self._readings(parts), story_words, strict=True)
+            if topic_of_intent(reading[1]) is not None
+        ]
         if not topical:
             return None
-        part, intent, confidence = max(topical, key=lambda reading: reading[2])
+        (_, intent, confidence), count = max(topical, key=lambda item: item[0][2])
         if confidence < threshold:
             return None
-        story_words = words - len(re.findall(r"[A-Za-z]+", part.text))
-        return {"name": intent, "confidence": confidence} if story_words >= MIN_STORY_WORDS else None
+        return {"name": intent, "confidence": confidence} if count >= MIN_STORY_WORDS else None
 
     def _readings(self, parts: List[Part], several: bool = False) -> List[tuple[Part, str, float]]:
         """Each part with the small model's likeliest intent for it and its probability.

@@ -225,7 +225,7 @@ VISION_CHANGE = _rx(
         r"|improvement|difference|change|scars|myself|you|her|him))",
         r"(?:only|just) (?:see )?(?:shadows|shapes|blur|darkness|black)",
         r"seeing (?:double|shadows|" + _SPOTS_IN_SIGHT + r"|black|dark(?! " + _SPOTS_ON_SKIN + r")|things)",
-        r"see (?:double|shadows|black " + _SPOTS_IN_SIGHT + r"|dark " + _SPOTS_IN_SIGHT + r"|" + _SPOTS_IN_SIGHT + r")",
+        r"see (?:double|shadows|(?:black |dark )?" + _SPOTS_IN_SIGHT + r")",
         r"(?:gone|going|went|go) blind",
         r"blind in",
         r"blindness in",

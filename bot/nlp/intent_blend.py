@@ -43,7 +43,7 @@ class IntentBlend(WithIntentModel):
         if self.model is None:
             return messages
         texts = [message.get(TEXT) or "" for message in messages]
-        for message, probabilities in zip(messages, self.model.predict_proba(texts), strict=True):
+        for message, probabilities in zip(messages, self.probabilities(texts), strict=True):
             current: Optional[dict] = message.get(INTENT)
             if not current or current.get("name") in RED_FLAG_INTENTS:
                 continue

@@ -9,6 +9,8 @@
   warnings Rasa itself hides below debug level, and the reader's
   "message.parsing.failed" (for "/{...", "/@...") is logged from ERROR only.
   Rasa goes on without the part it could not read, which is the right answer.
+- The action server's results are validated against a schema checked once, not
+  on every action (bot/runtime/action_result_schema.py).
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ def main() -> None:
     from rasa.__main__ import main as rasa_main
     from rasa.utils.common import EXPECTED_WARNINGS
 
+    from bot.runtime import action_result_schema
+
+    action_result_schema.install()
     EXPECTED_WARNINGS.append((UserWarning, "Failed to parse arguments in line"))
     logging.getLogger("rasa.shared.core.training_data.story_reader.yaml_story_reader").setLevel(logging.ERROR)
     sys.argv = ["rasa", *with_api_token(sys.argv[1:])]

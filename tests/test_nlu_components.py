@@ -297,3 +297,30 @@ def test_a_message_asking_several_things_has_each_part_read_once(splitter):
     assert processed.get(QUESTIONS) is None and processed.get(INTENT)["name"] == "ask_causes"
     assert read and sorted(read) == sorted(set(read))
     assert np.allclose(splitter.probabilities(["why do acne scars form?"]), model.predict_proba(["why do acne scars form?"]))
+
+
+@pytest.mark.parametrize(
+    "text, falls_back",
+    [
+        ("blorp zxq frrr", True),
+        ("qwerty", True),
+        ("heyyy", False),  # a held letter
+        ("byeee 👋", False),
+        ("thnx", False),  # a letter off "thanx"
+        ("hallo", False),
+        ("how are scars treated", False),
+    ],
+)
+def test_only_a_message_without_a_known_word_or_spelling_falls_back(tmp_path, text, falls_back):
+
+    from bot.nlp.unknown_words import UnknownWordsFallback
+
+    tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
+    vocabulary = TrainingData([message(t, "greet") for t in ["hey", "bye", "thanx", "hello", "how are scars treated"]])
+    tokenizer.process_training_data(vocabulary)
+    component = UnknownWordsFallback.create({}, LocalModelStorage(tmp_path), Resource("words"), ExecutionContext(None))  # type: ignore[arg-type]
+    component.train(vocabulary)
+    read = Message(data={TEXT: text, INTENT: {"name": "greet", "confidence": 0.9}})
+    tokenizer.process([read])
+    [processed] = component.process([read])
+    assert (processed.get(INTENT)["name"] == "nlu_fallback") is falls_back

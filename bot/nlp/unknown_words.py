@@ -1,10 +1,17 @@
 """A Rasa NLU component: a message without a single word the model was trained
-on falls back, however confident DIET is (character n-grams of "blorp zxq"
-can look like anything)."""
+on falls back, however confident the intent models are (character n-grams of
+"blorp zxq" can look like anything).
+
+A word spelled as patients spell a known one is known: letters held
+("heyyy", "byeee") or a letter or two off ("thanx", "hallo"). Without that,
+"thnx" or "heyyy" got "could you rephrase" although the models read them right.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from difflib import get_close_matches
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -21,6 +28,20 @@ from bot.dialogue.topics import FALLBACK
 
 def _words(message: Message) -> set[str]:
     return {token.text.lower() for token in message.get(TOKENS_NAMES[TEXT]) or [] if len(token.text) > 1 and token.text.isalpha()}
+
+
+# A misspelling is this close to a known word (difflib's ratio), and long enough
+# for the likeness to mean something: "blorp" is not "blood" (0.6).
+SPELLING_LIKENESS = 0.8
+MIN_SPELLED_LENGTH = 4
+_HELD_LETTER = re.compile(r"(\w)\1{2,}")
+
+
+def is_known(word: str, vocabulary: set[str]) -> bool:
+    """Whether `word` is in the vocabulary, with a held letter let go or as a near spelling."""
+    if word in vocabulary or _HELD_LETTER.sub(r"\1", word) in vocabulary:
+        return True
+    return len(word) >= MIN_SPELLED_LENGTH and bool(get_close_matches(word, vocabulary, n=1, cutoff=SPELLING_LIKENESS))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -58,7 +79,8 @@ class UnknownWordsFallback(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             words = _words(message)
-            if words and not words & self.vocabulary:
+            # Spellings are weighed only when no word is known as it is written.
+            if words and not words & self.vocabulary and not any(is_known(word, self.vocabulary) for word in words):
                 fallback = {"name": FALLBACK, "confidence": 1.0}
                 ranking = [item for item in message.get(INTENT_RANKING_KEY) or [] if item["name"] != FALLBACK]
                 message.set(INTENT, fallback, add_to_output=True)

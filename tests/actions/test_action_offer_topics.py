@@ -131,3 +131,16 @@ def test_two_readings_far_apart_are_not_torn(dispatcher):
     ranking = [("nlu_fallback", 0.3), ("ask_causes", 0.29), ("ask_picking", 0.2)]
     ActionOfferTopics().run(dispatcher, make_tracker("hmm scars", "nlu_fallback", ranking=ranking), domain={})
     assert dispatcher.messages[0]["text"].startswith("Sorry, I'm not sure I understood.")
+
+
+def test_an_unsure_message_naming_a_treatment_read_as_clinic_business_gets_the_clinics_contact(knowledge, dispatcher):
+    tracker = make_tracker("what would a laser session cost me", "nlu_fallback", [("treatment", "laser")])
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "ask_clinic", "confidence": 0.47},
+        {"name": "ask_personal_advice", "confidence": 0.42},
+    ]
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    [message] = dispatcher.messages
+    assert message["text"].startswith("My sources don't cover the cost of laser treatment. The clinic's team can tell you")
+    assert message["buttons"]

@@ -42,6 +42,12 @@ def _evaluate(args) -> int:
     return 0
 
 
+def _fold_readings(args) -> int:
+    from tools.fold_readings import main as fold_readings
+
+    return fold_readings(args.config, args.seed, args.output)
+
+
 def _bench(_args) -> int:
     from tools.benchmark import main as bench
 
@@ -67,6 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     evaluate = commands.add_parser("evaluate", help="score the model on the held-out set; write results/summary.md")
     evaluate.add_argument("--results", type=Path, default=settings.PROJECT_ROOT / "results")
     evaluate.set_defaults(run=_evaluate)
+    folds = commands.add_parser(
+        "fold-readings", help="5-fold cross-validation on fixed folds, read stage by stage; write results/fold-readings/"
+    )
+    folds.add_argument("--config", type=Path, default=settings.PROJECT_ROOT / "config.yml")
+    folds.add_argument("--seed", type=int, default=0, help="the folds' shuffle")
+    folds.add_argument("--output", type=Path, default=settings.PROJECT_ROOT / "results" / "fold-readings")
+    folds.set_defaults(run=_fold_readings)
     commands.add_parser("bench", help="benchmark against plain Rasa through REST; write results/bench.md").set_defaults(
         run=_bench
     )

@@ -34,3 +34,12 @@ def test_a_saved_conversation_is_read_back_by_a_store_opened_later(tmp_path):
     tracker = asyncio.run(second.retrieve("patient"))
     assert tracker is not None and [e.text for e in tracker.events if hasattr(e, "text")] == [e.text for e in events]
     second.engine.dispose()
+
+
+def test_the_connection_stays_open_between_turns(tmp_path):
+    store = DurableSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "conversations.sqlite3"))
+    for turn in range(3):
+        asyncio.run(store.save(DialogueStateTracker.from_events("patient", [UserUttered(f"turn {turn}")])))
+        asyncio.run(store.retrieve("patient"))
+    assert store.engine.pool.checkedin() == 1  # one connection, kept and reused
+    store.engine.dispose()

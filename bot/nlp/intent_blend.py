@@ -4,9 +4,9 @@ before the fallback threshold.
 
 The small model has four fifths of the say: on the relabelled training data it
 reads intents better than DIET, and DIET still breaks some of its near ties
-(5-fold cross-validation on the same folds, docs/nlu-evaluation.md: the blend's
-reading 0.864 intent macro F1 with equal say, 0.877 with four fifths, 0.875 for
-the small model alone; the full pipeline 0.873 -> 0.886).
+(5-fold cross-validation on the same folds, red flags aside: the blend's reading
+0.864 intent macro F1 with equal say, 0.877 with four fifths, 0.875 for the
+small model alone; docs/nlu-evaluation.md).
 
 Red flags are left alone: when DIET's best intent is an emergency or a crisis,
 the ranking is kept as DIET gave it; otherwise the blended ranking leaves red

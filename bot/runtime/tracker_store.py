@@ -7,11 +7,12 @@ never see them. This store retries instead (a restart takes a second or two),
 so every turn is written where every server reads it. Saving is safe to repeat:
 Rasa's store writes only the events the database does not have yet.
 
-On SQLite (the default, one server) the store keeps a write-ahead log and
-syncs it to disk at checkpoints, not at every commit: an fsync per turn
-blocked the server's event loop for a few milliseconds on every message. A
-crash of the assistant loses nothing; a power cut may lose the last turns.
-The log's files take the database file's owner-only mode.
+On SQLite (the default, one server) the store keeps its connection open
+between turns (SQLAlchemy 1.4 opens and closes one per session on a SQLite
+file) and a write-ahead log synced to disk at checkpoints, not at every commit:
+an fsync per turn blocked the server's event loop for a few milliseconds on
+every message. A crash of the assistant loses nothing; a power cut may lose
+the last turns. The log's files take the database file's owner-only mode.
 """
 
 from __future__ import annotations
@@ -24,8 +25,11 @@ from typing import Any, Awaitable, Callable, Optional, Text
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import event
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from bot.runtime.private_files import private_sqlite_file
 
@@ -36,14 +40,19 @@ RETRY_EVERY_SECONDS = 0.5
 
 
 class DurableSQLTrackerStore(SQLTrackerStore):
+    engine: Engine
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         sqlite = kwargs.get("dialect", "sqlite") == "sqlite"
         if sqlite:
             private_sqlite_file(Path(kwargs.get("db", "rasa.db")))
         super().__init__(*args, **kwargs)
         if sqlite:
-            event.listen(self.engine, "connect", _write_ahead_log)
-            self.engine.dispose()  # connections opened while creating the tables did without
+            self.engine.dispose()
+            # Rasa's server uses the store from its event loop's thread only.
+            engine = create_engine(self.engine.url, poolclass=QueuePool, connect_args={"check_same_thread": False})
+            event.listen(engine, "connect", _write_ahead_log)
+            self.engine, self.sessionmaker = engine, sessionmaker(bind=engine)
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
         return await _retrying(super()._retrieve, sender_id, fetch_events_from_all_sessions)

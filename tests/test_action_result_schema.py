@@ -40,3 +40,17 @@ def test_results_rasa_rejects_are_rejected_with_the_same_explanation(result):
         validate_action_result(action, result)
     assert our_error.value.message == rasa_error.value.message
     assert "Failed to validate Action server response" in our_error.value.message
+
+
+def test_the_launcher_installs_it_before_rasa_starts(monkeypatch):
+    import rasa.__main__
+
+    from bot.runtime import rasa_launcher
+
+    # Restored after the test, whatever the launcher sets.
+    monkeypatch.setattr(RemoteAction, "_validate_action_result", RemoteAction._validate_action_result)
+    monkeypatch.setattr("sys.argv", ["rasa_launcher", "--version"])
+    installed = []
+    monkeypatch.setattr(rasa.__main__, "main", lambda: installed.append(RemoteAction._validate_action_result))
+    rasa_launcher.main()
+    assert installed == [validate_action_result]

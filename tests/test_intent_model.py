@@ -43,6 +43,14 @@ def test_the_scorer_gives_the_pipelines_probabilities(pipeline, examples):
     )
 
 
+def test_the_scorer_reads_a_model_of_two_intents(examples):
+    training, unseen = examples
+    two = [(text, intent) for text, intent in training if intent in ("greet", "ask_causes")]
+    pipeline = train_intent_model([text for text, _ in two], [intent for _, intent in two])
+    texts = unseen[:40] + ODD_TEXTS
+    assert LinearIntentScorer(pipeline).predict_proba(texts) == pytest.approx(pipeline.predict_proba(texts), abs=1e-9)
+
+
 def test_the_scorer_refuses_a_model_it_would_read_wrongly(pipeline):
     from sklearn.base import clone
 

@@ -304,6 +304,7 @@ def test_a_message_asking_several_things_has_each_part_read_once(splitter):
     [
         ("blorp zxq frrr", True),
         ("qwerty", True),
+        ("cnat", True),  # "cat" is too short a word to be misspelled
         ("heyyy", False),  # a held letter
         ("byeee 👋", False),
         ("thnx", False),  # a letter off "thanx"
@@ -316,7 +317,7 @@ def test_only_a_message_without_a_known_word_or_spelling_falls_back(tmp_path, te
     from bot.nlp.unknown_words import UnknownWordsFallback
 
     tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
-    vocabulary = TrainingData([message(t, "greet") for t in ["hey", "bye", "thanx", "hello", "how are scars treated"]])
+    vocabulary = TrainingData([message(t, "greet") for t in ["hey", "bye", "thanx", "hello", "how are scars treated", "cat"]])
     tokenizer.process_training_data(vocabulary)
     component = UnknownWordsFallback.create({}, LocalModelStorage(tmp_path), Resource("words"), ExecutionContext(None))  # type: ignore[arg-type]
     component.train(vocabulary)
@@ -324,3 +325,25 @@ def test_only_a_message_without_a_known_word_or_spelling_falls_back(tmp_path, te
     tokenizer.process([read])
     [processed] = component.process([read])
     assert (processed.get(INTENT)["name"] == "nlu_fallback") is falls_back
+
+
+def test_a_long_message_of_unknown_words_is_weighed_a_few_words_only(tmp_path, monkeypatch):
+    import string
+
+    from bot.nlp import unknown_words
+
+    tokenizer = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
+    vocabulary = TrainingData([message("how are scars treated", "ask_treatment")])
+    tokenizer.process_training_data(vocabulary)
+    component = unknown_words.UnknownWordsFallback.create(
+        {}, LocalModelStorage(tmp_path), Resource("words"), ExecutionContext(None)
+    )  # type: ignore[arg-type]
+    component.train(vocabulary)
+    looked_up = []
+    monkeypatch.setattr(unknown_words, "get_close_matches", lambda word, *args, **kwargs: looked_up.append(word) or [])
+    gibberish = " ".join("zq" + a + b for a in string.ascii_lowercase for b in string.ascii_lowercase[:12])
+    read = Message(data={TEXT: gibberish, INTENT: {"name": "ask_treatment", "confidence": 0.9}})
+    tokenizer.process([read])
+    [processed] = component.process([read])
+    assert processed.get(INTENT)["name"] == "nlu_fallback"
+    assert len(looked_up) == unknown_words.MAX_SPELLINGS_WEIGHED

@@ -43,3 +43,10 @@ def test_the_connection_stays_open_between_turns(tmp_path):
         asyncio.run(store.retrieve("patient"))
     assert store.engine.pool.checkedin() == 1  # one connection, kept and reused
     store.engine.dispose()
+
+
+def test_a_store_in_memory_keeps_what_it_saved():
+    store = DurableSQLTrackerStore(DOMAIN, dialect="sqlite", db=":memory:")
+    asyncio.run(store.save(DialogueStateTracker.from_events("patient", [UserUttered("are scars forever?")])))
+    tracker = asyncio.run(store.retrieve("patient"))
+    assert tracker is not None and tracker.latest_message.text == "are scars forever?"

@@ -103,8 +103,11 @@ class LinearIntentScorer:
                 counts.data = np.log(counts.data) + 1
             counts.data *= idf[counts.indices]
             scores += normalize(counts, norm="l2", copy=False) @ weights
-        # One-vs-rest, as LogisticRegression's predict_proba with liblinear.
+        # One-vs-rest, as LogisticRegression's predict_proba with liblinear; with two
+        # intents the one column of scores is the second intent's.
         probabilities = 1 / (1 + np.exp(-scores))
+        if probabilities.shape[1] == 1:
+            return np.hstack([1 - probabilities, probabilities])
         return probabilities / probabilities.sum(axis=1, keepdims=True)
 
 

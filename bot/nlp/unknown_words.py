@@ -37,11 +37,23 @@ MIN_SPELLED_LENGTH = 4
 _HELD_LETTER = re.compile(r"(\w)\1{2,}")
 
 
-def is_known(word: str, vocabulary: set[str]) -> bool:
-    """Whether `word` is in the vocabulary, with a held letter let go or as a near spelling."""
+# A long message of unknown words is not weighed word by word: each look for a
+# near spelling reads the whole vocabulary.
+MAX_SPELLINGS_WEIGHED = 8
+
+
+def is_known(word: str, vocabulary: set[str], spellings: Optional[list[str]] = None) -> bool:
+    """Whether `word` is in the vocabulary, with a held letter let go, or is a near
+    spelling of one of `spellings` (the vocabulary's words long enough to be misspelled)."""
     if word in vocabulary or _HELD_LETTER.sub(r"\1", word) in vocabulary:
         return True
-    return len(word) >= MIN_SPELLED_LENGTH and bool(get_close_matches(word, vocabulary, n=1, cutoff=SPELLING_LIKENESS))
+    if spellings is None:
+        spellings = spelled_words(vocabulary)
+    return len(word) >= MIN_SPELLED_LENGTH and bool(get_close_matches(word, spellings, n=1, cutoff=SPELLING_LIKENESS))
+
+
+def spelled_words(vocabulary: set[str]) -> list[str]:
+    return sorted(word for word in vocabulary if len(word) >= MIN_SPELLED_LENGTH)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -49,6 +61,7 @@ class UnknownWordsFallback(GraphComponent):
     def __init__(self, model_storage: ModelStorage, resource: Resource, vocabulary: Optional[set] = None):
         self._model_storage, self._resource = model_storage, resource
         self.vocabulary = vocabulary or set()
+        self._spellings = spelled_words(self.vocabulary)
 
     @classmethod
     def create(
@@ -59,6 +72,7 @@ class UnknownWordsFallback(GraphComponent):
     def train(self, training_data: TrainingData) -> Resource:
         for example in training_data.training_examples:
             self.vocabulary |= _words(example)
+        self._spellings = spelled_words(self.vocabulary)
         with self._model_storage.write_to(self._resource) as directory:
             (directory / "vocabulary.json").write_text(json.dumps(sorted(self.vocabulary)), encoding="utf-8")
         return self._resource
@@ -80,7 +94,12 @@ class UnknownWordsFallback(GraphComponent):
         for message in messages:
             words = _words(message)
             # Spellings are weighed only when no word is known as it is written.
-            if words and not words & self.vocabulary and not any(is_known(word, self.vocabulary) for word in words):
+            weighed = sorted(words)[:MAX_SPELLINGS_WEIGHED]
+            if (
+                words
+                and not words & self.vocabulary
+                and not any(is_known(word, self.vocabulary, self._spellings) for word in weighed)
+            ):
                 fallback = {"name": FALLBACK, "confidence": 1.0}
                 ranking = [item for item in message.get(INTENT_RANKING_KEY) or [] if item["name"] != FALLBACK]
                 message.set(INTENT, fallback, add_to_output=True)

@@ -43,11 +43,11 @@ class DurableSQLTrackerStore(SQLTrackerStore):
     engine: Engine
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        sqlite = kwargs.get("dialect", "sqlite") == "sqlite"
-        if sqlite:
+        if kwargs.get("dialect", "sqlite") == "sqlite":
             private_sqlite_file(Path(kwargs.get("db", "rasa.db")))
         super().__init__(*args, **kwargs)
-        if sqlite:
+        # A database in memory lives and dies with its one connection: left as Rasa made it.
+        if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
             self.engine.dispose()
             # Rasa's server uses the store from its event loop's thread only.
             engine = create_engine(self.engine.url, poolclass=QueuePool, connect_args={"check_same_thread": False})

@@ -3,8 +3,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answering import clinic_reply
-from bot.dialogue.feedback import booking_button
+from actions.answering import send_clinic_contact
 
 
 class ActionClinicInfo(Action):
@@ -15,5 +14,4 @@ class ActionClinicInfo(Action):
         return "action_clinic_info"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=clinic_reply(tracker), buttons=[booking_button()])
-        return []
+        return send_clinic_contact(dispatcher, tracker)

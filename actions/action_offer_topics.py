@@ -9,17 +9,16 @@ from actions.answering import (
     answer_from_tracker,
     asks_an_aspect_of_the_subject,
     caution_reply,
-    clinic_reply,
     latest_intent,
     mentioned_values,
     personal_advice_from_tracker,
     refers_to_the_subject,
     send,
+    send_clinic_contact,
     store_unreachable,
 )
 from bot.dialogue.answers import answer_from_passages
 from bot.dialogue.canned_replies import offer_topics_text, topic_menu
-from bot.dialogue.feedback import booking_button
 from bot.dialogue.topics import CLINIC_INTENTS, FALLBACK, likeliest_topics, topic_of_intent, torn_between
 from bot.knowledge.store.db import new_session
 
@@ -28,8 +27,8 @@ class ActionOfferTopics(Action):
     """Offers topic buttons when asked what the bot can do. When the message was
     not understood: if it names a scar type or treatment, or refers back to the
     subject under discussion, answers the likeliest acne-scar question (or
-    declines personal advice, or gives the clinic's contact for its business); when the model was torn between two questions,
-    answers both; else answers from stored passages that match its
+    declines personal advice, or gives the clinic's contact for its business);
+    when the model was torn between two questions, answers both; else answers from stored passages that match its
     unfamiliar words (a newly added document, say); else asks to rephrase. A
     message that calls for a caution of its own (a skin reaction, a plan to treat
     oneself) gets that caution rather than "rephrase". "Rephrase" offers the
@@ -54,8 +53,7 @@ class ActionOfferTopics(Action):
                     return send(dispatcher, personal_advice_from_tracker(tracker))
                 if mentions and likeliest in CLINIC_INTENTS:
                     # "what would a laser session cost me": the clinic's contact.
-                    dispatcher.utter_message(text=clinic_reply(tracker), buttons=[booking_button()])
-                    return []
+                    return send_clinic_contact(dispatcher, tracker)
                 # A follow-up keeps the topic under discussion, or takes the one
                 # its scar type or treatment suggests ("whats a pockmark").
                 if topic_of_intent(likeliest) or likeliest == "follow_up":

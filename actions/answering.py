@@ -24,7 +24,7 @@ from bot.dialogue.context import (
     refers_back,
     resolve_subject,
 )
-from bot.dialogue.feedback import ANSWERED_SLOT, answer_kind, answered, feedback_prompt, offers_booking
+from bot.dialogue.feedback import ANSWERED_SLOT, answer_kind, answered, booking_button, feedback_prompt, offers_booking
 from bot.dialogue.personal_advice import personal_advice_reply
 from bot.dialogue.risk_context import cautions
 from bot.dialogue.topics import CLINIC_INTENTS, question_behind_follow_up, topic_of_intent
@@ -195,6 +195,12 @@ def caution_reply(tracker: Tracker) -> Optional[Text]:
     a plan to treat oneself) with the disclaimer; None when it calls for none."""
     found = cautions(_text(tracker), standalone_only=True)
     return "\n\n".join([*found, settings.DISCLAIMER]) if found else None
+
+
+def send_clinic_contact(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The clinic's contact (clinic_reply) with the booking button; no events."""
+    dispatcher.utter_message(text=clinic_reply(tracker), buttons=[booking_button()])
+    return []
 
 
 def clinic_reply(tracker: Tracker) -> Text:

@@ -30,29 +30,26 @@ def _words(message: Message) -> set[str]:
     return {token.text.lower() for token in message.get(TOKENS_NAMES[TEXT]) or [] if len(token.text) > 1 and token.text.isalpha()}
 
 
-# A misspelling is this close to a known word (difflib's ratio), and long enough
-# for the likeness to mean something: "blorp" is not "blood" (0.6).
+# A misspelling is this close to a known word (difflib's ratio), and both are long
+# enough for the likeness to mean something: "blorp" is not "blood" (0.6).
 SPELLING_LIKENESS = 0.8
 MIN_SPELLED_LENGTH = 4
-_HELD_LETTER = re.compile(r"(\w)\1{2,}")
-
-
 # A long message of unknown words is not weighed word by word: each look for a
 # near spelling reads the whole vocabulary.
 MAX_SPELLINGS_WEIGHED = 8
+_HELD_LETTER = re.compile(r"(\w)\1{2,}")
 
 
-def is_known(word: str, vocabulary: set[str], spellings: Optional[list[str]] = None) -> bool:
+def is_known(word: str, vocabulary: set[str], spellings: list[str]) -> bool:
     """Whether `word` is in the vocabulary, with a held letter let go, or is a near
-    spelling of one of `spellings` (the vocabulary's words long enough to be misspelled)."""
+    spelling of one of `spellings` (spelled_words of the vocabulary)."""
     if word in vocabulary or _HELD_LETTER.sub(r"\1", word) in vocabulary:
         return True
-    if spellings is None:
-        spellings = spelled_words(vocabulary)
     return len(word) >= MIN_SPELLED_LENGTH and bool(get_close_matches(word, spellings, n=1, cutoff=SPELLING_LIKENESS))
 
 
 def spelled_words(vocabulary: set[str]) -> list[str]:
+    """The vocabulary's words long enough to be misspelled."""
     return sorted(word for word in vocabulary if len(word) >= MIN_SPELLED_LENGTH)
 
 
@@ -93,18 +90,17 @@ class UnknownWordsFallback(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             words = _words(message)
-            # Spellings are weighed only when no word is known as it is written.
-            weighed = sorted(words)[:MAX_SPELLINGS_WEIGHED]
-            if (
-                words
-                and not words & self.vocabulary
-                and not any(is_known(word, self.vocabulary, self._spellings) for word in weighed)
-            ):
+            if words and not words & self.vocabulary and not self._spells_a_known_word(words):
                 fallback = {"name": FALLBACK, "confidence": 1.0}
                 ranking = [item for item in message.get(INTENT_RANKING_KEY) or [] if item["name"] != FALLBACK]
                 message.set(INTENT, fallback, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [fallback, *ranking], add_to_output=True)
         return messages
+
+    def _spells_a_known_word(self, words: set[str]) -> bool:
+        """Weighed only when no word is known as it is written, and for a few words only."""
+        weighed = sorted(words)[:MAX_SPELLINGS_WEIGHED]
+        return any(is_known(word, self.vocabulary, self._spellings) for word in weighed)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data

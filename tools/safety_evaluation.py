@@ -22,11 +22,26 @@ from bot.safety.red_flags import Finding, assess
 
 TESTS_DIR = settings.PROJECT_ROOT / "tests"
 HELDOUT_DIR = TESTS_DIR / "safety" / "heldout"
+# Every message of these has its key words misspelt ("cnat breth").
+MISSPELLED_DIR = HELDOUT_DIR / "misspelled"
 
 # Issue #12's targets for the held-out figures, and the floors `make test` holds
 # them to: the targets, now that all four are met (docs/safety.md).
 TARGETS = {"emergency_recall": 0.98, "crisis_recall": 0.98, "lookalike_false_alarms": 0.01, "ordinary_false_alarms": 0.01}
-FLOORS = dict(TARGETS)
+# The misspelled sets (tests/safety/heldout/misspelled/, written on 2026-11-24)
+# are held to the same targets; their floors are one message short of the
+# figures first measured on them (docs/safety.md), so that `make test` catches
+# a step back while the targets stay in view.
+TARGETS |= {
+    "misspelled_emergency_recall": 0.98,
+    "misspelled_crisis_recall": 0.98,
+    "misspelled_lookalike_false_alarms": 0.01,
+}
+FLOORS = dict(TARGETS) | {
+    "misspelled_emergency_recall": 0.94,
+    "misspelled_crisis_recall": 0.825,
+    "misspelled_lookalike_false_alarms": 0.034,
+}
 LATENCY_P95_MS = 5.0
 
 
@@ -67,6 +82,9 @@ def heldout_cases() -> dict[str, list[Case]]:
         "emergency": load_set(sorted(HELDOUT_DIR.glob("emergency*.yml")), "emergency"),
         "crisis": load_set(sorted(HELDOUT_DIR.glob("crisis*.yml")), "crisis"),
         "lookalikes": load_set(sorted(HELDOUT_DIR.glob("lookalikes*.yml")), None),
+        "misspelled_emergency": load_set([MISSPELLED_DIR / "emergency.yml"], "emergency"),
+        "misspelled_crisis": load_set([MISSPELLED_DIR / "crisis.yml"], "crisis"),
+        "misspelled_lookalikes": load_set([MISSPELLED_DIR / "lookalikes.yml"], None),
     }
 
 
@@ -130,6 +148,9 @@ class Report:
             "crisis_recall": recall(self.heldout["crisis"]),
             "lookalike_false_alarms": false_alarm_rate(self.heldout["lookalikes"]),
             "ordinary_false_alarms": false_alarm_rate(self.ordinary),
+            "misspelled_emergency_recall": recall(self.heldout["misspelled_emergency"]),
+            "misspelled_crisis_recall": recall(self.heldout["misspelled_crisis"]),
+            "misspelled_lookalike_false_alarms": false_alarm_rate(self.heldout["misspelled_lookalikes"]),
         }
 
     def all_outcomes(self) -> list[Outcome]:
@@ -162,6 +183,14 @@ class Report:
             ("held-out crisis", self.heldout["crisis"], "recall", "crisis_recall"),
             ("held-out look-alikes", self.heldout["lookalikes"], "false alarms", "lookalike_false_alarms"),
             ("ordinary questions of the other test sets", self.ordinary, "false alarms", "ordinary_false_alarms"),
+            ("held-out emergency, misspelled", self.heldout["misspelled_emergency"], "recall", "misspelled_emergency_recall"),
+            ("held-out crisis, misspelled", self.heldout["misspelled_crisis"], "recall", "misspelled_crisis_recall"),
+            (
+                "held-out look-alikes, misspelled",
+                self.heldout["misspelled_lookalikes"],
+                "false alarms",
+                "misspelled_lookalike_false_alarms",
+            ),
         ]
         for name, outcomes, measure, key in rows:
             lines.append(f"| {name} | {len(outcomes)} | {measure} | {self.figures[key]:.3f} | {TARGETS[key]} | {FLOORS[key]} |")

@@ -212,6 +212,7 @@ _SHORTHAND = {
     "tmr": "tomorrow",
     "tn": "tonight",
     "wkend": "weekend",
+    "tounge": "tongue",
 }
 
 # Words the patterns look for; a misspelling of one (one or two letters off) is read as it.
@@ -226,6 +227,8 @@ unconscious chest pressure tightness blisters blistering blister burned burning 
 disappear vanish burden overdose pills tablets goodbye cutting razor blade hurting harming alive
 living anymore worthless hopeless vomiting dizzy dizziness tingling numbness cheek nostril forehead
 want just kill pills every mirror thinking taking everyone nothing something planning
+allergic allergy reaction anaphylaxis anaphylactic hives closing tightening seizure temperature
+infected infection weeping oozing
 """.split()
 )
 
@@ -341,17 +344,59 @@ def _plain(word: str) -> str:
     for candidate in (squeezed, collapsed):
         if candidate in _SHORT_WORDS:
             return candidate
+    # One slip from a word the patterns look for ("breth", "alergic", "sweling") is
+    # that word, before any other English word it could also be ("berth").
+    for candidate in (squeezed, collapsed):
+        slipped = _one_slip_from_vocabulary(candidate)
+        if slipped is not None:
+            return slipped
     # "wnat", "jsut": two neighbouring letters swapped; "thinkin": a dropped g.
     for i in range(len(squeezed) - 1):
         swapped = squeezed[:i] + squeezed[i + 1] + squeezed[i] + squeezed[i + 2 :]
-        if swapped in VOCABULARY or (len(swapped) > 4 and swapped in _english_words()):
+        if len(swapped) > 4 and swapped in _english_words():
             return swapped
     if squeezed.endswith("in") and squeezed + "g" in _english_words():
         return squeezed + "g"
     if len(squeezed) < 4:
         return squeezed
     # A typo keeps the first letter and the length within a letter or two.
-    for match in difflib.get_close_matches(squeezed, VOCABULARY, n=3, cutoff=0.8):
+    for match in difflib.get_close_matches(squeezed, _TYPO_TARGETS, n=3, cutoff=0.8):
         if match[0] == squeezed[0] and abs(len(match) - len(squeezed)) <= (1 if len(squeezed) < 8 else 2):
-            return match
+            return _SHORTHAND.get(match, match)
     return squeezed
+
+
+# What a misspelling can be read as: the patterns' words, and the longer
+# shorthand spellings ("breath" for "breathe").
+_TYPO_TARGETS = sorted(VOCABULARY | {word for word in _SHORTHAND if len(word) >= 5})
+
+
+def _one_slip_from_vocabulary(word: str) -> str | None:
+    """The word of `_TYPO_TARGETS` that `word` is one slip from (a letter
+    dropped, added, changed, or two neighbours swapped), keeping its first
+    letter; None when there is none, or more than one."""
+    found = {
+        target
+        for target in _TYPO_TARGETS
+        if target[0] == word[0] and abs(len(target) - len(word)) <= 1 and _one_slip(word, target)
+    }
+    if len(found) != 1:
+        return None
+    target = found.pop()
+    return _SHORTHAND.get(target, target)
+
+
+def _one_slip(word: str, target: str) -> bool:
+    if word == target:
+        return False
+    if len(word) == len(target):
+        different = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        swapped = (
+            len(different) == 2
+            and different[1] == different[0] + 1
+            and word[different[0]] == target[different[1]]
+            and word[different[1]] == target[different[0]]
+        )
+        return len(different) == 1 or swapped
+    shorter, longer = sorted((word, target), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))

@@ -27,6 +27,8 @@ CASES = yaml.safe_load((Path(__file__).parent / "red_flags.yml").read_text(encod
         ("i wnat to die", "i want to die"),  # swapped letters
         ("K.M.S.", "kill myself ."),  # dotted shorthand
         ("my vison is blury", "my vision is blurry"),  # misspellings
+        ("cnat breth", "can't breathe"),  # one slip from a shorthand spelling, not the English "berth"
+        ("alergic reaction, tounge sweling", "allergic reaction , tongue swelling"),
         ("temp of 39.2", "temperature of 39.2"),
     ],
 )
@@ -37,6 +39,7 @@ def test_text_is_read_in_one_plain_spelling(written, read):
 def test_english_words_are_not_corrected_into_red_flag_words():
     assert normalise("I just feel self conscious") == "i just feel self conscious"
     assert normalise("i blacked out") == "i blacked out"
+    assert normalise("a berth on the ferry") == "a berth on the ferry"
 
 
 @pytest.mark.parametrize("message", CASES["emergency"])
@@ -171,6 +174,7 @@ def test_the_held_out_sets_are_large_enough(report):
     assert len(report.heldout["emergency"]) >= 250
     assert len(report.heldout["crisis"]) >= 120
     assert len(report.heldout["lookalikes"]) >= 600
+    assert [len(report.heldout[f"misspelled_{group}"]) for group in ("emergency", "crisis", "lookalikes")] == [70, 40, 90]
     assert len(report.ordinary) >= 500
 
 

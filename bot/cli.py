@@ -69,6 +69,7 @@ def _review(args) -> int:
 
 
 def _forget(args) -> int:
+    from bot.insights.render import REPORT_FILES
     from bot.runtime.retention import forget_conversations, tracker_store_url_in_use
 
     try:
@@ -78,6 +79,15 @@ def _forget(args) -> int:
         print(f"Nothing deleted: {error}", file=sys.stderr)
         return 2
     print(f"Deleted {deleted} conversation(s) with no activity in the last {args.days:g} days.")
+    if deleted:
+        # A staff report written before may quote the deleted conversations.
+        removed = [path for path in (args.reports / name for name in REPORT_FILES) if path.is_file()]
+        for path in removed:
+            path.unlink()
+        if removed:
+            print(
+                f"Removed the staff report that may quote them ({', '.join(map(str, removed))}); `make report` writes a new one."
+            )
     return 0
 
 
@@ -136,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     forget = commands.add_parser("forget", help="delete conversations older than N days from the tracker store")
     forget.add_argument("--days", type=float, required=True)
     forget.add_argument("--endpoints", type=Path, default=settings.PROJECT_ROOT / "endpoints.yml")
+    forget.add_argument("--reports", type=Path, default=settings.PROJECT_ROOT / "results", help="where `make report` writes")
     forget.add_argument(
         "--tracker-url", help="SQLAlchemy URL of the tracker store (default: ACNEBOT_TRACKER_STORE_URL, else endpoints.yml's)"
     )

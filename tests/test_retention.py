@@ -12,6 +12,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.cli import main
+from bot.insights.render import REPORT_FILES
 from bot.runtime.retention import forget_conversations, tracker_store_url_in_use
 from tests.support.services import tracker_store
 
@@ -78,3 +79,22 @@ def test_run_from_anywhere_the_command_finds_the_project_store_and_creates_none(
     store.engine.dispose()
     assert main(["forget", "--days", "30", "--endpoints", str(endpoints)]) == 0
     assert "Deleted 1 conversation(s)" in capsys.readouterr().out
+
+
+def test_forgetting_conversations_removes_the_staff_report_that_may_quote_them(tmp_path, capsys):
+    url, reports = f"sqlite:///{tmp_path / 't.db'}", tmp_path / "results"
+    reports.mkdir()
+    for name in REPORT_FILES:
+        (reports / name).write_text("quotes a patient")
+    (reports / "realistic.md").write_text("an evaluation, not a report")
+    store = tracker_store(url)
+    save_conversation(store, "recent-patient", NOW - DAY)
+    store.engine.dispose()
+    assert main(["forget", "--days", "30", "--tracker-url", url, "--reports", str(reports)]) == 0
+    assert all((reports / name).is_file() for name in REPORT_FILES)  # nothing deleted, the report stays
+    store = tracker_store(url)
+    save_conversation(store, "old-patient", NOW - 40 * DAY)
+    store.engine.dispose()
+    assert main(["forget", "--days", "30", "--tracker-url", url, "--reports", str(reports)]) == 0
+    assert "Removed the staff report" in capsys.readouterr().out
+    assert sorted(path.name for path in reports.iterdir()) == ["realistic.md"]

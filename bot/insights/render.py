@@ -204,14 +204,15 @@ def candidate_nlu(summary: Summary) -> str:
     return "\n".join(lines) + "\n"
 
 
+# The files a report writes; each quotes patients' messages (redacted).
+REPORT_FILES = ("insights.md", "insights.html", "candidate-nlu.yml")
+
+
 def write(summary: Summary, period: Period, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in (
-        ("insights.md", markdown(summary, period)),
-        ("insights.html", html_page(summary, period)),
-        ("candidate-nlu.yml", candidate_nlu(summary)),
-    ):
+    texts = (markdown(summary, period), html_page(summary, period), candidate_nlu(summary))
+    for name, text in zip(REPORT_FILES, texts, strict=True):
         path = folder / name
         path.write_text(text, encoding="utf-8")
         # Unanswered questions are patients' words, redacted: for the clinic's staff only.

@@ -92,6 +92,12 @@ _CONFUSABLES = str.maketrans(
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"})
 _LEET_WORD = re.compile(r"(?<![\w@$!])(?=[\w@$!]*[a-z])(?=[\w@$!]*[013457@$!])[a-z][\w@$!]*[a-z]\b")
 
+_ONE_WORDS = {"no": "no one", "some": "someone", "sum": "someone", "any": "anyone", "every": "everyone", "evry": "everyone"}
+_DYE_FOR_DIE = re.compile(
+    r"\b(wanna|wana|want to|ready to|going to|gonna|i'll|i will|just|to just) dye\b"
+    r"(?! (?:my|her|his|the|it|them|your|their|our|this|that|a|some)\b)"
+)
+
 # Emoji that carry the meaning of a word.
 _EMOJI = {
     "🩸": " blood ",
@@ -147,6 +153,26 @@ _SHORTHAND = {
     "carnt": "can't",
     "caint": "can't",
     "wont": "won't",
+    "havent": "haven't",
+    "hasnt": "hasn't",
+    "wasnt": "wasn't",
+    "werent": "weren't",
+    "arent": "aren't",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+    "wud": "would",
+    "wana": "wanna",
+    "witout": "without",
+    "od": "overdose",
+    "ded": "dead",
+    "blu": "blue",
+    "blud": "blood",
+    "redy": "ready",
+    "wight": "white",
+    "rite": "right",
+    "dissapear": "disappear",
+    "dissapearing": "disappearing",
     "dont": "don't",
     "doesnt": "doesn't",
     "isnt": "isn't",
@@ -228,7 +254,7 @@ disappear vanish burden overdose pills tablets goodbye cutting razor blade hurti
 living anymore worthless hopeless vomiting dizzy dizziness tingling numbness cheek nostril forehead
 want just kill pills every mirror thinking taking everyone nothing something planning
 allergic allergy reaction anaphylaxis anaphylactic hives closing tightening seizure temperature
-infected infection weeping oozing
+infected infection weeping oozing pain harm self never forever convulsion suddenly dead jump slice
 """.split()
 )
 
@@ -291,6 +317,10 @@ def normalise(text: str) -> str:
     # A starred-out letter ("k*ll", "su*cide") is most often an i; "want 2 b" is "want to be".
     text = re.sub(r"(?<=[a-z])\*(?=[a-z])", "i", text)
     text = re.sub(r"\b(want|wanna|going|have|got|need|ready|about) 2\b", r"\1 to", text)
+    # "no1", "evry1": the one written as a digit.
+    text = re.sub(r"\b(no|some|sum|any|every|evry)1\b", lambda match: _ONE_WORDS[match.group(1)], text)
+    # "i wanna dye" is "die" unless something is dyed ("want to dye my hair").
+    text = re.sub(_DYE_FOR_DIE, r"\1 die", text)
     # "k.m.s." and "s.h." read as the words they abbreviate.
     text = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\b)", "", text)
     text = _LEET_WORD.sub(lambda match: match.group(0).translate(_LEET), text)

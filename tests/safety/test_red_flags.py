@@ -29,6 +29,9 @@ CASES = yaml.safe_load((Path(__file__).parent / "red_flags.yml").read_text(encod
         ("my vison is blury", "my vision is blurry"),  # misspellings
         ("cnat breth", "can't breathe"),  # one slip from a shorthand spelling, not the English "berth"
         ("alergic reaction, tounge sweling", "allergic reaction , tongue swelling"),
+        ("evry1 wud be better off witout me", "everyone would be better off without me"),  # text-speak
+        ("i wanna dye, i havent slept", "i wanna die , i haven't slept"),  # a homophone, an apostrophe left out
+        ("i want to dye my hair", "i want to dye my hair"),  # ... but hair is dyed
         ("temp of 39.2", "temperature of 39.2"),
     ],
 )

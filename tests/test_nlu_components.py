@@ -139,6 +139,36 @@ def test_a_story_read_as_another_intent_keeps_it_unless_its_question_is_clear(sp
     assert processed.get(INTENT)["name"] == "out_of_scope"
 
 
+@pytest.mark.parametrize("small_talk", ["greet", "goodbye", "thank"])
+def test_a_story_read_as_small_talk_takes_its_questions_topic(splitter, small_talk):
+    # A story that asks a question is no greeting, goodbye or thanks, however surely DIET read it so.
+    [processed] = splitter.process([Message(data={TEXT: STORY, INTENT: {"name": small_talk, "confidence": 0.4}, ENTITIES: []})])
+    assert processed.get(INTENT)["name"] == "ask_causes"
+    [short] = splitter.process(
+        [Message(data={TEXT: "hi! how are scars treated", INTENT: {"name": small_talk, "confidence": 0.4}})]
+    )
+    assert short.get(INTENT)["name"] == small_talk  # no story around the question
+
+
+def test_a_storys_question_read_as_a_follow_up_asks_its_next_likeliest_topic(splitter, monkeypatch):
+    # "... I want to sort my scars out first. Does getting them treated mean an operation?": "them" is the story's scars.
+    class FollowUpFirst:
+        classes_ = splitter.model.classes_
+
+        def predict_proba(self, texts):
+            names = list(self.classes_)
+            row = [0.0] * len(names)
+            row[names.index("greet")], row[names.index("ask_causes")] = 0.5, 0.3
+            return np.array([row for _ in texts])
+
+    splitter.model = FollowUpFirst()
+    monkeypatch.setattr("bot.nlp.questions.FOLLOW_UP", "greet")  # the fake model's follow-up reading
+    [processed] = splitter.process(
+        [Message(data={TEXT: STORY, INTENT: {"name": "nlu_fallback", "confidence": 0.4}, ENTITIES: []})]
+    )
+    assert processed.get(INTENT) == {"name": "ask_causes", "confidence": pytest.approx(0.6)}
+
+
 @pytest.mark.parametrize(
     "text, diet, expected",
     [

@@ -44,17 +44,21 @@ MAX_QUESTIONS = 3
 # context or chatter ("I'm 16 and my skin is oily.") and not asked about.
 MIN_CONFIDENCE = 0.45
 # A story's one question decides the topic from this probability on; when the
-# whole message was not understood, from MIN_CONFIDENCE on ("could you rephrase"
-# after a long story is the worst reply it could get).
+# whole message was not understood or read as small talk, from MIN_CONFIDENCE on
+# ("could you rephrase" or "goodbye" after a long story is the worst reply it could get).
 FOCUS_CONFIDENCE = 0.6
 # A later part read as a follow-up is read as its next intent from this probability on.
 MIN_SECOND_READING = 0.25
 # Story words around the question, at least: shorter messages are the question.
 MIN_STORY_WORDS = 8
-# Intents the question of a story may replace: other topics, and "not understood".
-# Personal advice, the clinic, small talk, follow-ups and red flags stay as they are
-# (several questions are weighed against them in _questions_win).
-REPLACEABLE = {FALLBACK, "out_of_scope"}
+# Intents the question of a story may replace: other topics, "not understood", and
+# small talk (a story that asks a question is no greeting, goodbye or thanks, however
+# "off to college soon" reads). Personal advice, the clinic, follow-ups and red flags
+# stay as they are (several questions are weighed against them in _questions_win).
+REPLACEABLE = {FALLBACK, "out_of_scope", "greet", "goodbye", "thank"}
+# Readings that would leave a story's question unanswered: its question decides from
+# MIN_CONFIDENCE on, as when the whole was not understood.
+UNANSWERING = {FALLBACK, "greet", "goodbye", "thank"}
 QUESTION_START = (
     r"(?:what|whats|what's|how|hows|why|when|where|which|who|is|are|am|can|could|do|does|did|will|would|"
     r"should|shall|any|anything|tell|explain|wondering|wonder|"
@@ -153,7 +157,7 @@ class QuestionSplitter(WithIntentModel):
             return None
         topical = [
             (reading, count)
-            for reading, count in zip(self._readings(parts), story_words, strict=True)
+            for reading, count in zip(self._readings(parts, after_story=True), story_words, strict=True)
             if topic_of_intent(reading[1]) is not None
         ]
         if not topical:
@@ -163,20 +167,27 @@ class QuestionSplitter(WithIntentModel):
             return None
         return {"name": intent, "confidence": confidence} if count >= MIN_STORY_WORDS else None
 
-    def _readings(self, parts: List[Part], several: bool = False) -> List[tuple[Part, str, float]]:
+    def _readings(self, parts: List[Part], several: bool = False, after_story: bool = False) -> List[tuple[Part, str, float]]:
         """Each part with the small model's likeliest intent for it and its probability.
         With `several`, a later part read as a follow-up ("… and can it be prevented?")
         refers to the question before it in the same message, so its likeliest other
         intent is what it asks, with that intent's share of the probability left beside
         the follow-up reading, when the model gave that intent at least
-        MIN_SECOND_READING (a small one would be inflated: "why is that?")."""
+        MIN_SECOND_READING (a small one would be inflated: "why is that?"). With
+        `after_story`, every part refers back so, to the story around it ("... I want
+        to sort my scars out first. Does getting them treated mean an operation?")."""
         readings = []
         classes = [str(name) for name in self.model.classes_]
         for index, (part, probabilities) in enumerate(zip(parts, self.probabilities([part.text for part in parts]), strict=True)):
             # Likeliest first; a stable sort keeps argmax's choice between equal readings.
             best, *rest = (int(i) for i in np.argsort(-probabilities, kind="stable")[:2])
             confidence = float(probabilities[best])
-            if several and index > 0 and classes[best] == FOLLOW_UP and rest and probabilities[rest[0]] >= MIN_SECOND_READING:
+            if (
+                (after_story or (several and index > 0))
+                and classes[best] == FOLLOW_UP
+                and rest
+                and probabilities[rest[0]] >= MIN_SECOND_READING
+            ):
                 best, confidence = rest[0], float(probabilities[rest[0]]) / (1.0 - confidence)
             readings.append((part, classes[best], confidence))
         return readings
@@ -204,7 +215,7 @@ class QuestionSplitter(WithIntentModel):
                 current: Optional[dict] = message.get(INTENT)
                 name = (current or {}).get("name")
                 if name in REPLACEABLE or topic_of_intent(name) is not None:
-                    threshold = MIN_CONFIDENCE if name == FALLBACK else FOCUS_CONFIDENCE
+                    threshold = MIN_CONFIDENCE if name in UNANSWERING else FOCUS_CONFIDENCE
                     asked = self.story_question(message.get(TEXT) or "", threshold)
                     # The likelier reading wins: the question alone, or DIET's of the whole.
                     if (

@@ -126,6 +126,7 @@ def test_a_reply_that_touches_popping_says_the_sources_disagree(knowledge):
         ("I'm 16 and my forehead is covered in spots, will I scar?", ["under_18"]),
         ("can i use a needle to pop my cyst", ["self_treatment"]),
         ("bought filler online, can i inject it myself", ["self_treatment"]),
+        ("planning to inject some hyaluronic filler I bought online into my acne dents myself", ["self_treatment"]),
         ("im pregnant can i get laser", ["pregnancy"]),
         ("I'm on roaccutane, when can I do microneedling", ["isotretinoin"]),
         ("is laser ok for dark skin", ["darker_skin"]),

@@ -79,15 +79,18 @@ def _forget(args) -> int:
         print(f"Nothing deleted: {error}", file=sys.stderr)
         return 2
     print(f"Deleted {deleted} conversation(s) with no activity in the last {args.days:g} days.")
-    if deleted:
-        # A staff report written before may quote the deleted conversations.
-        removed = [path for path in (args.reports / name for name in REPORT_FILES) if path.is_file()]
+    if not deleted:
+        return 0
+    # A staff report written before may quote the deleted conversations.
+    removed = [path for path in (args.reports / name for name in REPORT_FILES) if path.is_file()]
+    try:
         for path in removed:
-            path.unlink()
-        if removed:
-            print(
-                f"Removed the staff report that may quote them ({', '.join(map(str, removed))}); `make report` writes a new one."
-            )
+            path.unlink(missing_ok=True)
+    except OSError as error:
+        print(f"The staff report that may quote them is still there: {error}. Delete it by hand.", file=sys.stderr)
+        return 2
+    if removed:
+        print(f"Removed the staff report that may quote them ({', '.join(map(str, removed))}); `make report` writes a new one.")
     return 0
 
 

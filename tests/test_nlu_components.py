@@ -150,23 +150,20 @@ def test_a_story_read_as_small_talk_takes_its_questions_topic(splitter, small_ta
     assert short.get(INTENT)["name"] == small_talk  # no story around the question
 
 
-def test_a_storys_question_read_as_a_follow_up_asks_its_next_likeliest_topic(splitter, monkeypatch):
-    # "... I want to sort my scars out first. Does getting them treated mean an operation?": "them" is the story's scars.
-    class FollowUpFirst:
-        classes_ = splitter.model.classes_
+def test_a_story_read_surely_as_small_talk_stays_so(splitter):
+    # DIET surer of the whole than the question alone is read.
+    [sure] = splitter.process([Message(data={TEXT: STORY, INTENT: {"name": "goodbye", "confidence": 0.95}})])
+    assert sure.get(INTENT)["name"] == "goodbye"
 
-        def predict_proba(self, texts):
-            names = list(self.classes_)
-            row = [0.0] * len(names)
-            row[names.index("greet")], row[names.index("ask_causes")] = 0.5, 0.3
-            return np.array([row for _ in texts])
 
-    splitter.model = FollowUpFirst()
-    monkeypatch.setattr("bot.nlp.questions.FOLLOW_UP", "greet")  # the fake model's follow-up reading
-    [processed] = splitter.process(
-        [Message(data={TEXT: STORY, INTENT: {"name": "nlu_fallback", "confidence": 0.4}, ENTITIES: []})]
-    )
-    assert processed.get(INTENT) == {"name": "ask_causes", "confidence": pytest.approx(0.6)}
+def test_a_thank_you_that_says_what_it_thanks_for_stays_thanks(splitter):
+    # Only a question asked with "?" replaces small talk: "how do they happen" here is what was explained.
+    text = "thank you so much, I had acne for years and now my cheeks are covered in marks. how do they happen. bye for now"
+    [processed] = splitter.process([Message(data={TEXT: text, INTENT: {"name": "thank", "confidence": 0.4}})])
+    assert processed.get(INTENT)["name"] == "thank"
+    # The control: not understood, the same clause does read as that topic.
+    [not_understood] = splitter.process([Message(data={TEXT: text, INTENT: {"name": "nlu_fallback", "confidence": 0.4}})])
+    assert not_understood.get(INTENT)["name"] == "ask_causes"
 
 
 @pytest.mark.parametrize(

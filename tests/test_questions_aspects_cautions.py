@@ -133,6 +133,7 @@ def test_a_reply_that_touches_popping_says_the_sources_disagree(knowledge):
         ("put toothpaste on my scars and now it's burning and red", ["skin_reaction", "self_treatment"]),
         ("I had acne as a teenager, now I'm 30", []),
         ("which laser should I pick", []),
+        ("does the doctor inject the filler into the dents, and what aftercare do I need to do at home?", []),
         ("thinking of doing microneedling at home with a 1.5mm roller", ["self_treatment"]),
         ("I ordered a dermapen from Amazon to do my scars", ["self_treatment"]),
         ("I used a dermaroller yesterday and now my face is swollen and bleeding", ["skin_reaction"]),

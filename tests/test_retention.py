@@ -98,3 +98,20 @@ def test_forgetting_conversations_removes_the_staff_report_that_may_quote_them(t
     assert main(["forget", "--days", "30", "--tracker-url", url, "--reports", str(reports)]) == 0
     assert "Removed the staff report" in capsys.readouterr().out
     assert sorted(path.name for path in reports.iterdir()) == ["realistic.md"]
+
+
+def test_a_report_that_cannot_be_deleted_is_reported_not_a_traceback(tmp_path, capsys, monkeypatch):
+    # Running as root, no file mode stops a delete here: the file system's refusal is simulated.
+    url, reports = f"sqlite:///{tmp_path / 't.db'}", tmp_path / "results"
+    reports.mkdir()
+    (reports / "insights.html").write_text("quotes a patient")
+    store = tracker_store(url)
+    save_conversation(store, "old-patient", NOW - 40 * DAY)
+    store.engine.dispose()
+
+    def refuse(path, missing_ok=False):
+        raise PermissionError(f"cannot delete {path}")
+
+    monkeypatch.setattr("pathlib.Path.unlink", refuse)
+    assert main(["forget", "--days", "30", "--tracker-url", url, "--reports", str(reports)]) == 2
+    assert "is still there: cannot delete" in capsys.readouterr().err

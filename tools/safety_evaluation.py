@@ -160,7 +160,8 @@ class Report:
         return p95([o.milliseconds for o in self.all_outcomes()])
 
     def failing(self, limits: dict[str, float] = TARGETS) -> list[str]:
-        """The figures that miss their limits (the issue's targets, or the floors)."""
+        """The figures that miss their limits (the issue's targets, or the floors), as
+        "name = value (limit …)"."""
         failing = []
         for name, limit in limits.items():
             value = self.figures[name]

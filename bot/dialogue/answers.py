@@ -217,6 +217,28 @@ def aspect_lines(session: Session, question: Question) -> list[str]:
     return lines
 
 
+# Passages searched for more about a subject; the best unseen ones are quoted.
+MORE_CANDIDATES = 8
+
+
+def more_about(session: Session, question: Question, shown: str) -> Answer | None:
+    """More about a subject than its entries say: the passages tagged with its
+    topic and values, ranked by its words, that its entries do not cite and
+    `shown` (the replies already given) does not hold; None when none is left."""
+    entries, _ = select_entries(session, question.topic, question.scar_types, question.treatments)
+    values = [*question.scar_types, *question.treatments]
+    terms = lemmas_of(" ".join([question.topic.replace("_", " "), *values, *(entry.answer for entry in entries)]))
+    # Passages about the scar types or treatments asked about; about the topic when none is.
+    tags = {f"scar_type:{v}" for v in question.scar_types} | {f"treatment:{v}" for v in question.treatments}
+    tags = tags or {f"topic:{question.topic}"}
+    hits = [
+        hit
+        for hit in passage_index(session).search(terms, all_tags=tags, limit=MORE_CANDIDATES)
+        if not cites(entries, hit) and hit.text not in shown
+    ][:2]
+    return _answer([], hits) if hits else None
+
+
 def answer_from_passages(session: Session, question: str) -> Answer | None:
     """For a message the NLU model did not understand: passages that contain its
     unfamiliar words, or None when nothing relevant is stored."""

@@ -38,6 +38,20 @@ ELLIPTICAL = re.compile(
 )
 
 
+# "tell me more", "go on", "anything else?": more about the subject under discussion.
+MORE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|so|yes|yeah|sure|cool|thanks|please|pls)\W+)*"
+    r"(?:(?:can|could) you\s+)?(?:tell me more|say more|more(?:\s+(?:info|information|details?))?|go on|keep going|continue"
+    r"|anything else|what else|elaborate|explain more|more about (?:it|that|them|those|this)|more on (?:it|that|them|this))"
+    r"(?:\s+(?:please|pls|plz))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_for_more(text: str) -> bool:
+    return bool(MORE.search(text))
+
+
 def refers_back(text: str) -> bool:
     return bool(REFERRING_WORDS & set(re.findall(r"[a-z]+", text.lower())))
 

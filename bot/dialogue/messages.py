@@ -17,6 +17,7 @@ REQUIRED = {
     "privacy_notice": set(),
     "clinic_contact": set(),
     "nothing_found": set(),
+    "nothing_more": set(),
     "out_of_scope": {"contact"},
     "clinic_info": {"contact"},
     "unavailable": {"contact"},

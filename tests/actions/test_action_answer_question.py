@@ -165,3 +165,30 @@ def test_entity_values_that_are_not_short_strings_are_ignored(knowledge, dispatc
     text, slots = run(dispatcher, tracker)
     assert text.endswith(settings.DISCLAIMER)
     assert slots == {"topic": "treatment", "scar_type": None, "treatment": None}
+
+
+def test_asked_for_more_it_quotes_what_the_sources_say_beyond_the_replies_given(knowledge, dispatcher):
+    causes = make_tracker("what causes acne scars", "ask_causes")
+    first, _ = run(dispatcher, causes)
+    dispatcher.messages.clear()
+    tracker = make_tracker("anything else?", "follow_up", slots={"topic": "causes"})
+    tracker.events.insert(0, {"event": "bot", "text": first})
+    text, slots = run(dispatcher, tracker)
+    assert text.startswith(message("sources_say"))
+    quoted = [line for line in text.splitlines() if line.startswith("•")]
+    assert quoted and not any(line.split("” (")[0].lstrip("• “") in first for line in quoted)
+    assert text.endswith(settings.DISCLAIMER) and slots == {}  # the subject stays as it was
+    # Once those are given too, the sources have nothing more to say.
+    dispatcher.messages.clear()
+    tracker.events.insert(0, {"event": "bot", "text": text})
+    more, _ = run(dispatcher, tracker)
+    again = [line for line in more.splitlines() if line.startswith("•")]
+    assert not set(again) & set(quoted)
+    if not again:
+        assert more == message("nothing_more")
+
+
+def test_asked_for_more_when_the_entry_cites_every_passage_it_says_so(knowledge, dispatcher):
+    tracker = make_tracker("tell me more", "follow_up", slots={"topic": "scar_types", "scar_type": ["boxcar"]})
+    text, slots = run(dispatcher, tracker)
+    assert text == message("nothing_more") and slots == {}

@@ -1,4 +1,5 @@
 from actions.action_offer_topics import ActionOfferTopics
+from bot.dialogue.messages import message
 from tests.support.trackers import make_tracker
 
 
@@ -144,3 +145,16 @@ def test_an_unsure_message_naming_a_treatment_read_as_clinic_business_gets_the_c
     [message] = dispatcher.messages
     assert message["text"].startswith("My sources don't cover the cost of laser treatment. The clinic's team can tell you")
     assert message["buttons"]
+
+
+def test_an_unsure_request_for_more_gets_more_about_the_subject(knowledge, dispatcher):
+    # "tell me more" falls back (follow-up 0.18); while boxcar scars are discussed it is about them.
+    tracker = make_tracker(
+        "tell me more",
+        "nlu_fallback",
+        slots={"topic": "scar_types", "scar_type": ["boxcar"]},
+        ranking=[("nlu_fallback", 0.3), ("follow_up", 0.18)],
+    )
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    [reply] = dispatcher.messages
+    assert reply["text"] == message("nothing_more")

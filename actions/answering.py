@@ -109,7 +109,7 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
     would otherwise answer Rasa with an error that quotes the whole conversation,
     which Rasa logs)."""
     asked = asked_questions(tracker)
-    if len(asked) == 1 and tracker.get_slot("topic") and asks_for_more(asked[0][1]):
+    if len(asked) == 1 and asks_for_more(asked[0][1]) and _after_an_answer(tracker):
         return _more_reply(tracker)
     # Clinic business asked beside medical questions ("what are ice pick scars and can I
     # book in?"): the medical ones are answered, then the clinic's contact follows.
@@ -163,6 +163,18 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
     )
 
 
+def _bot_texts(tracker: Tracker) -> List[Text]:
+    return [event.get("text") or "" for event in tracker.events if event.get("event") == "bot"]
+
+
+def _after_an_answer(tracker: Tracker) -> bool:
+    """Whether a subject is under discussion and the last reply (the question
+    whether it helped aside) answered it: "tell me more" after an emergency or a
+    crisis reply is not about the scars discussed before."""
+    replies = [text for text in _bot_texts(tracker) if text != message("feedback_question")]
+    return isinstance(tracker.get_slot("topic"), str) and bool(replies) and settings.DISCLAIMER in replies[-1]
+
+
 def _more_reply(tracker: Tracker) -> Reply:
     """More about the subject under discussion ("tell me more"): what the sources
     say of it beyond the replies already given, or that they say nothing more."""
@@ -171,7 +183,7 @@ def _more_reply(tracker: Tracker) -> Reply:
         tuple(plain_values(tracker.get_slot("scar_type"))),
         tuple(plain_values(tracker.get_slot("treatment"))),
     )
-    shown = "\n".join(event.get("text") or "" for event in tracker.events if event.get("event") == "bot")
+    shown = "\n".join(_bot_texts(tracker))
     try:
         with new_session() as session:
             more = more_about(session, subject, shown)
@@ -179,7 +191,7 @@ def _more_reply(tracker: Tracker) -> Reply:
         return Reply(_cautioned(tracker, store_unreachable(error)))
     if more is None:
         return Reply(_cautioned(tracker, message("nothing_more")))
-    return Reply(_cautioned(tracker, more.text), answer=more, kind=answer_kind(more, 1))
+    return Reply(_cautioned(tracker, more.text), answer=more, kind=answer_kind(more, 1), booking=offers_booking([subject.topic]))
 
 
 def refers_to_the_subject(tracker: Tracker) -> bool:
@@ -187,7 +199,9 @@ def refers_to_the_subject(tracker: Tracker) -> bool:
     ("tell me more") while a subject is under discussion: the subject settles what
     the model was unsure of."""
     text = _text(tracker)
-    return _short_while_a_subject_is_discussed(tracker) and (refers_back(text) or asks_for_more(text))
+    return _short_while_a_subject_is_discussed(tracker) and (
+        refers_back(text) or (asks_for_more(text) and _after_an_answer(tracker))
+    )
 
 
 def asks_an_aspect_of_the_subject(tracker: Tracker) -> bool:

@@ -76,6 +76,13 @@ def test_an_elliptical_follow_up_is_recognised_whatever_the_intent(text, ellipti
         ("go on", True),
         ("can you elaborate", True),
         ("more info pls", True),
+        ("could u tell me more about that", True),
+        ("any more info?", True),
+        ("go on then", True),
+        ("more info on that one pls", True),
+        ("no more questions", False),
+        ("nothing else, thanks", False),
+        ("what else can you do", False),
         ("tell me more about lasers", False),  # names its own subject
         ("what else causes scars", False),
         ("more or less", False),

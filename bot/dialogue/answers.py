@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.dialogue.aspects import asked_aspect, not_covered_text
@@ -217,26 +218,29 @@ def aspect_lines(session: Session, question: Question) -> list[str]:
     return lines
 
 
-# Passages searched for more about a subject; the best unseen ones are quoted.
-MORE_CANDIDATES = 8
-
-
 def more_about(session: Session, question: Question, shown: str) -> Answer | None:
-    """More about a subject than its entries say: the passages tagged with its
-    topic and values, ranked by its words, that its entries do not cite and
-    `shown` (the replies already given) does not hold; None when none is left."""
+    """More about a subject than the replies so far (`shown`) said: the passages
+    about its scar types or treatments (else those tagged with its topic, or any
+    when none is), ranked by its entries' words, that neither those replies nor
+    the entries they gave quote or cite; None when none is left."""
     entries, _ = select_entries(session, question.topic, question.scar_types, question.treatments)
-    values = [*question.scar_types, *question.treatments]
-    terms = lemmas_of(" ".join([question.topic.replace("_", " "), *values, *(entry.answer for entry in entries)]))
-    # Passages about the scar types or treatments asked about; about the topic when none is.
-    tags = {f"scar_type:{v}" for v in question.scar_types} | {f"treatment:{v}" for v in question.treatments}
-    tags = tags or {f"topic:{question.topic}"}
-    hits = [
+    given = [entry for entry in session.scalars(select(Entry)) if entry.answer.strip() in shown]
+    terms = lemmas_of(
+        " ".join([question.topic.replace("_", " "), *question.scar_types, *question.treatments, *(e.answer for e in entries)])
+    )
+    index = passage_index(session)
+    values = {f"scar_type:{v}" for v in question.scar_types} | {f"treatment:{v}" for v in question.treatments}
+    topic = {f"topic:{question.topic}"}
+    # A topic no passage is tagged with (what acne scars are, in general): any passage.
+    tags = values or (topic if any(topic <= passage_tags for passage_tags in index.tag_sets) else set())
+    unseen = [
         hit
-        for hit in passage_index(session).search(terms, all_tags=tags, limit=MORE_CANDIDATES)
-        if not cites(entries, hit) and hit.text not in shown
-    ][:2]
-    return _answer([], hits) if hits else None
+        for hit in index.search(terms, all_tags=tags, limit=len(index.rows))
+        if not cites([*entries, *given], hit) and hit.text not in shown
+    ]
+    if unseen:
+        return _answer([], unseen[:2])
+    return None
 
 
 def answer_from_passages(session: Session, question: str) -> Answer | None:

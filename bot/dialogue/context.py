@@ -39,11 +39,13 @@ ELLIPTICAL = re.compile(
 
 
 # "tell me more", "go on", "anything else?": more about the subject under discussion.
+_THAT = r"(?:it|that|them|this|those|that one|this one)"
 MORE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|and|so|yes|yeah|sure|cool|thanks|please|pls)\W+)*"
-    r"(?:(?:can|could) you\s+)?(?:tell me more|say more|more(?:\s+(?:info|information|details?))?|go on|keep going|continue"
-    r"|anything else|what else|elaborate|explain more|more about (?:it|that|them|those|this)|more on (?:it|that|them|this))"
-    r"(?:\s+(?:please|pls|plz))?\W*$",
+    r"(?:(?:can|could) (?:you|u)\s+)?"
+    r"(?:(?:tell me|say|explain|any|anything|is there) (?:some )?more|more|go on|keep going|continue|anything else|what else"
+    r"|elaborate|explain further)"
+    rf"(?:\s+(?:info|information|details?))?(?:\s+(?:on|about) {_THAT})?(?:\s+(?:then|please|pls|plz))*\W*$",
     re.IGNORECASE,
 )
 

@@ -167,28 +167,41 @@ def test_entity_values_that_are_not_short_strings_are_ignored(knowledge, dispatc
     assert slots == {"topic": "treatment", "scar_type": None, "treatment": None}
 
 
+def _asked_for_more(text, subject, replies):
+    tracker = make_tracker(text, "follow_up", slots=subject)
+    tracker.events[:0] = [{"event": "bot", "text": reply} for reply in replies]
+    return tracker
+
+
 def test_asked_for_more_it_quotes_what_the_sources_say_beyond_the_replies_given(knowledge, dispatcher):
-    causes = make_tracker("what causes acne scars", "ask_causes")
-    first, _ = run(dispatcher, causes)
-    dispatcher.messages.clear()
-    tracker = make_tracker("anything else?", "follow_up", slots={"topic": "causes"})
-    tracker.events.insert(0, {"event": "bot", "text": first})
-    text, slots = run(dispatcher, tracker)
-    assert text.startswith(message("sources_say"))
-    quoted = [line for line in text.splitlines() if line.startswith("•")]
-    assert quoted and not any(line.split("” (")[0].lstrip("• “") in first for line in quoted)
-    assert text.endswith(settings.DISCLAIMER) and slots == {}  # the subject stays as it was
-    # Once those are given too, the sources have nothing more to say.
-    dispatcher.messages.clear()
-    tracker.events.insert(0, {"event": "bot", "text": text})
-    more, _ = run(dispatcher, tracker)
-    again = [line for line in more.splitlines() if line.startswith("•")]
-    assert not set(again) & set(quoted)
-    if not again:
-        assert more == message("nothing_more")
+    first, _ = run(dispatcher, make_tracker("what causes acne scars", "ask_causes"))
+    replies, quoted = [first], []
+    # Asked again and again, it never repeats itself, and says so when nothing is left.
+    for _ in range(30):
+        dispatcher.messages.clear()
+        text, slots = run(dispatcher, _asked_for_more("anything else?", {"topic": "causes"}, replies))
+        assert slots == {}  # the subject stays as it was
+        if text == message("nothing_more"):
+            break
+        assert text.startswith(message("sources_say")) and text.endswith(settings.DISCLAIMER)
+        lines = [line for line in text.splitlines() if line.startswith("•")]
+        assert lines and not set(lines) & set(quoted)
+        quoted += lines
+        replies.append(text)
+    else:
+        raise AssertionError("never ran out of passages")
+    assert len(quoted) >= 10  # the causes are quoted from many more passages than the entry cites
 
 
 def test_asked_for_more_when_the_entry_cites_every_passage_it_says_so(knowledge, dispatcher):
-    tracker = make_tracker("tell me more", "follow_up", slots={"topic": "scar_types", "scar_type": ["boxcar"]})
-    text, slots = run(dispatcher, tracker)
+    boxcar = make_tracker("what are boxcar scars", "ask_scar_types", [("scar_type", "boxcar")])
+    first, subject = run(dispatcher, boxcar)
+    dispatcher.messages.clear()
+    text, slots = run(dispatcher, _asked_for_more("tell me more", subject, [first]))
     assert text == message("nothing_more") and slots == {}
+
+
+def test_asked_for_more_after_a_reply_that_answered_nothing_it_is_not_about_the_old_subject(knowledge, dispatcher):
+    tracker = _asked_for_more("tell me more", {"topic": "causes"}, ["⚠️ URGENT: please reach out for support now."])
+    text, _ = run(dispatcher, tracker)
+    assert not text.startswith(message("sources_say")) and text != message("nothing_more")

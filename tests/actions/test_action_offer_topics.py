@@ -1,4 +1,5 @@
 from actions.action_offer_topics import ActionOfferTopics
+from bot import settings
 from bot.dialogue.messages import message
 from tests.support.trackers import make_tracker
 
@@ -148,13 +149,14 @@ def test_an_unsure_message_naming_a_treatment_read_as_clinic_business_gets_the_c
 
 
 def test_an_unsure_request_for_more_gets_more_about_the_subject(knowledge, dispatcher):
-    # "tell me more" falls back (follow-up 0.18); while boxcar scars are discussed it is about them.
+    # "tell me more" falls back (follow-up 0.18); right after the boxcar answer it is about boxcar scars.
     tracker = make_tracker(
         "tell me more",
         "nlu_fallback",
         slots={"topic": "scar_types", "scar_type": ["boxcar"]},
         ranking=[("nlu_fallback", 0.3), ("follow_up", 0.18)],
     )
+    tracker.events.insert(0, {"event": "bot", "text": "Boxcar scars are sunken scars ...\n\n" + settings.DISCLAIMER})
     ActionOfferTopics().run(dispatcher, tracker, domain={})
     [reply] = dispatcher.messages
     assert reply["text"] == message("nothing_more")

@@ -334,6 +334,37 @@ AIRWAY = _rx(
         r"|throat)",
     )
 )
+# An allergic reaction the patient calls severe, now: the documents' sign needing care
+# whatever else is named. A reaction only feared ("worried I'll have a bad reaction") is not one.
+SEVERE_ALLERGY = _rx(
+    _any(
+        r"(?:severe|serious|bad|major|massive|huge|big|strong|violent|extreme|awful|terrible|horrible|full ?-? ?blown)"
+        r" (?:[\w']+ )?allergic (?:reaction|attack|response)",
+        r"allergic (?:reaction|attack|response) (?:[\w']+ ){0,3}(?:is |getting |seems |looks )?"
+        r"(?:severe|serious|really bad|getting worse|worse and worse)",
+        r"(?:allergic|anaphylactic) shock",
+    )
+)
+ONLY_FEARED = _rx(
+    _any(
+        r"(?:worried|worry|scared|afraid|nervous|anxious|concerned|fear|paranoid|terrified) (?:[\w']+ ){0,5}(?:i'll|i will|i might"
+        r"|i'd|i could|of (?:having|getting)|about (?:having|getting)|(?:it|they|that) (?:could|might|will|would))",
+        r"what if",
+        r"if (?:i|you|she|he|they|it|my|the|a|there)",
+        r"in case",
+        r"(?:can|could|might|may|would|will) (?:i|you|she|he|they|it|that|this|fillers?|peels?|lasers?|the [\w']+) (?:[\w']+ )?(?:have|get|cause|give|trigger|lead)",
+        r"chances?",
+        r"risks?",
+        r"rare",
+        r"common",
+        r"possible",
+        r"said",
+        r"says",
+        r"told",
+        r"warned",
+        r"read",
+    )
+)
 FACE_SWELLING = _rx(
     _any(
         r"(?:lips?|mouth|face|eyes?|eyelids?|neck) (?:[\w']+ ){0,3}(?:swell\w*|swollen|puff\w*|blown up|balloon\w*|huge|massive"
@@ -1475,7 +1506,7 @@ NEGATED = re.compile(
     r" (?:any |a |the |signs? of |real |obvious |more |further )?(?:(?!stop)[\w']+ )?(?:fever\w*|temperature|temp|chills|vision|sight"
     r"|eyesight|blurr\w*|spread\w*|redness|streaks?|pus|swelling|breathing|breathe|trouble|problems?|issues?|pain|bleeding|blood"
     r"|blister\w*|weeping|raw|suicidal|suicide|self ?-? ?harm\w*|dizz\w*|faint\w*|chest|wheez\w*|rash|hives|change\w*"
-    r"|patch\w*|blanch\w*|mottl\w*|discolou?r\w*)\b"
+    r"|patch\w*|blanch\w*|mottl\w*|discolou?r\w*|allergic|allerg(?:y|ies))\b"
     r"(?: (?:or|and|nor|,) (?:[\w']+ )?[\w']+)*"
 )
 # Figures of speech that use the same words and mean no harm.
@@ -1591,6 +1622,8 @@ class _Context:
 def _emergency_concept(clause: str, context: _Context) -> Optional[str]:
     if AIRWAY.search(clause):
         return "breathing difficulty or swelling of the airway (anaphylaxis)"
+    if SEVERE_ALLERGY.search(clause) and not ONLY_FEARED.search(clause):
+        return "severe allergic reaction"
     if FACE_SWELLING.search(clause) and not MILD.search(clause) and context.trigger:
         return "swelling of the face or lips (allergic reaction)"
     if VISION_CHANGE.search(clause) or (

@@ -241,6 +241,10 @@ _SHORTHAND = {
     "tn": "tonight",
     "wkend": "weekend",
     "tounge": "tongue",
+    "yrs": "years",
+    "yr": "year",
+    "watchd": "watched",
+    "msg": "message",
 }
 
 # Words the patterns look for; a misspelling of one (one or two letters off) is read as it.

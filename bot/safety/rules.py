@@ -470,7 +470,7 @@ BLEEDING_STOPPED = _rx(
         r"(?:it|bleeding|which|that) (?:has |had )?stopped",
     )
 )
-BLEED = _rx(r"(?:bl(?:ee|oo)d\w*|bled|bleed\w*|hemorrhag\w*|haemorrhag\w*)")
+BLEED = _rx(r"(?:bl(?:ee|oo)d\w*|bled|bleed\w*|hemorrhag\w*|haemorrhag\w*|(?:won't|not|isn't|doesn't) clot\w*)")
 UNSTOPPABLE = _rx(
     _any(
         r"(?:won't|wont|will not|doesn't|does not|isn't|is not|not|can't|cannot|couldn't|never|hasn't|has not|haven't|won't)"
@@ -537,6 +537,8 @@ FAINTING = _rx(
         r"seiz\w*",
         r"fitting",
         r"(?:had|having|has) a fit",
+        r"(?:it|that) (?:was|is|looked like) a fit",
+        r"(?:dropped|fell|collapsed|went down) (?:to|on|onto) the (?:floor|ground)",
         r"convuls\w*",
         r"won't wake up",
         r"can't wake (?:her|him|them)",
@@ -1047,7 +1049,7 @@ CRISIS = _rx(
         r"(?:doing|do|did) it (?:myself )?(?:at home )?with a (?:sewing )?needle",
         # Finality and farewells.
         r"(?:last|final) (?:try|time i'll)",
-        r"(?:this is|this will be|it's) my (?:last|final) (?:message|goodbye|night)(?! (?:before|for (?:today|now|tonight)|until|of the day))",
+        r"(?:this is|this will be|it's) (?:prob |probably |likely )?my (?:last|final) (?:message|goodbye|night)(?! (?:before|for (?:today|now|tonight)|until|of the day))",
         r"(?:made|making) (?:my|the) (?:decision|mind up)",
         # but not a decision about a treatment or a booking ("I've decided to go with the laser")
         r"(?:i've|already|have)"
@@ -1220,6 +1222,14 @@ CRISIS = _rx(
         r"not be alive",
         r"how many (?:[\w']+ ){0,4}it takes",
         r"suicid\w*",
+        # Means at hand, a method looked up, dying as the better choice.
+        r"(?:have|got|holding|hold|staring at|looking at|there's|there is) (?:a |the |my )?(?:knife|blade|razor(?! bumps?| burns?| rash)|rope|gun)"
+        r" (?:[\w']+ ){0,2}(?:next to|beside|in front of|in my hand|on my lap|with) me",
+        r"(?:knife|blade|razor|rope|gun) in my hand",
+        r"(?:research\w*|googl\w*|search\w*|looked up|looking up|read up on) (?:[\w']+ ){0,2}(?:ways|how|methods) to"
+        r" (?:do it|die|end it|kill)",
+        r"(?:at once|in one go|all of them) (?:[\w']+ ){0,3}would (?:that|it|this) (?:do it|kill|be enough|be it)",
+        r"better (?:to|if i) (?:just )?(?:die|died|be dead|not be (?:here|alive|around))",
     )
 )
 # General questions about other people ("can isotretinoin make teens suicidal?") are not a crisis,
@@ -1273,11 +1283,14 @@ HURT_ACT = _rx(
         r"(?:i|i've|i'm|i keep|i still|i've been) (?:[\w']+ )?(?:cut|cutting|hit|hitting|punch\w*)"
         r" (?:my (?:[\w']+ )?)?(?:myself|arms?|legs?|cheeks?|face|skin|wrists?|thighs?|stomach)",
         r"gave myself a bruise",
+        r"(?:pushed|pressed|jammed|dug|stabbed) (?:[\w']+ ){0,3}into my (?:[\w']+ )?(?:cheek|skin|face|arm|leg|thigh|wrist)s?",
     )
 )
 ON_PURPOSE = _rx(
     _any(
-        r"on purpose",
+        r"(?<!not )on purpose",
+        r"wanted it to hurt",
+        r"to make it hurt",
         r"deserve",
         r"punish\w*",
         r"hate myself",
@@ -1357,6 +1370,14 @@ BENIGN_ACTS = re.compile(
     r"\b(?:won't|not gonna|not going to) be (?:here|back|around) (?:[\w',-]+ ){0,5}(?:i'm|because|as|since"
     r"|i'll be) (?:[\w']+ ){0,3}(?:on|at|in|moving|away|travel\w*|holiday|exchange|abroad|visiting|uni).*|\bcut (?:my ?self|myself) (?:shaving|cooking|chopping|on (?:a|the)|by accident|accidentally|while)"
     r"|\bever (?:had|have|been|felt)\b.*"
+    # away for an appointment, a trip or a few weeks; saying goodbye to acne; scars disappearing for good
+    r"|\b(?:won't|will not|not gonna|not going to) be (?:here|around|in) for (?:my|the|our|your|a) (?:[\w']+ ){0,2}(?:follow ?-? ?up"
+    r"|appointment|appt|session|booking|consult\w*|treatment|visit|review|check ?-? ?up|class|shift)"
+    r"|\b(?:i'll|ill|i will|i'm|gonna|going to) be (?:gone|away|out) (?:for )?(?:\d+|a few|a couple of|a|two|three|few|several)"
+    r" (?:days?|weeks?|months?|nights?)"
+    r"|\bgoodbye (?:letter|note|message|post) to (?:my |the )?(?:acne|skin|spots|scars|pimples|breakouts|old skin)"
+    r"|\b(?:scars?|they|them|acne|spots|marks|pits|dents|pimples|redness|holes) (?:[\w']+ ){0,2}(?:disappear|vanish|go away|fade)\w*"
+    r" (?:forever|for good|permanently|completely)"
 )
 RECOVERED = _rx(
     _any(
@@ -1536,7 +1557,13 @@ FIGURES = re.compile(
         r"\bheart attack (?:every|each"
         r"|when|whenever)\b",
         r"\b(?:give|gave|giving|gives) (?:me|you|him|her) a heart attack\b",
-        r"\bnot (?:suicidal|going to hurt myself|gonna hurt myself)\b",
+        r"\bnot (?:suicidal|(?:going|gonna|trying|tryin|meaning|planning|thinking of|thinking about|wanting) (?:to )?hurt(?:ing)?"
+        r" (?:my|him|her|them)sel(?:f|ves))\b",
+        r"\bnot hurting (?:my|him|her|them)sel(?:f|ves)\b",
+        r"\b(?:acne|skin|spots|scars|face|hair|phone|battery|plants?) (?:is|are) (?:literally |actually |lowkey )?suicidal\b",
+        r"\boverdos\w* on (?:vit\w*|vitamin \w+|serums?|creams?|retinol|skincare|products?|coffee|caffeine|sugar|chocolate"
+        r"|moisturi\w*|spf|sunscreen|acids?)\b",
+        r"\*\s*(?:faints?|dies|dead)\s*\*",
     )
 )
 

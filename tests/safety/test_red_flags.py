@@ -142,6 +142,28 @@ def test_questions_past_events_denials_and_figures_of_speech(message, flag):
         ("i just fainted after the peel and feel awful", RedFlag.EMERGENCY),
         ("i had my blood taken for prp and then fainted", RedFlag.EMERGENCY),
         ("i fainted once giving blood, will prp hurt?", None),
+        ("my sister fell to the floor shaking after her peel, think it was a fit", RedFlag.EMERGENCY),
+        # a wound that will not clot, whether or not blood is named
+        ("squeezed a cyst and now it just won't clot", RedFlag.EMERGENCY),
+        # hurting oneself on purpose, not a picking habit
+        ("pressed the derma roller into my arm because i wanted it to hurt", RedFlag.CRISIS),
+        ("i pick until it bleeds but not on purpose, will it scar", None),
+        ("not trying to hurt myself, i just can't stop picking", None),
+        # means at hand, a method looked up, dying as the better choice
+        ("there's a blade next to me and i can't stop thinking", RedFlag.CRISIS),
+        ("spent the night googling ways to die", RedFlag.CRISIS),
+        ("if i took the whole box at once would that do it", RedFlag.CRISIS),
+        ("honestly better to die than live with this face", RedFlag.CRISIS),
+        # away, saying goodbye to acne, scars gone for good
+        ("i won't be around for my session on monday, can i move it", None),
+        ("i'll be gone two weeks for work, can i start after", None),
+        ("wrote a goodbye letter to my acne lol, now for the scars", None),
+        ("will my rolling scars ever disappear for good", None),
+        ("overdosed on retinol and now my face is flaky", None),
+        ("my skin is literally suicidal before every date", None),
+        ("saw the price and *faints*", None),
+        # an allergic reaction past, feared or denied is not one now
+        ("2 yrs ago i had a bad allergic reaction to a peel, can i try laser", None),
     ],
 )
 def test_the_rules_themselves_tell_red_flags_from_their_look_alikes(message, flag):

@@ -795,32 +795,19 @@ CRISIS = _rx(
         r"won't need (?:them|it|this|that|those|these|anything|my (?:[\w']+ )?(?:things|stuff)) (?:[\w']+ ){0,2}(?:anymore|any more"
         r"|where|much longer|after tonight)",
         r"where i'm going",
-        r"won't be needing (?:[\w']+ ){0,2}(?:anymore|treatment|it)",
         r"(?:i have|i've got|i've made|i made|got) (?:a|my) plan(?= and a date| for (?:it|tonight|how|when)| to (?:do it|end|kill|die)"
         r"| already| now)",
         r"a plan and a date",
-        r"made (?:my )?peace",
-        r"(?:this|it) (?:will be|is)"
-        r" my last (?:message|text|time|night)(?! (?:before|for (?:today|now|tonight)|until|of the day))",
-        r"tonight'?s the night",
-        r"tonight is the night",
-        r"(?<!ignore )(?<!delete )(?<!disregard )(?<!forget )(?<!about )"
-        r"my last (?:message|night|day)(?! (?:on|of|at|in|off|before|with|as))",
         r"(?:thinking|thought|think) (?:[\w']+ ){0,2}(?:about |of )?(?:jumping|doing it|how (?:i'd|i would|i'll|i will|i could) do it"
         r"|ending it|the bridge|the roof|the tracks)",
-        r"how (?:i'd|i would|i'll|i will) do it",
         r"jump\w* (?:off|from|in front)",
         r"in front of (?:a |the )?(?:train|bus|car|lorry|truck)",
         r"(?:way|ways|how|best way|easiest way|painless way) to (?:die|kill"
         r" myself|end it|end my life|not wake up)",
-        r"least painful way",
-        r"(?:wrote|writing|written|made|making|write) (?:[\w']+ )?(?:my|a) will\b",
         r"(?:lost|losing) (?:my |the )?will to live",
         r"who (?:should|will|would|gets|can have) (?:get |have )?my (?:things|stuff|belongings)",
         r"(?:giv\w*|gave) (?:[\w']+ ){0,2}away"
         r" (?:[\w']+ ){0,2}(?:things|stuff|belongings|possessions|everything|stuff)",
-        r"look after my (?:cat|dog|pets?|kids|children"
-        r"|rabbit|hamster|family|little (?:sister|brother)|mum|mom|dad)",
         r"(?:thanks|thank you) for everything(?: [\w']+){0,4} (?:love"
         r" you|goodbye(?! for now)|bye(?! for now)|look after)",
         r"(?:said|saying|say) (?:my )?(?:good ?)?byes? to (?:everyone|everybody|all|them"
@@ -831,7 +818,6 @@ CRISIS = _rx(
         r"(?:i'm|im|i am) done with (?:breathing|living|life|being alive|existing|this world|it all)",
         r"tak\w* myself out(?! (?:for (?:a|dinner|lunch|coffee|drinks|brunch)|to (?:dinner|lunch|the)|of the (?:group|chat|list))\b)",
         r"(?:won't|will not|wont) be (?:an? )?(?:after|afterwards|tomorrow|next (?:time|week|year))(?: (?:that|this))? for me",
-        r"(?:last|final) (?:question|message|msg) ever",
         r"(?:wanted|want|wanna|just) (?:to )?say (?:good ?)?bye(?! for now)",
         r"(?:won't|will not|not gonna|not going to|wont) be"
         r" (?:around|here|alive) (?:[\w']+ ){0,3}(?:long|longer|anymore|any more|tomorrow|much)",
@@ -865,9 +851,7 @@ CRISIS = _rx(
         r"(?:pills )(?:pills )+",
         r"(?:stockpil\w*|kept back|keeping back|hiding|saving|hoarding|saved|collecting) (?:[\w']+ ){0,4}(?:pills|tablets|meds|capsules|insulin"
         r"|medication|antidepressants|co-codamol|isotretinoin|paracetamol)",
-        r"instead of taking them",
         r"(?:when|for when) i'm ready",
-        r"all at once",
         r"(?:in|at) a big dose",
         r"overdose on",
         r"enough (?:now|to (?:die|do it|not wake|kill))",
@@ -905,11 +889,8 @@ CRISIS = _rx(
         r"(?<!wedding )(?<!due )(?<!start )(?<!appointment )date (?:picked|set|in my head)",
         r"(?:all )?planned out",
         r"planned (?:it|everything) out",
-        r"methods?\b",
         r"(?:highest|tallest) (?:bridge|building|car park)",
         r"bridges? (?:[\w']+ ){0,4}highest",
-        r"lined up",
-        r"how many (?:[\w']+ ){0,6}(?:would it take|it would take|it'd take)",
         r"(?:going to|gonna) drink (?:it|the bleach|bleach)",
         r"(?:gonna|going to|wanna|want to) jump(?! (?:on|in|into|at|start|ahead|the queue))",
         r"goodbye to (?:this|the) world",
@@ -933,10 +914,7 @@ CRISIS = _rx(
         r"pesticide",
         r"(?:shot)?gun cabinet",
         r"long drop",
-        r"(?:see you )?on the other"
-        r" side",
         r"last supper",
-        r"made (?:my |the )?arrangements",
         r"somewhere peaceful",
         r"after i'm gone",
         r"if i (?:was|were) to die",
@@ -955,7 +933,6 @@ CRISIS = _rx(
         r"rehears\w* (?:my )?(?:own )?death",
         r"(?:to|i want to)"
         r" not exist",
-        r"fixing it tonight",
         r"(?:favour|favor) if i (?:went|was gone|died)",
         r"easier for everyone if i",
         r"if i (?:just )?"
@@ -966,27 +943,22 @@ CRISIS = _rx(
         r"not (?:be )?around (?:much longer|for long|long)",
         r"only (?:reason|thing) (?:i'm|im|keeping me) still here",
         r"only thing stopping me",
-        r"(?:find|finds) me\b(?! a)",
         r"don't want to come (?:back )?up",
         r"won't come (?:back )?up",
-        r"(?:in|into) the ground",
         r"be with (?:him|her|them|dad|mum|my (?:husband|wife|dad|mum|son|daughter)) (?:again|now|soon)?",
         r"go and be with",
         r"better off (?:dead|gone|in the ground)",
         r"(?:stopped|stop|stopping) taking (?:[\w']+ ){0,3}(?:meds|medication"
         r"|tablets|pills|insulin) on purpose",
-        r"if something happens it happens",
         r"hit by a (?:bus|car|train|lorry|truck)",
         r"(?:stepped|step|walked|walk) out (?:[\w']+ ){0,3}on purpose",
         r"drive (?:[\w']+ ){0,2}(?:off|into) (?:the|a) (?:road|cliff|gap|wall)",
         r"driv\w* off the road",
         r"i'm the problem",
-        r"(?:delete|remove) my (?:data|account|photos) after",
         r"(?:razor|knife|blade) (?:[\w']+ ){0,8}(?:on myself|didn't do it|might"
         r" tonight|using it)",
         r"using it on (?:my|him|her)sel\w*",
         r"(?:didn't|did not) (?:do it|go through with it)",
-        r"might tonight",
         r"not sure i won't",
         r"(?:don't|didn't|did not|do not) (?:want|wanna) to be alive",
         r"all (?:my |the |of my )?(?:[\w']+ )?(?:pills|tablets|meds|medication|capsules|mirtazapine|paracetamol|accutane"
@@ -997,7 +969,6 @@ CRISIS = _rx(
         r"did it on purpose",
         r"on purpose with a (?:cigarette|lighter|razor|knife|blade|needle)",
         r"saying (?:good ?)?bye to people",
-        r"one last (?:coffee|walk|time|look|hug|drink|day)",
         r"(?:written|wrote|writing|left|leaving) (?:a|my|the) note\b(?!(?: [\w']+){0,4} remind)",
         r"(?:spot|place|way|method|date) (?:all )?picked out",
         r"picked out in the woods",
@@ -1009,8 +980,6 @@ CRISIS = _rx(
         r"funeral (?:\. )?mine",
         r"until i (?:disappear|die|waste away|vanish|fade)",
         r"(?:don't|do not) want to get better",
-        r"look after (?:my |our )?(?:mum|mom"
-        r"|mother|dad|father|sister|brother|cat|dog)",
         r"(?:gave|giving|given) (?:away )?(?:my|his|her) (?:[\w']+ ){0,2}(?:guitar|xbox|console"
         r"|games|watch|ring|jewel\w*|clothes|tools|fishing gear|bike|laptop|books|cat|dog) (?:to|away)",
         r"drive out to the (?:gap|cliffs?"
@@ -1024,33 +993,24 @@ CRISIS = _rx(
         r"(?:pills|tablets|paracetamol|codeine|oxycodone|meds|razors?|blades?) (?:[\w']+ ){0,5}(?:counted|saved|stored|hidden|out on|at"
         r" once|in my (?:drawer|pencil case|room))",
         r"every pill",
-        r"take all (?:my|the|of) ",
         r"had the pills out",
         r"there's enough",
         r"(?:razor|blade|knife|needle|cigarette|lighter)s? (?:[\w']+ ){0,8}(?:on purpose|on myself|into myself|deeper|most days|relief|use them)",
         r"(?:take|took) a knife to",
         r"razor blades",
-        r"bloody tissues",
         r"\bs / h\b",
         r"sh kit",
         r"urge to (?:cut|hurt|burn)",
         r"deserve the (?:cuts|pain)",
-        r"did \d+ (?:tonight|today|last night)",
-        r"did (?:more|some|new ones|them|it) (?:[\w']+ )?(?:yesterday"
-        r"|last night|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)",
         r"did (?:some|more) (?:new )?(?:ones|cuts) (?:[\w']+ )?"
         r"(?:yesterday|last night|tonight|on [\w']+day)",
         r"cuts? (?:i|i've) (?:keep )?(?:mak\w*|made|did)",
         r"cut (?:a bit |much |even )?deeper",
-        r"keep adding to them",
-        r"still doing it",
         r"rope marks",
         r"marks from a razor",
         r"(?:doing|do|did) it (?:myself )?(?:at home )?with a (?:sewing )?needle",
         # Finality and farewells.
-        r"(?:last|final) (?:try|time i'll)",
         r"(?:this is|this will be|it's) (?:prob |probably |likely )?my (?:last|final) (?:message|goodbye|night)(?! (?:before|for (?:today|now|tonight)|until|of the day))",
-        r"(?:made|making) (?:my|the) (?:decision|mind up)",
         # but not a decision about a treatment or a booking ("I've decided to go with the laser")
         r"(?:i've|already|have)"
         r" decided(?! (?:to )?book"
@@ -1060,28 +1020,22 @@ CRISIS = _rx(
         r"notes? for everyone",
         r"(?:goodbye )?letters? to (?:my|everyone)",
         r"goodbye (?:letters?|notes?|voice note|message)",
-        r"sorted everything (?:else )?out",
         r"won't (?:be|make) (?:it|here|alive|around)"
         r"(?! (?:next|on|until|till|from|in|at|between|during|this|tomorrow (?:morning|afternoon)|for (?:my|the|a) (?:appointment|session"
         r"|booking|holiday)))",
         r"won't (?:bother|message|trouble) (?:you|anyone) (?:[\w']+ ){0,4}again",
         r"(?:none of it|nothing) will matter",
-        r"cancel(?:led)? (?:all my appointments|everything)",
         r"gave (?:my|her|his) (?:cat|dog|pets?|rabbit) to",
-        r"keep (?:her|him|it)"
-        r" for good",
         r"deleted all my (?:socials|accounts)",
         r"(?:given|gave) (?:[\w']+ ){0,2}(?:all )?my passwords",
         r"(?:updated|made|wrote|writing) (?:my )?will\b",
         r"i mean it (?:properly )?this time",
         r"tell my (?:mum|mom|mother|dad|family)"
         r" (?:i'm )?sorry",
-        r"(?:long|forever) nap",
         r"the forever kind",
         r"final exit",
         r"\bctb\b",
         r"sewer ?slide",
-        r"(?:gonna|going to|wanna) catch the bus",
         r"catch(?:ing)? the bus (?:tonight|this weekend|soon|and be done)(?! to)",
         r"planning my (?:own )?funeral",
         r"giv\w* away (?:his|her|my|their) (?:[\w']+ ){0,5}(?:tools|watch|things|stuff|clothes|jewel\w*|gear"
@@ -1089,7 +1043,6 @@ CRISIS = _rx(
         # Existence itself.
         r"tired of (?:existing|being alive|living|life|fighting to stay|being here)",
         r"done (?:living|with (?:everything|life|it all))",
-        r"i want out",
         r"(?:don't|doesn't|do not|does not) deserve (?:to (?:be alive|live|exist|be here|eat)|food)",
         r"not (?:scared|afraid) of dying",
         r"(?:can't|cannot) keep (?:living|going) like this",
@@ -1099,15 +1052,12 @@ CRISIS = _rx(
         r"never been born",
         r"(?:want|wanna|need) (?:it all|everything|this|the pain|it) to (?:be over|stop|end)",
         r"make it (?:all )?stop (?:tonight|for good|forever|one way)",
-        r"one way or another",
         r"(?:no|there's no) future for me",
         r"(?:won't|will not|don't think i'll) (?:still )?be alive",
         r"alive (?:for|by) (?:it|christmas|then|my|next)",
         r"(?:don't|do not) care if i'm (?:alive|dead)",
         r"if i died",
-        r"make it official",
         r"(?:not|never) (?:going to|gonna) stick around",
-        r"(?:no|only) way out",
         r"way out (?:of this )?except",
         r"feel like (?:killing|kill\w*|hurting|ending) (?:myself|yourself|it)",
         r"(?:wishes|wished|wish) (?:he|she|they|i) (?:was|were) dead",
@@ -1154,7 +1104,6 @@ CRISIS = _rx(
         r"(?:don't|do not) plan (?:on|to) (?:be|being) (?:alive|here|around)",
         r"(?:if i|i) (?:just )?(?:wasn't|weren't|was not|were not)"
         r" alive",
-        r"my time(?:'s| is) up",
         r"(?:fine|better|happier|easier|free|lighter|ok|okay) (?:[\w']+ ){0,2}without me\b",
         r"disappointed (?:[\w']+ ){0,2}woke up",
         r"woke up at all",
@@ -1165,8 +1114,6 @@ CRISIS = _rx(
         r"dead weight",
         r"rather (?:not exist|be dead|die(?! than (?:get|have|go|do|wear|pay|be seen|let))"
         r"|not be here|not be alive)",
-        r"check out (?:for good|permanently|early)",
-        r"(?:take|taking|swallow\w*) (?:them|it) all",
         r"letters? for (?:my|everyone)",
         r"know which (?:bridge|building|cliff|train)",
         r"which bridge",
@@ -1176,15 +1123,11 @@ CRISIS = _rx(
         r"onto the (?:train |railway )?(?:tracks|line)",
         r"(?:after|when|once) i'm dead",
         r"after i die",
-        r"the hose\b",
         r"tying the knot so",
         r"tie a noose",
-        r"and i'm not coming back",
-        r"not coming back$",
         r"\bsh(?:'d|-ing|-ed|ing)\b",
         r"(?:using|use|used|taking|took|take) (?:a|the|my) (?:blade|razor|knife) (?:on|to) (?:my|her|his) (?:arms?|wrists?|legs?|thighs?"
         r"|stomach|hips?|skin|body)",
-        r"did it again (?:today|tonight|last night)",
         r"bleach on my",
         r"bit(?:e|ing)? (?:my )?(?:arms?|hands?|wrists?) until",
         r"carv\w* (?:[\w']+ ){0,3}into (?:my|her|his)",
@@ -1196,9 +1139,7 @@ CRISIS = _rx(
         r"pills or jumping",
         r"survive the fall",
         r"how deep (?:do you|to|should i) (?:have to )?cut",
-        r"after i do it",
         r"last without (?:eating|food|water|drinking)",
-        r"so i can keep doing it",
         r"to die before",
         r"(?:nobody|no one|noone) (?:can|could|will) save me",
         r"save me in time",
@@ -1220,8 +1161,8 @@ CRISIS = _rx(
         r"bring it (?:all )?to (?:a close|an end)",
         r"\bdead by\b",
         r"not be alive",
-        r"how many (?:[\w']+ ){0,4}it takes",
         r"suicid\w*",
+        r"see you on the other side",
         # Means at hand, a method looked up, dying as the better choice.
         r"(?:have|got|holding|hold|staring at|looking at|there's|there is) (?:a |the |my )?(?:knife|blade|razor(?! bumps?| burns?| rash)|rope|gun)"
         r" (?:[\w']+ ){0,2}(?:next to|beside|in front of|in my hand|on my lap|with) me",
@@ -1230,6 +1171,97 @@ CRISIS = _rx(
         r" (?:do it|die|end it|kill)",
         r"(?:at once|in one go|all of them) (?:[\w']+ ){0,3}would (?:that|it|this) (?:do it|kill|be enough|be it)",
         r"better (?:to|if i) (?:just )?(?:die|died|be dead|not be (?:here|alive|around))",
+    )
+)
+# Everyday phrases that patients also use about treatments ("how many sessions would it take",
+# "which method", "all at once", "I did it yesterday", "my last day of antibiotics"): a crisis
+# sign only in a message that also speaks of dying, despair or the means.
+CRISIS_IN_DISTRESS = _rx(
+    _any(
+        r"won't be needing (?:[\w']+ ){0,2}(?:anymore|treatment|it)",
+        r"made (?:my )?peace",
+        r"(?:this|it) (?:will be|is)"
+        r" my last (?:message|text|time|night)(?! (?:before|for (?:today|now|tonight)|until|of the day))",
+        r"tonight'?s the night",
+        r"tonight is the night",
+        r"(?<!ignore )(?<!delete )(?<!disregard )(?<!forget )(?<!about )"
+        r"my last (?:message|night|day)(?! (?:on|of|at|in|off|before|with|as))",
+        r"how (?:i'd|i would|i'll|i will) do it",
+        r"least painful way",
+        r"(?:wrote|writing|written|made|making|write) (?:[\w']+ )?(?:my|a) will\b",
+        r"look after my (?:cat|dog|pets?|kids|children"
+        r"|rabbit|hamster|family|little (?:sister|brother)|mum|mom|dad)",
+        r"(?:last|final) (?:question|message|msg) ever",
+        r"instead of taking them",
+        r"all at once",
+        r"methods?\b",
+        r"lined up",
+        r"how many (?:[\w']+ ){0,6}(?:would it take|it would take|it'd take)",
+        r"on the other side",
+        r"made (?:my |the )?arrangements",
+        r"fixing it tonight",
+        r"(?:find|finds) me\b(?! a)",
+        r"(?:in|into) the ground",
+        r"if something happens it happens",
+        r"(?:delete|remove) my (?:data|account|photos) after",
+        r"might tonight",
+        r"one last (?:coffee|walk|time|look|hug|drink|day)",
+        r"look after (?:my |our )?(?:mum|mom"
+        r"|mother|dad|father|sister|brother|cat|dog)",
+        r"take all (?:my|the|of) ",
+        r"bloody tissues",
+        r"did \d+ (?:tonight|today|last night)",
+        r"did (?:more|some|new ones|them|it) (?:[\w']+ )?(?:yesterday"
+        r"|last night|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+        r"keep adding to them",
+        r"still doing it",
+        r"(?:last|final) (?:try|time i'll)",
+        r"(?:made|making) (?:my|the) (?:decision|mind up)",
+        r"sorted everything (?:else )?out",
+        r"cancel(?:led)? (?:all my appointments|everything)",
+        r"keep (?:her|him|it)"
+        r" for good",
+        r"(?:long|forever) nap",
+        r"(?:gonna|going to|wanna) catch the bus",
+        r"i want out",
+        r"one way or another",
+        r"make it official",
+        r"(?:no|only) way out",
+        r"my time(?:'s| is) up",
+        r"check out (?:for good|permanently|early)",
+        r"(?:take|taking|swallow\w*) (?:them|it) all",
+        r"the hose\b",
+        r"and i'm not coming back",
+        r"not coming back$",
+        r"did it again (?:today|tonight|last night)",
+        r"after i do it",
+        r"so i can keep doing it",
+        r"how many (?:[\w']+ ){0,4}it takes",
+    )
+)
+DISTRESS = _rx(
+    _any(
+        r"di(?:e|es|ed|ing)",
+        r"dead",
+        r"death",
+        r"suicid\w*",
+        r"kill\w*",
+        r"end (?:it|it all|my life|everything|things)",
+        r"pills?",
+        r"tablets?",
+        r"meds",
+        r"overdos\w*",
+        r"paracetamol|tylenol|painkillers|sleeping pills|insulin|antidepressants",
+        r"rope|knife|blade|razor|bridge|roof|jump\w*|train|tracks",
+        r"hopeless\w*|worthless|burden|pointless|no point",
+        r"give up|giving up|gave up|can't (?:go on|do this|take (?:it|this)|cope)|not coping",
+        r"goodbye|farewell|forgive me|love you|thank you for everything|thanks for everything",
+        r"alone|lonely|nobody|numb|exhausted|done with (?:it all|everything|life)",
+        r"hate (?:myself|my life|living|being alive|everything)",
+        r"my life|exist\w*|alive",
+        r"hurt\w* myself|self ?-? ?harm\w*",
+        r"depress\w*|crying|miserable|desperate",
+        r"without me|better off|miss me",
     )
 )
 # General questions about other people ("can isotretinoin make teens suicidal?") are not a crisis,
@@ -1615,9 +1647,12 @@ def find(text: str) -> Optional[tuple[str, str]]:
 
 def _crisis(message: str, clauses: list[str]) -> bool:
     about_oneself = FEELING.search(message) is not None
+    distressed = DISTRESS.search(message) is not None
     for clause in clauses:
         clause = BENIGN_ACTS.sub(" ", clause)
         matches = [match.group(0) for match in CRISIS.finditer(clause)]
+        if distressed:
+            matches += [match.group(0) for match in CRISIS_IN_DISTRESS.finditer(clause)]
         if not matches:
             continue
         # "suicide" or "self-harm" named as a subject ("is self-harm common in teens with acne?")

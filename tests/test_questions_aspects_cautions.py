@@ -7,7 +7,7 @@ import pytest
 
 from bot import settings
 from bot.dialogue.answers import Question, answer_question, answer_questions
-from bot.dialogue.aspects import asked_aspect, load_aspects
+from bot.dialogue.aspects import asked_aspect, asked_aspects, load_aspects
 from bot.dialogue.risk_context import cautions, load_risk_contexts, risk_contexts
 from bot.nlp.questions import split_questions
 
@@ -72,6 +72,15 @@ def test_questions_are_split_where_a_new_one_starts(text, parts):
         ("are laser results for scars permanent", "duration"),
         ("are the side effects of fillers permanent?", "side_effects"),
         ("how long do scars take to show after a breakout", None),
+        ("is one session of fraxel enough", "sessions"),
+        ("will i need maintenance sessions after microneedling", "duration"),
+        ("can laser be combined with a peel", "combination"),
+        ("what is the success rate of subcision", "success_rate"),
+        ("does fraxel work on chest scars too", "body_area"),
+        ("how do i prepare for a chemical peel", "preparation"),
+        ("is there an age limit for fillers", "age"),
+        ("when can i go back to work after laser", "downtime"),
+        ("what age do acne scars appear", None),
         # the same words, another question
         ("How much does laser help with scars?", None),
         ("What treatment is best for my painful scars?", None),
@@ -82,6 +91,30 @@ def test_questions_are_split_where_a_new_one_starts(text, parts):
 def test_the_aspect_asked_is_found(text, aspect):
     found = asked_aspect(text)
     assert (found.name if found else None) == aspect
+
+
+@pytest.mark.parametrize(
+    "text, aspects",
+    [
+        ("does the juvederm injection hurt and how many months do the results stay", ["pain", "duration"]),
+        ("is fraxel safe and what does it actually do to the skin", ["side_effects", "how_it_works"]),
+        ("what do peels do for scars and do they sting much?", ["how_it_works", "pain"]),
+        # one question read once, by the aspect listed first
+        ("How long does the swelling last after fillers", ["downtime"]),
+        ("is it permanent? how long does it last", ["duration"]),
+        ("what are boxcar scars", []),
+    ],
+)
+def test_every_aspect_asked_is_found_in_the_order_asked(text, aspects):
+    assert [aspect.name for aspect in asked_aspects(text)] == aspects
+
+
+def test_two_aspects_asked_of_one_treatment_are_both_answered_in_order(knowledge):
+    text = answer_question(
+        knowledge, "side_effects", treatments=["dermal fillers"], question="does juvederm hurt and how many months does it last"
+    ).text
+    pain, lasts = text.index("My sources don't cover how painful treatment with dermal fillers is"), text.index("12 months")
+    assert pain < lasts
 
 
 def test_an_aspect_the_documents_answer_comes_first(knowledge):
@@ -136,7 +169,7 @@ def test_a_reply_that_touches_popping_says_the_sources_disagree(knowledge):
         ("does the doctor inject the filler into the dents, and what aftercare do I need to do at home?", []),
         ("thinking of doing microneedling at home with a 1.5mm roller", ["self_treatment"]),
         ("I ordered a dermapen from Amazon to do my scars", ["self_treatment"]),
-        ("I used a dermaroller yesterday and now my face is swollen and bleeding", ["skin_reaction"]),
+        ("I used a dermaroller yesterday and now my face is swollen and bleeding", ["skin_reaction", "self_treatment"]),
         ("My 15-year-old daughter has scars on her chin", ["under_18"]),
         # ordinary questions that share their words
         ("Does salicylic acid help acne scars?", []),
@@ -158,6 +191,14 @@ def test_a_reply_that_touches_popping_says_the_sources_disagree(knowledge):
         ("I'm 12 weeks pregnant", ["pregnancy"]),
         ("i'm 14 sessions into microneedling", []),
         ("My scars are 15 years old", []),
+        ("my 14 yr old wants to use my derma roller on her scars", ["self_treatment", "under_18"]),
+        ("got a microneedling pen off amazon, what depth for ice picks", ["self_treatment"]),
+        ("is a derma roller the same as microneedling at the clinic?", []),
+        ("my gran gave me a whitening cream, can i put it on my acne marks", ["unknown_product"]),
+        ("the label isn't in english but it says it fades scars", ["unknown_product"]),
+        ("what cream should i use after fraxel", []),
+        ("im really tanned from my holiday, is laser tomorrow ok", ["recent_tan"]),
+        ("how do i avoid getting sunburnt after my laser", []),
     ],
 )
 def test_risk_contexts_are_recognised(text, names):
@@ -171,7 +212,7 @@ def test_a_skin_reaction_is_told_to_stop_rinse_and_see_someone_today():
 
 def test_the_data_files_load():
     assert len(load_aspects().aspects) >= 8
-    assert len(load_risk_contexts()) == 6
+    assert len(load_risk_contexts()) == 8
 
 
 @pytest.mark.parametrize(

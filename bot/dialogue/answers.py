@@ -11,7 +11,7 @@ from typing import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.dialogue.aspects import asked_aspect, not_covered_text
+from bot.dialogue.aspects import asked_aspects, not_covered_text
 from bot.dialogue.composition import cites, compose
 from bot.knowledge.retrieval import Hit, passage_index
 from bot.knowledge.store.models import Entry
@@ -203,18 +203,20 @@ ASPECT_TOPICS = ("treatment", "side_effects")
 
 
 def aspect_lines(session: Session, question: Question) -> list[str]:
-    """What the sources say about the aspect the question asks of each treatment
-    ("how long do fillers last?"), or that they don't cover it and who can."""
-    aspect = asked_aspect(question.text) if question.text else None
-    if aspect is None or (question.topic not in ASPECT_TOPICS and not question.treatments):
+    """What the sources say about each aspect the question asks of each treatment
+    ("how long do fillers last?", "does it hurt and how long does it last?"), in
+    the order asked, or that they don't cover it and who can."""
+    aspects = asked_aspects(question.text) if question.text else []
+    if not aspects or (question.topic not in ASPECT_TOPICS and not question.treatments):
         return []
-    if not question.treatments:
-        return [not_covered_text(aspect, None)]
     lines = []
-    for treatment in question.treatments:
-        entry = find_entry(session, "treatment", None, treatment)
-        answered = json.loads(entry.aspects or "{}") if entry is not None else {}
-        lines.append(answered.get(aspect.name) or not_covered_text(aspect, treatment))
+    for aspect in aspects:
+        if not question.treatments:
+            lines.append(not_covered_text(aspect, None))
+        for treatment in question.treatments:
+            entry = find_entry(session, "treatment", None, treatment)
+            answered = json.loads(entry.aspects or "{}") if entry is not None else {}
+            lines.append(answered.get(aspect.name) or not_covered_text(aspect, treatment))
     return lines
 
 

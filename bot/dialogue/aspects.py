@@ -93,6 +93,25 @@ def asked_aspect(question: str) -> Aspect | None:
     return next((a for a in load_aspects().aspects if any(p.search(text) for p in a.patterns)), None)
 
 
+# "does juvederm hurt and how long does it last": at most this many aspects are answered.
+MAX_ASPECTS = 3
+
+
+def asked_aspects(question: str) -> list[Aspect]:
+    """Every aspect the question asks, in the order asked. Words that an aspect
+    listed earlier in data/aspects.yml already matched are not read again as
+    another ("how long does the swelling last" is downtime, not also how long
+    the results last)."""
+    text = " ".join(question.lower().split())
+    taken: list[tuple[int, int, Aspect]] = []
+    for aspect in load_aspects().aspects:
+        spans = [match.span() for pattern in aspect.patterns for match in pattern.finditer(text)]
+        free = [span for span in spans if not any(span[0] < end and start < span[1] for start, end, _ in taken)]
+        if free:
+            taken.append((*min(free), aspect))
+    return [aspect for _, _, aspect in sorted(taken, key=lambda item: item[0])][:MAX_ASPECTS]
+
+
 def subject_label(treatment: str | None) -> str:
     subjects = load_aspects().subjects
     return subjects.get(treatment or "general", treatment or "")

@@ -535,7 +535,7 @@ FAINTING = _rx(
         r"losing consciousness",
         r"keeled over",
         r"seiz\w*",
-        r"fitting",
+        r"fitting(?! (?:me|you|us|him|her|them|it) in\b| in\b)",
         r"(?:had|having|has) a fit",
         r"(?:it|that) (?:was|is|looked like) a fit",
         r"(?:dropped|fell|collapsed|went down) (?:to|on|onto) the (?:floor|ground)",
@@ -1015,7 +1015,7 @@ CRISIS = _rx(
         r"(?:i've|already|have)"
         r" decided(?! (?:to )?book"
         r"| to (?:go (?:with|for|ahead with)|try|get|have|start|switch to) (?:the |a |an |some |my |your )?(?:laser|lasers|peels?|fillers?|microneedling|prp|fraxel|subcision|treatment|consultation|consult|appointment|clinic|derm\w*)"
-        r"| to wait (?:until|till|for)| to switch clinics?)",
+        r"| to wait (?:until|till|for)| to switch clinics?| not to (?:go ahead|book|have|get|do|start|continue)| to (?:cancel|stop the))",
         r"my (?:suicide |goodbye )?note",
         r"notes? for everyone",
         r"(?:goodbye )?letters? to (?:my|everyone)",
@@ -1162,7 +1162,7 @@ CRISIS = _rx(
         r"\bdead by\b",
         r"not be alive",
         r"suicid\w*",
-        r"see you on the other side",
+        r"see you (?:on the other side|in heaven|in the next life|in another life)",
         # Means at hand, a method looked up, dying as the better choice.
         r"(?:have|got|holding|hold|staring at|looking at|there's|there is) (?:a |the |my )?(?:knife|blade|razor(?! bumps?| burns?| rash)|rope|gun)"
         r" (?:[\w']+ ){0,2}(?:next to|beside|in front of|in my hand|on my lap|with) me",
@@ -1402,6 +1402,9 @@ BENIGN_ACTS = re.compile(
     r"\b(?:won't|not gonna|not going to) be (?:here|back|around) (?:[\w',-]+ ){0,5}(?:i'm|because|as|since"
     r"|i'll be) (?:[\w']+ ){0,3}(?:on|at|in|moving|away|travel\w*|holiday|exchange|abroad|visiting|uni).*|\bcut (?:my ?self|myself) (?:shaving|cooking|chopping|on (?:a|the)|by accident|accidentally|while)"
     r"|\bever (?:had|have|been|felt)\b.*"
+    # a daily routine of medicines, not taking them all at once
+    r"|\b(?:i|we|she|he) (?:take|takes) all (?:my|her|his|our|the) (?:tablets|pills|meds|medicines?)"
+    r" (?:in the morning|at night|with (?:food|breakfast|dinner)|together|every (?:day|morning|night))"
     # away for an appointment, a trip or a few weeks; saying goodbye to acne; scars disappearing for good
     r"|\b(?:won't|will not|not gonna|not going to) be (?:here|around|in) for (?:my|the|our|your|a) (?:[\w']+ ){0,2}(?:follow ?-? ?up"
     r"|appointment|appt|session|booking|consult\w*|treatment|visit|review|check ?-? ?up|class|shift)"
@@ -1592,6 +1595,8 @@ FIGURES = re.compile(
         r"\bnot (?:suicidal|(?:going|gonna|trying|tryin|meaning|planning|thinking of|thinking about|wanting) (?:to )?hurt(?:ing)?"
         r" (?:my|him|her|them)sel(?:f|ves))\b",
         r"\bnot hurting (?:my|him|her|them)sel(?:f|ves)\b",
+        r"\bsorry (?:to be|for being|if i'm|if i am) (?:such )?a (?:burden|pain|nuisance|bother) (?:with|asking|about) (?:all )?"
+        r"(?:these|my|the|so many) (?:questions|messages|qs)\b",
         r"\b(?:acne|skin|spots|scars|face|hair|phone|battery|plants?) (?:is|are) (?:literally |actually |lowkey )?suicidal\b",
         r"\boverdos\w* on (?:vit\w*|vitamin \w+|serums?|creams?|retinol|skincare|products?|coffee|caffeine|sugar|chocolate"
         r"|moisturi\w*|spf|sunscreen|acids?)\b",
@@ -1645,6 +1650,16 @@ def find(text: str) -> Optional[tuple[str, str]]:
     return None
 
 
+# A farewell from someone who says when they will be back is a goodbye, not a last one.
+FAREWELL = re.compile(
+    r"(?:this is |it's )?(?:prob |probably )?my (?:last|final) (?:message|msg|text|goodbye)|thank(?:s| you) for everything|goodbye|bye"
+)
+SEES_AGAIN = _rx(
+    r"(?:see|talk to|speak to) (?:you|ya|u) (?:again|soon|tomorrow|next \w+|then|there|at my \w+|in (?!heaven|the next|another|the other)"
+    r"[\w']+(?: [\w']+)?|on (?!the other side)[\w']+)"
+)
+
+
 def _crisis(message: str, clauses: list[str]) -> bool:
     about_oneself = FEELING.search(message) is not None
     distressed = DISTRESS.search(message) is not None
@@ -1657,6 +1672,8 @@ def _crisis(message: str, clauses: list[str]) -> bool:
             continue
         # "suicide" or "self-harm" named as a subject ("is self-harm common in teens with acne?")
         # is a crisis only when it is someone's own.
+        if SEES_AGAIN.search(message) and all(FAREWELL.fullmatch(match) for match in matches):
+            continue
         only_topic = all(TOPIC.fullmatch(match) for match in matches)
         if only_topic and (
             TOPIC_AS_SUBJECT.search(clause) or (CRISIS_QUESTION_ABOUT_OTHERS.search(clause) and not about_oneself)

@@ -13,6 +13,9 @@ from bot.safety.red_flags import RedFlag, assess, detect
 from tools.safety_evaluation import FLOORS, LATENCY_P95_MS, Report, evaluate
 
 CASES = yaml.safe_load((Path(__file__).parent / "red_flags.yml").read_text(encoding="utf-8"))
+# Ordinary messages in words that crisis and emergency talk also uses; the classifier
+# does not learn them (learned, they cost a held-out crisis), so they check the rules.
+ORDINARY = yaml.safe_load((Path(__file__).parent / "ordinary.yml").read_text(encoding="utf-8"))["lookalikes"]
 
 
 @pytest.mark.parametrize(
@@ -178,6 +181,16 @@ def test_questions_past_events_denials_and_figures_of_speech(message, flag):
         ("how many of my sleeping pills would it take", RedFlag.CRISIS),
         ("i've got them all lined up, goodbye", RedFlag.CRISIS),
         ("which method would be the least painful way to die", RedFlag.CRISIS),
+        # a routine, a decision about treatment, a goodbye with a return
+        ("i take all my tablets in the morning, does that matter for the peel", None),
+        ("please delete my data, i've decided not to go ahead with treatment", None),
+        ("sorry to be a burden with all these questions", None),
+        ("this is my last message, thanks for everything and see you in the spring", None),
+        ("bye for now, and thanks for fitting me in so quickly", None),
+        ("this is my last message. thank you for everything. goodbye", RedFlag.CRISIS),
+        ("thanks for everything, see you in heaven", RedFlag.CRISIS),
+        ("sorry to be a burden to everyone", RedFlag.CRISIS),
+        ("my son is fitting and won't wake up", RedFlag.EMERGENCY),
         # an allergic reaction past, feared or denied is not one now
         ("2 yrs ago i had a bad allergic reaction to a peel, can i try laser", None),
     ],
@@ -186,6 +199,11 @@ def test_the_rules_themselves_tell_red_flags_from_their_look_alikes(message, fla
     # rules.find, not detect: the classifier must not cover for a rule that stopped matching
     found = rules.find(message)
     assert (found[0] if found else None) == (flag.value if flag else None)
+
+
+def test_the_rules_raise_no_flag_on_ordinary_messages_in_words_red_flags_share():
+    flagged = [message for message in ORDINARY if rules.find(message) is not None]
+    assert flagged == []
 
 
 def test_a_sign_is_found_in_the_middle_of_a_long_message():

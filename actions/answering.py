@@ -259,9 +259,13 @@ def _clinic_text(tracker: Tracker, remembered: bool = True) -> Text:
     named = _known_treatments(mentioned_values(tracker)["treatment"])
     if named:
         return not_covered_text(aspect, named[0])
-    if remembered and tracker.get_slot("topic") in TREATMENT_TOPICS and refers_back(_text(tracker)):
-        # "how much does it cost?" after an answer about treatment: the price of what was discussed
-        # ("how much does a consultation cost?" is not).
+    if (
+        remembered
+        and tracker.get_slot("topic") in TREATMENT_TOPICS
+        and (refers_back(_text(tracker)) or is_elliptical(_text(tracker)))
+    ):
+        # "how much does it cost?" or "and the price?" after an answer about treatment: the price
+        # of what was discussed ("how much does a consultation cost?" is not).
         discussed = _known_treatments(plain_values(tracker.get_slot("treatment")))
         return not_covered_text(aspect, discussed[0] if discussed else None)
     return clinic_info_text()

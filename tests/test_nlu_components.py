@@ -139,9 +139,9 @@ def test_a_story_read_as_another_intent_keeps_it_unless_its_question_is_clear(sp
     assert processed.get(INTENT)["name"] == "out_of_scope"
 
 
-@pytest.mark.parametrize("small_talk", ["greet", "goodbye", "thank"])
+@pytest.mark.parametrize("small_talk", ["greet", "goodbye", "thank", "answer_helped", "answer_not_helpful"])
 def test_a_story_read_as_small_talk_takes_its_questions_topic(splitter, small_talk):
-    # A story that asks a question is no greeting, goodbye or thanks, however surely DIET read it so.
+    # A story that asks a question is no greeting, goodbye, thanks or rating, however surely DIET read it so.
     [processed] = splitter.process([Message(data={TEXT: STORY, INTENT: {"name": small_talk, "confidence": 0.4}, ENTITIES: []})])
     assert processed.get(INTENT)["name"] == "ask_causes"
     [short] = splitter.process(
@@ -173,6 +173,14 @@ def test_a_thank_you_that_says_what_it_thanks_for_stays_thanks(splitter):
         ("and microneedling?", "nlu_fallback", "follow_up"),
         ("what about the weather?", "out_of_scope", "out_of_scope"),
         ("what are boxcar scars?", "ask_scar_types", "ask_scar_types"),
+        # read as small talk or a question about the bot, but asking an aspect or referring back
+        ("how soon will i see a difference", "goodbye", "follow_up"),
+        ("thanks, does it hurt?", "thank", "follow_up"),
+        ("so what would help them", "ask_capabilities", "follow_up"),
+        ("which one do you use", "ask_capabilities", "follow_up"),
+        ("what can you help me with", "ask_capabilities", "ask_capabilities"),
+        ("thank you for that", "thank", "thank"),
+        ("is this a bot?", "bot_challenge", "bot_challenge"),
     ],
 )
 def test_a_message_naming_only_its_new_subject_is_a_follow_up(text, diet, expected):

@@ -9,7 +9,7 @@ import re
 from sqlalchemy.orm import Session
 
 from bot import settings
-from bot.dialogue.answers import Answer, answer_question
+from bot.dialogue.answers import Answer, Question, answer_question, aspect_lines
 from bot.dialogue.messages import message
 
 MEDICINE = re.compile(
@@ -26,4 +26,6 @@ def personal_advice_reply(session: Session, text: str, scar_types=(), treatments
     topic = "treatment" if treatments or (CHOICE.search(text) and not scar_types) else "scar_types"
     general = answer_question(session, topic, scar_types, treatments, question="")
     refusal = f"{message('personal_advice_refusal')} {message('personal_advice_general_follows')}"
-    return Answer(f"{refusal}\n\n{general.text}", general.entry_keys, general.passage_ids)
+    # "would one peel be enough for my ice picks": what the sources say of that aspect comes first.
+    aspects = aspect_lines(session, Question(topic, tuple(scar_types), tuple(treatments), text))
+    return Answer("\n\n".join([refusal, *aspects, general.text]), general.entry_keys, general.passage_ids)

@@ -1,11 +1,12 @@
 """A Rasa NLU component: a message that only names its new subject ("what about
 boxcar scars?", "and microneedling?") is a follow-up, whatever topic DIET reads
-in it. As a follow-up it keeps the topic under discussion; with none, the
+in it; so is a short one read as small talk that asks an aspect of a treatment. As a follow-up it keeps the topic under discussion; with none, the
 answering action takes the topic its scar type or treatment suggests, which is
 what DIET's guess would have given."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -15,10 +16,23 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.dialogue.context import is_elliptical
+from bot.dialogue.aspects import asked_aspect
+from bot.dialogue.context import MAX_FOLLOW_UP_CHARS, is_elliptical
 from bot.dialogue.topics import FALLBACK, topic_of_intent
 
 FOLLOW_UP = "follow_up"
+# Small talk and questions about the bot ask nothing of a treatment: a short message read
+# as one that asks an aspect ("how soon will i see a difference", read as goodbye) or
+# refers back to what was discussed ("so what would help them", read as asking what the
+# bot can do) is a follow-up.
+NOT_ABOUT_A_SUBJECT = frozenset({"greet", "goodbye", "thank", "ask_capabilities", "bot_challenge"})
+_BACK_TO_THE_SUBJECT = re.compile(r"\b(?:them|those|these|they|which one|that one)\b", re.IGNORECASE)
+
+
+def _asks_of_a_subject(intent: str | None, text: str) -> bool:
+    if intent not in NOT_ABOUT_A_SUBJECT or len(text) > MAX_FOLLOW_UP_CHARS:
+        return False
+    return asked_aspect(text) is not None or (intent == "ask_capabilities" and bool(_BACK_TO_THE_SUBJECT.search(text)))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -33,6 +47,7 @@ class EllipticalFollowUp(GraphComponent):
         for message in messages:
             intent = message.get(INTENT) or {}
             name = intent.get("name")
-            if (topic_of_intent(name) or name == FALLBACK) and is_elliptical(message.get(TEXT) or ""):
+            text = message.get(TEXT) or ""
+            if ((topic_of_intent(name) or name == FALLBACK) and is_elliptical(text)) or _asks_of_a_subject(name, text):
                 message.set(INTENT, {"name": FOLLOW_UP, "confidence": intent.get("confidence", 0.0)}, add_to_output=True)
         return messages

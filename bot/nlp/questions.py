@@ -52,10 +52,11 @@ MIN_SECOND_READING = 0.25
 # Story words around the question, at least: shorter messages are the question.
 MIN_STORY_WORDS = 8
 # Intents the question of a story may replace: other topics, "not understood", and
-# small talk (a story that asks a question is no greeting, goodbye or thanks, however
-# "off to college soon" reads). Personal advice, the clinic, follow-ups and red flags
-# stay as they are (several questions are weighed against them in _questions_win).
-SMALL_TALK = {"greet", "goodbye", "thank"}
+# small talk (a story that asks a question is no greeting, goodbye, thanks or rating
+# of an answer, however "off to college soon" or "it looked great" reads). Personal
+# advice, the clinic, follow-ups and red flags stay as they are (several questions
+# are weighed against them in _questions_win).
+SMALL_TALK = {"greet", "goodbye", "thank", "answer_helped", "answer_not_helpful"}
 REPLACEABLE = {FALLBACK, "out_of_scope", *SMALL_TALK}
 # Readings that would leave a story's question unanswered: its question decides from
 # MIN_CONFIDENCE on, as when the whole was not understood.

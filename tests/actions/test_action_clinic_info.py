@@ -46,3 +46,11 @@ def test_a_price_asked_after_an_answer_about_treatment_is_the_price_of_what_was_
     assert laser == "My sources don't cover the cost of laser treatment. The clinic's team can tell you: call 0123 456 789."
     assert overview.startswith("My sources don't cover the cost of acne scar treatment.")
     assert causes.startswith("The clinic's team can help with appointments, prices")
+
+
+def test_a_price_asked_in_passing_after_an_answer_about_a_treatment_is_its_price(dispatcher):
+    ActionClinicInfo().run(
+        dispatcher, make_tracker("and the price?", "ask_clinic", slots={"topic": "treatment", "treatment": ["laser"]}), domain={}
+    )
+    [message] = dispatcher.messages
+    assert message["text"].startswith("My sources don't cover the cost of laser treatment.")

@@ -41,3 +41,10 @@ def test_what_type_is_my_scar_is_declined_then_the_types_are_explained(knowledge
 def test_a_price_asked_as_personal_advice_goes_to_the_clinic(knowledge, dispatcher):
     text = reply(dispatcher, "what would a laser session cost me", [("treatment", "laser")])
     assert text.startswith("My sources don't cover the cost of laser treatment. The clinic's team can tell you:")
+
+
+def test_an_aspect_asked_as_personal_advice_is_answered_after_the_refusal(knowledge, dispatcher):
+    text = reply(dispatcher, "for my ice pick scars would one peel be enough", [("treatment", "chemical peel")])
+    refusal, aspect = text.split("\n\n")[:2]
+    assert refusal.startswith(REFUSAL)
+    assert aspect.startswith("My sources don't cover how many sessions a chemical peel takes")

@@ -59,6 +59,10 @@ def test_referring_words_are_whole_words():
         ("And lasers", True),
         ("what are boxcar scars?", False),
         ("and does that hurt?", False),
+        # a whole question in text-speak after "and" is no ellipsis either
+        ("and r they permanent?", False),
+        ("and u think it works?", False),
+        ("and the price?", True),
         ("and how do I prevent them from coming back after treatment, is that possible at all?", False),
         ("how are rolling scars treated", False),
     ],

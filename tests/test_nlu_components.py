@@ -382,3 +382,22 @@ def test_a_long_message_of_unknown_words_is_weighed_a_few_words_only(tmp_path, m
     [processed] = component.process([read])
     assert processed.get(INTENT)["name"] == "nlu_fallback"
     assert len(looked_up) == unknown_words.MAX_SPELLINGS_WEIGHED
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("does fraxl help with that", [("treatment", "fraxel")]),
+        ("is microneedlling painful", [("treatment", "microneedling")]),
+        ("what about dermabrasoin", [("treatment", "dermabrasion")]),
+        # words of English and spellings the vocabulary knows are left alone
+        ("it feels rough", []),
+        ("the filers in my office", []),
+        ("is fraxel painful", []),
+    ],
+)
+def test_a_treatment_a_letter_or_two_off_is_read_as_that_treatment(text, found):
+    from bot.nlp.misspelled_entities import MisspelledEntities
+
+    [processed] = MisspelledEntities().process([Message(data={TEXT: text, ENTITIES: []})])
+    assert [(e["entity"], e["value"]) for e in processed.get(ENTITIES) or []] == found

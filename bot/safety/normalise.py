@@ -308,6 +308,11 @@ def _english_words() -> frozenset[str]:
     return english_words()
 
 
+def is_english_word(word: str) -> bool:
+    """Whether the lower-cased `word` is a word of English (not a misspelling to correct)."""
+    return word in _english_words()
+
+
 # The rules and the classifier both read each message in this form.
 @lru_cache(maxsize=256)
 def normalise(text: str) -> str:

@@ -19,6 +19,7 @@ from actions.answering import (
 )
 from bot.dialogue.answers import answer_from_passages
 from bot.dialogue.canned_replies import offer_topics_text, topic_menu
+from bot.dialogue.risk_context import cautions
 from bot.dialogue.topics import CLINIC_INTENTS, FALLBACK, likeliest_topics, topic_of_intent, torn_between
 from bot.knowledge.store.db import new_session
 
@@ -68,10 +69,15 @@ class ActionOfferTopics(Action):
             except SQLAlchemyError as error:
                 dispatcher.utter_message(text=store_unreachable(error))
                 return []
+            # A circumstance to weigh (under 18, pregnancy ...) is cautioned however little else was understood.
+            said = cautions(tracker.latest_message.get("text") or "")
             if answer is not None:
-                return send(dispatcher, Reply(answer.text, answer=answer, kind="passages"))
+                return send(dispatcher, Reply("\n\n".join([*said, answer.text]), answer=answer, kind="passages"))
+        else:
+            said = []
         guesses = [] if understood else likeliest_topics(tracker.latest_message.get("intent_ranking") or [])
-        dispatcher.utter_message(text=offer_topics_text(understood, bool(guesses)), buttons=topic_menu(guesses))
+        text = "\n\n".join([*said, offer_topics_text(understood, bool(guesses))])
+        dispatcher.utter_message(text=text, buttons=topic_menu(guesses))
         return []
 
 

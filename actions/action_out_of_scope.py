@@ -6,6 +6,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answering import answer_from_tracker, caution_reply, refers_to_the_subject, send
 from bot.dialogue.aspects import asked_aspect
 from bot.dialogue.canned_replies import out_of_scope_text, topic_menu
+from bot.dialogue.risk_context import risk_contexts
 from bot.dialogue.topics import reads_as_a_question
 
 
@@ -15,16 +16,18 @@ class ActionOutOfScope(Action):
     plan to treat oneself) gets that instead. A short message that asks an aspect
     of the subject under discussion ("how fast does it work?" after
     microdermabrasion) is a follow-up when the model's second reading is a
-    question too ("is it safe to take ibuprofen?" stays out of scope)."""
+    question too ("is it safe to take ibuprofen?" stays out of scope); so is one
+    that says a personal circumstance to weigh (pregnancy, isotretinoin …)."""
 
     def name(self) -> Text:
         return "action_out_of_scope"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        if (
-            refers_to_the_subject(tracker)
-            and asked_aspect(tracker.latest_message.get("text") or "") is not None
-            and reads_as_a_question(tracker.latest_message.get("intent_ranking") or [])
+        text = tracker.latest_message.get("text") or ""
+        if refers_to_the_subject(tracker) and (
+            (asked_aspect(text) is not None and reads_as_a_question(tracker.latest_message.get("intent_ranking") or []))
+            # "im pregnant though, can i still have it" after fillers: the caution, then the subject again.
+            or any(not context.standalone for context in risk_contexts(text))
         ):
             return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
         caution = caution_reply(tracker)

@@ -116,8 +116,9 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
     clinic_asked = len(asked) > 1 and any(question[0] in CLINIC_INTENTS for question in asked)
     if len(asked) == 1:
         text, mentioned = asked[0][1], asked[0][2]
-        if intent == "follow_up" and not any(mentioned.values()) and asked_aspect(text) is None and not is_elliptical(text):
-            # Nothing new named and no aspect asked: not the answer just given again, but the question behind it.
+        if intent == "follow_up" and not any(mentioned.values()) and asked_aspect(text) is None:
+            # Nothing new named and no aspect asked ("why?", "what about if it runs in my family"):
+            # not the answer just given again, but the question behind it.
             ranking = tracker.latest_message.get("intent_ranking") or []
             intent = question_behind_follow_up(ranking, tracker.get_slot("topic")) or intent
         asked = [(intent, text, mentioned)] + ([(also, text, mentioned)] if also and also != intent else [])

@@ -202,6 +202,8 @@ def test_a_message_naming_only_its_new_subject_is_a_follow_up(text, diet, expect
         ("isn't laser better for boxcar scars?", "laser", True),
         ("is laser not safe for dark skin", "laser", True),
         ("can acne scars be fixed without surgery", "surgery", True),
+        ("i'd rather avoid laser if possible, what else is there?", "laser", False),
+        ("i want to avoid laser, what are my options", "laser", False),
     ],
 )
 def test_a_treatment_the_patient_rules_out_is_not_the_one_asked_about(text, named, kept):

@@ -36,6 +36,10 @@ from bot.nlp.questions import split_questions
         ("sorry ☹️ what causes acne scars", ["what causes acne scars"]),
         ("quick q: is laser safe for dark skin", ["is laser safe for dark skin"]),
         ("if I get laser, will it hurt", ["will it hurt"]),
+        (
+            "is microdermabrasion any good for scarring, and roughly how much is a session?",
+            ["is microdermabrasion any good for scarring", "how much is a session?"],
+        ),
     ],
 )
 def test_questions_are_split_where_a_new_one_starts(text, parts):
@@ -81,6 +85,12 @@ def test_questions_are_split_where_a_new_one_starts(text, parts):
         ("is there an age limit for fillers", "age"),
         ("when can i go back to work after laser", "downtime"),
         ("what age do acne scars appear", None),
+        ("is fraxel a one off or every year", "duration"),
+        ("does the improvement stay if i stop", "duration"),
+        ("how long does a peel appointment take", "sessions"),
+        ("how far apart are the sessions", "sessions"),
+        ("is microneedling gentler than laser", "pain"),
+        ("am i too late for fillers at 60", "age"),
         # the same words, another question
         ("How much does laser help with scars?", None),
         ("What treatment is best for my painful scars?", None),

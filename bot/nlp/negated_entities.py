@@ -21,7 +21,9 @@ from rasa.shared.nlu.training_data.message import Message
 # "why not laser?", "should i avoid laser with dark skin?" ask about laser. "isn't"/"aren't" only after a word that
 # makes them a relative clause ("ones that aren't laser"): "isn't laser better?" asks about laser.
 _RULED_OUT = re.compile(
-    r"(\b(without|other than|apart from|besides|instead of|rather than|alternatives? to|non)"
+    r"(\b(without|other than|apart from|besides|instead of|rather than|alternatives? to|non"
+    # "I'd rather avoid lasers", not "should I avoid laser with dark skin?"
+    r"|(rather|prefer to|want to|wanna|like to|trying to|hoping to) (avoid|skip|stay away from|not (have|do|get|use)))"
     r"|\b(that|which|ones?|something|anything|things?|treatments?|options?) "
     r"(aren'?t|isn'?t|are not|is not|don'?t (use|involve|include)|doesn'?t (use|involve|include)))"
     r"[\s-]+((a|an|the|any|using|use|involving|doing|having|getting)\s+)?$",

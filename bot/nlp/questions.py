@@ -73,7 +73,9 @@ _SENTENCE_END = re.compile(r"(?<=[?!.;:\u2600-\u27bf\ufe0f\U0001f300-\U0001faff]
 # by themselves, and …"; "dents on my cheeks, what are they called").
 _COMMA_QUESTION = r",\s*(?=(?:what|whats|what's|how|why|which|when|where|do|does|did|is|are|can|could|will|would|should)\s)"
 _JOINED_QUESTION = re.compile(
-    r"(?:,\s*|\s+)(?:and|also|plus|&|but|or)\s+(?:also\s+|then\s+|if\s+(?:not|so)\s*,?\s*)?(?="
+    r"(?:,\s*|\s+)(?:and|also|plus|&|but|or)\s+(?:also\s+|then\s+|if\s+(?:not|so)\s*,?\s*)?"
+    # "and roughly how much is it"
+    r"(?:(?:roughly|approximately|realistically|honestly|generally|usually|typically|just|finally)\s+)?(?="
     + QUESTION_START
     + ")|"
     + _COMMA_QUESTION,

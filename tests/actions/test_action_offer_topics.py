@@ -90,7 +90,10 @@ def test_a_message_it_did_not_understand_gets_its_likeliest_topics_first(dispatc
     ]
     ActionOfferTopics().run(dispatcher, tracker, domain={})
     [message] = dispatcher.messages
-    assert message["text"].startswith("Sorry, I'm not sure I understood. The first topics below are my best guesses")
+    # A circumstance to weigh is cautioned first, however little else was understood.
+    caution, rephrase = message["text"].split("\n\n")
+    assert caution.startswith("You mentioned someone under 18.")
+    assert rephrase.startswith("Sorry, I'm not sure I understood. The first topics below are my best guesses")
     payloads = [button["payload"] for button in message["buttons"]]
     assert payloads[:2] == ["/ask_genetics", "/ask_prevention"]
     # The menu follows, each topic once.

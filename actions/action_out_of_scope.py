@@ -1,13 +1,17 @@
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answering import answer_from_tracker, caution_reply, refers_to_the_subject, send
+from actions.answering import answer_from_tracker, caution_reply, mentioned_values, refers_to_the_subject, send
 from bot.dialogue.aspects import asked_aspect
 from bot.dialogue.canned_replies import out_of_scope_text, topic_menu
 from bot.dialogue.risk_context import risk_contexts
 from bot.dialogue.topics import reads_as_a_question
+
+# A message that says it is about acne scars.
+ACNE_SCARS = re.compile(r"\b(acne|pimple|spot|zit)s? (scar|scars|scarring|marks|pits|holes|dents)\b", re.IGNORECASE)
 
 
 class ActionOutOfScope(Action):
@@ -17,7 +21,9 @@ class ActionOutOfScope(Action):
     of the subject under discussion ("how fast does it work?" after
     microdermabrasion) is a follow-up when the model's second reading is a
     question too ("is it safe to take ibuprofen?" stays out of scope); so is one
-    that says a personal circumstance to weigh (pregnancy, isotretinoin …)."""
+    that says a personal circumstance to weigh (pregnancy, isotretinoin …). A
+    message that names a treatment or scar type and says it is about acne scars
+    is answered as a question about them."""
 
     def name(self) -> Text:
         return "action_out_of_scope"
@@ -30,6 +36,10 @@ class ActionOutOfScope(Action):
             or any(not context.standalone for context in risk_contexts(text))
         ):
             return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
+        named = mentioned_values(tracker)
+        if ACNE_SCARS.search(text) and any(named.values()):
+            # "platelet rich plasma, is that for acne scars too or only for hair loss?": about acne scars after all.
+            return send(dispatcher, answer_from_tracker(tracker, "ask_treatment" if named["treatment"] else "ask_scar_types"))
         caution = caution_reply(tracker)
         if caution is not None:
             dispatcher.utter_message(text=caution)

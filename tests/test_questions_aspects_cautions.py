@@ -37,6 +37,10 @@ from bot.nlp.questions import split_questions
         ("quick q: is laser safe for dark skin", ["is laser safe for dark skin"]),
         ("if I get laser, will it hurt", ["will it hurt"]),
         (
+            "3 things: 1) do you treat raised scars 2) what causes ice pick ones",
+            ["do you treat raised scars", "what causes ice pick ones"],
+        ),
+        (
             "is microdermabrasion any good for scarring, and roughly how much is a session?",
             ["is microdermabrasion any good for scarring", "how much is a session?"],
         ),

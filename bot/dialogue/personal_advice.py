@@ -12,8 +12,15 @@ from bot import settings
 from bot.dialogue.answers import Answer, Question, answer_question, aspect_lines
 from bot.dialogue.messages import message
 
+# A dose, or whether to take or stop a medicine: "how many mg should I take", "should I stop my
+# antibiotics". Naming a medicine is not asking about it ("I'm on isotretinoin, what are these
+# wavy patches called?").
 MEDICINE = re.compile(
-    r"\b(dose|dosage|doses|mg|milligrams?|isotretinoin|accutane|doxycycline|antibiotics?|medicines?|medications?|pills?|tablets?|prescription|retinol|retinoids?|take)\b",
+    r"\b(dose|dosage|doses|mg|milligrams?)\b"
+    r"|\b(take|taking|stop|stopping|start|starting|come off|go on|double|skip)\b.{0,40}\b(isotretinoin|accutane|doxycycline"
+    r"|antibiotics?|medicines?|medications?|meds|pills?|tablets?|prescription|retinol|retinoids?|it|them)\b"
+    r"|\b(isotretinoin|accutane|doxycycline|antibiotics?|medicines?|medications?|pills?|tablets?|retinol|retinoids?)\b"
+    r".{0,40}\b(should i|can i|do i|how much|how many|how often|take|stop)\b",
     re.I,
 )
 CHOICE = re.compile(r"\b(which|should i|better|best|choose|recommend|get|need)\b", re.I)

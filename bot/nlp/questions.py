@@ -67,8 +67,9 @@ QUESTION_START = (
     # text-speak: "r my scars permanent", "wat helps"
     r"r|wat|wats|wot)\b"
 )
-# Sentence ends, a colon ("quick question: …") and an emoji ("sorry 🙈 what causes …").
-_SENTENCE_END = re.compile(r"(?<=[?!.;:\u2600-\u27bf\ufe0f\U0001f300-\U0001faff])\s+|\n+")
+# Sentence ends, a colon ("quick question: …"), an emoji ("sorry 🙈 what causes …") and
+# the numbers of a list ("1) do you treat raised scars 2) what causes ice pick ones").
+_SENTENCE_END = re.compile(r"(?<=[?!.;:\u2600-\u27bf\ufe0f\U0001f300-\U0001faff])\s+|\n+|\s*(?<![\w)])\(?\d{1,2}[.)]\s+")
 # A clause after a comma that starts like a question ("what causes them, do they go away
 # by themselves, and …"; "dents on my cheeks, what are they called").
 _COMMA_QUESTION = r",\s*(?=(?:what|whats|what's|how|why|which|when|where|do|does|did|is|are|can|could|will|would|should)\s)"

@@ -41,3 +41,15 @@ def test_a_circumstance_to_weigh_said_about_the_subject_under_discussion_gets_it
     caution, *rest = dispatcher.messages[0]["text"].split("\n\n")
     assert caution.startswith("You mentioned pregnancy or breastfeeding.")
     assert "Juvederm" in "\n\n".join(rest)
+
+
+def test_a_treatment_asked_about_for_acne_scars_is_answered_however_the_message_read(knowledge, dispatcher):
+    text = "platelet rich plasma is that for acne scars too or only for hair loss?"
+    tracker = make_tracker(text, "out_of_scope", [("treatment", "platelet-rich plasma")])
+    ActionOutOfScope().run(dispatcher, tracker, domain={})
+    assert "platelet-rich plasma" in dispatcher.messages[0]["text"].lower()
+    # the same treatment for something else stays out of scope
+    ActionOutOfScope().run(
+        dispatcher, make_tracker("is prp good for hair loss", "out_of_scope", [("treatment", "prp")]), domain={}
+    )
+    assert dispatcher.messages[-1]["text"].startswith("I can only help with questions about acne scars")

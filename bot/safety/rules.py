@@ -347,6 +347,14 @@ SEVERE_ALLERGY = _rx(
 )
 ONLY_FEARED = _rx(
     _any(
+        r"before",
+        r"once",
+        r"last time",
+        r"in the past",
+        r"i (?:always )?get",
+        r"every time",
+        r"whenever",
+        r"allergic to",
         r"(?:worried|worry|scared|afraid|nervous|anxious|concerned|fear|paranoid|terrified) (?:[\w']+ ){0,5}(?:i'll|i will|i might"
         r"|i'd|i could|of (?:having|getting)|about (?:having|getting)|(?:it|they|that) (?:could|might|will|would))",
         r"what if",
@@ -363,6 +371,16 @@ ONLY_FEARED = _rx(
         r"told",
         r"warned",
         r"read",
+    )
+)
+# Said to be happening now, whatever the clause also asks ("I'm having a severe allergic reaction, what do I do if it gets worse").
+ALLERGY_NOW = _rx(
+    _any(
+        r"(?:i'm|i am|im|she's|he's|they're|is|are|am|currently|been|keep) having",
+        r"right now",
+        r"getting worse",
+        r"since",
+        r"after (?:the |my |today's |this |her |his )?(?:[\w']+ )?(?:filler|peel|laser|treatment|injection|session|cream|serum|procedure)",
     )
 )
 FACE_SWELLING = _rx(
@@ -535,10 +553,9 @@ FAINTING = _rx(
         r"losing consciousness",
         r"keeled over",
         r"seiz\w*",
-        r"fitting(?! (?:me|you|us|him|her|them|it) in\b| in\b)",
+        r"fitting(?! (?:me|you|us|him|her|them|it) in\b| in (?:at|with|a |an |my |the (?:appointment|session)))",
         r"(?:had|having|has) a fit",
         r"(?:it|that) (?:was|is|looked like) a fit",
-        r"(?:dropped|fell|collapsed|went down) (?:to|on|onto) the (?:floor|ground)",
         r"convuls\w*",
         r"won't wake up",
         r"can't wake (?:her|him|them)",
@@ -1165,21 +1182,23 @@ CRISIS = _rx(
         r"see you (?:on the other side|in heaven|in the next life|in another life)",
         # Means at hand, a method looked up, dying as the better choice.
         r"(?:have|got|holding|hold|staring at|looking at|there's|there is) (?:a |the |my )?(?:knife|blade|razor(?! bumps?| burns?| rash)|rope|gun)"
-        r" (?:[\w']+ ){0,2}(?:next to|beside|in front of|in my hand|on my lap|with) me",
-        r"(?:knife|blade|razor|rope|gun) in my hand",
-        r"(?:research\w*|googl\w*|search\w*|looked up|looking up|read up on) (?:[\w']+ ){0,2}(?:ways|how|methods) to"
-        r" (?:do it|die|end it|kill)",
-        r"(?:at once|in one go|all of them) (?:[\w']+ ){0,3}would (?:that|it|this) (?:do it|kill|be enough|be it)",
-        r"better (?:to|if i) (?:just )?(?:die|died|be dead|not be (?:here|alive|around))",
+        r" (?:[\w']+ ){0,2}(?:next to|beside|in front of|in my hand|on my lap|with) me(?!.{0,40}\b(?:cook\w*|shav\w*|chopp\w*|kitchen))",
+        r"(?:knife|blade|razor|rope|gun) in my hand(?!.{0,40}\b(?:cook\w*|shav\w*|chopp\w*|kitchen|nick\w*))",
+        r"(?:research\w*|googl\w*|search\w*|looked up|looking up|read up on) (?:[\w']+ ){0,2}(?:ways|methods) to"
+        r" (?:do it(?! at home| myself| safely| with)|die|end it|kill (?:myself|me))",
+        r"(?:research\w*|googl\w*|search\w*|looked up|looking up|read up on) (?:[\w']+ ){0,2}how to (?:die|end it|kill (?:myself|me))",
+        r"(?:at once|in one go|all of them) (?:[\w']+ ){0,3}would (?:that|it|this) (?:do it|kill|be enough(?! to (?:see|get|fix|help|work|make|clear|improve))"
+        r"|be it)",
+        r"better (?:to|if i) (?:just )?(?:die(?! (?:my|her|his|the) hair)|died|be dead|not be (?:here|alive|around))",
     )
 )
-# Everyday phrases that patients also use about treatments ("how many sessions would it take",
-# "which method", "all at once", "I did it yesterday", "my last day of antibiotics"): a crisis
-# sign only in a message that also speaks of dying, despair or the means.
+# Phrases written for farewells, means and plans that patients also use about their
+# treatment ("how many sessions would it take", "all at once", "I did it yesterday",
+# "cancel all my appointments"): in a message about treatment or the clinic with no word
+# of dying or despair they are not a crisis sign; anywhere else they are.
 CRISIS_IN_DISTRESS = _rx(
     _any(
         r"won't be needing (?:[\w']+ ){0,2}(?:anymore|treatment|it)",
-        r"made (?:my )?peace",
         r"(?:this|it) (?:will be|is)"
         r" my last (?:message|text|time|night)(?! (?:before|for (?:today|now|tonight)|until|of the day))",
         r"tonight'?s the night",
@@ -1187,17 +1206,14 @@ CRISIS_IN_DISTRESS = _rx(
         r"(?<!ignore )(?<!delete )(?<!disregard )(?<!forget )(?<!about )"
         r"my last (?:message|night|day)(?! (?:on|of|at|in|off|before|with|as))",
         r"how (?:i'd|i would|i'll|i will) do it",
-        r"least painful way",
         r"(?:wrote|writing|written|made|making|write) (?:[\w']+ )?(?:my|a) will\b",
         r"look after my (?:cat|dog|pets?|kids|children"
         r"|rabbit|hamster|family|little (?:sister|brother)|mum|mom|dad)",
         r"(?:last|final) (?:question|message|msg) ever",
         r"instead of taking them",
         r"all at once",
-        r"methods?\b",
         r"lined up",
         r"how many (?:[\w']+ ){0,6}(?:would it take|it would take|it'd take)",
-        r"on the other side",
         r"made (?:my |the )?arrangements",
         r"fixing it tonight",
         r"(?:find|finds) me\b(?! a)",
@@ -1239,29 +1255,37 @@ CRISIS_IN_DISTRESS = _rx(
         r"how many (?:[\w']+ ){0,4}it takes",
     )
 )
+# The same for words patients use about their scars ("which method is best for boxcar
+# scars", "made peace with my scars", "worse on the other side of my face").
+CRISIS_UNLESS_ABOUT_SCARS = _rx(
+    _any(
+        r"made (?:my )?peace",
+        r"least painful way",
+        r"methods?\b",
+        r"on the other side",
+    )
+)
+ABOUT_TREATMENT = _rx(
+    r"(?:sessions?|treatments?|laser\w*|peels?|fillers?|micro ?needl\w*|derma ?\w*|prp|subcision|fraxel|juvederm|punch|excision"
+    r"|appointments?|appt|booking|book|consult\w*|clinic|reception|price|cost|fee|deposit|redness|swelling|scab\w*|peeling"
+    r"|antibiotics|course|chat|data|results?|pay\w*|aftercare|creams?|serums?|rebook\w*|operation)"
+)
+ABOUT_SCARS = _rx(r"(?:scars?|scarring|acne|pimples?|spots?|zits?|skin|face|cheeks?|dents?|pits?|marks|pores)")
 DISTRESS = _rx(
     _any(
-        r"di(?:e|es|ed|ing)",
-        r"dead",
+        r"die|dies|died|dying",
+        r"dead(?! skin)",
         r"death",
         r"suicid\w*",
-        r"kill\w*",
-        r"end (?:it|it all|my life|everything|things)",
-        r"pills?",
-        r"tablets?",
-        r"meds",
+        r"kill (?:myself|me)",
+        r"end (?:it|it all|my life|everything)",
         r"overdos\w*",
-        r"paracetamol|tylenol|painkillers|sleeping pills|insulin|antidepressants",
-        r"rope|knife|blade|razor|bridge|roof|jump\w*|train|tracks",
         r"hopeless\w*|worthless|burden|pointless|no point",
-        r"give up|giving up|gave up|can't (?:go on|do this|take (?:it|this)|cope)|not coping",
-        r"goodbye|farewell|forgive me|love you|thank you for everything|thanks for everything",
-        r"alone|lonely|nobody|numb|exhausted|done with (?:it all|everything|life)",
-        r"hate (?:myself|my life|living|being alive|everything)",
-        r"my life|exist\w*|alive",
-        r"hurt\w* myself|self ?-? ?harm\w*",
-        r"depress\w*|crying|miserable|desperate",
-        r"without me|better off|miss me",
+        r"give up|giving up|can't go on|can't do this any ?more|can't live",
+        r"hate (?:myself|my life|living|being alive)",
+        r"better off|without me|miss me",
+        r"not (?:be )?(?:here|around|alive) (?:any ?more|much longer|for long)",
+        r"self ?-? ?harm\w*|hurt\w* myself|cut\w* myself",
     )
 )
 # General questions about other people ("can isotretinoin make teens suicidal?") are not a crisis,
@@ -1315,12 +1339,13 @@ HURT_ACT = _rx(
         r"(?:i|i've|i'm|i keep|i still|i've been) (?:[\w']+ )?(?:cut|cutting|hit|hitting|punch\w*)"
         r" (?:my (?:[\w']+ )?)?(?:myself|arms?|legs?|cheeks?|face|skin|wrists?|thighs?|stomach)",
         r"gave myself a bruise",
-        r"(?:pushed|pressed|jammed|dug|stabbed) (?:[\w']+ ){0,3}into my (?:[\w']+ )?(?:cheek|skin|face|arm|leg|thigh|wrist)s?",
+        r"(?:pushed|pressed|jammed|dug|stabbed) (?:it|them|(?:the |a |my )?(?:[\w']+ )?(?:roller|needle|pin|blade|razor|knife|scissors|glass"
+        r"|nails?|compass|pen)) (?:[\w']+ ){0,2}into my (?:[\w']+ )?(?:cheek|skin|face|arm|leg|thigh|wrist)s?",
     )
 )
 ON_PURPOSE = _rx(
     _any(
-        r"(?<!not )on purpose",
+        r"(?<!not )(?<!wasn't )(?<!isn't )(?<!didn't do it )(?<!not doing it )on purpose",
         r"wanted it to hurt",
         r"to make it hurt",
         r"deserve",
@@ -1598,8 +1623,8 @@ FIGURES = re.compile(
         r"\bsorry (?:to be|for being|if i'm|if i am) (?:such )?a (?:burden|pain|nuisance|bother) (?:with|asking|about) (?:all )?"
         r"(?:these|my|the|so many) (?:questions|messages|qs)\b",
         r"\b(?:acne|skin|spots|scars|face|hair|phone|battery|plants?) (?:is|are) (?:literally |actually |lowkey )?suicidal\b",
-        r"\boverdos\w* on (?:vit\w*|vitamin \w+|serums?|creams?|retinol|skincare|products?|coffee|caffeine|sugar|chocolate"
-        r"|moisturi\w*|spf|sunscreen|acids?)\b",
+        r"\boverdos\w* on (?:(?:the |my )?(?:vit\w* c|vitamin c|exfoliating|acid) )?(?:serums?|creams?|retinol|skincare|products?"
+        r"|moisturi\w*|spf|sunscreen|toners?|exfoliat\w*)\b",
         r"\*\s*(?:faints?|dies|dead)\s*\*",
     )
 )
@@ -1652,22 +1677,36 @@ def find(text: str) -> Optional[tuple[str, str]]:
 
 # A farewell from someone who says when they will be back is a goodbye, not a last one.
 FAREWELL = re.compile(
-    r"(?:this is |it's )?(?:prob |probably )?my (?:last|final) (?:message|msg|text|goodbye)|thank(?:s| you) for everything|goodbye|bye"
+    r"(?:this is |this will be |it's )?(?:prob |probably )?my (?:last|final) (?:message|msg|text|goodbye)"
+    r"|thank(?:s| you) for everything|goodbye|bye"
 )
+# Only a return with a time or an appointment counts, never "see you soon" or "in a better place".
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 SEES_AGAIN = _rx(
-    r"(?:see|talk to|speak to) (?:you|ya|u) (?:again|soon|tomorrow|next \w+|then|there|at my \w+|in (?!heaven|the next|another|the other)"
-    r"[\w']+(?: [\w']+)?|on (?!the other side)[\w']+)"
+    r"(?:see|talk to|speak to) (?:you|ya|u) (?:again (?:on|at|in|next)|tomorrow|next (?:week|month|time|session|year|"
+    + _DAYS
+    + r")|at (?:my|the) (?:next )?(?:appointment|session|consultation|follow ?-? ?up)|on "
+    + _DAYS
+    + r"|in (?:the )?(?:spring|summer|autumn|fall|winter|new year|"
+    + _MONTHS
+    + r"|(?:\d+|a few|a couple of|two|three|four|six) (?:days|weeks|months)))"
 )
 
 
 def _crisis(message: str, clauses: list[str]) -> bool:
     about_oneself = FEELING.search(message) is not None
-    distressed = DISTRESS.search(message) is not None
+    # Read in the clauses as cleaned of figures and denials ("not suicidal", "sorry to be a burden with these questions").
+    distressed = DISTRESS.search(" ".join(clauses)) is not None
+    everyday = not distressed and ABOUT_TREATMENT.search(message) is not None
+    about_scars = not distressed and (everyday or ABOUT_SCARS.search(message) is not None)
     for clause in clauses:
         clause = BENIGN_ACTS.sub(" ", clause)
         matches = [match.group(0) for match in CRISIS.finditer(clause)]
-        if distressed:
+        if not everyday:
             matches += [match.group(0) for match in CRISIS_IN_DISTRESS.finditer(clause)]
+        if not about_scars:
+            matches += [match.group(0) for match in CRISIS_UNLESS_ABOUT_SCARS.finditer(clause)]
         if not matches:
             continue
         # "suicide" or "self-harm" named as a subject ("is self-harm common in teens with acne?")
@@ -1701,7 +1740,7 @@ class _Context:
 def _emergency_concept(clause: str, context: _Context) -> Optional[str]:
     if AIRWAY.search(clause):
         return "breathing difficulty or swelling of the airway (anaphylaxis)"
-    if SEVERE_ALLERGY.search(clause) and not ONLY_FEARED.search(clause):
+    if SEVERE_ALLERGY.search(clause) and (ALLERGY_NOW.search(clause) or not ONLY_FEARED.search(clause)):
         return "severe allergic reaction"
     if FACE_SWELLING.search(clause) and not MILD.search(clause) and context.trigger:
         return "swelling of the face or lips (allergic reaction)"

@@ -11,7 +11,10 @@ from bot.dialogue.risk_context import risk_contexts
 from bot.dialogue.topics import reads_as_a_question
 
 # A message that says it is about acne scars.
-ACNE_SCARS = re.compile(r"\b(acne|pimple|spot|zit)s? (scar|scars|scarring|marks|pits|holes|dents)\b", re.IGNORECASE)
+ACNE_SCARS = re.compile(
+    r"(?<!not )(?<!no )(?<!n't have )(?<!n't got )\b(acne|pimple|spot|zit)s? (scar|scars|scarring|marks|pits|holes|dents)\b",
+    re.IGNORECASE,
+)
 
 
 class ActionOutOfScope(Action):
@@ -30,10 +33,14 @@ class ActionOutOfScope(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
-        if refers_to_the_subject(tracker) and (
-            (asked_aspect(text) is not None and reads_as_a_question(tracker.latest_message.get("intent_ranking") or []))
-            # "im pregnant though, can i still have it" after fillers: the caution, then the subject again.
-            or any(not context.standalone for context in risk_contexts(text))
+        if (
+            refers_to_the_subject(tracker)
+            and (
+                asked_aspect(text) is not None
+                # "im pregnant though, can i still have it" after fillers: the caution, then the subject again.
+                or any(not context.standalone for context in risk_contexts(text))
+            )
+            and reads_as_a_question(tracker.latest_message.get("intent_ranking") or [])
         ):
             return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
         named = mentioned_values(tracker)

@@ -3,6 +3,7 @@ sending an answer with the question whether it helped, and a polite reply when
 the knowledge store cannot be reached."""
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Text, Tuple
 
@@ -264,12 +265,17 @@ def _clinic_text(tracker: Tracker, remembered: bool = True) -> Text:
         remembered
         and tracker.get_slot("topic") in TREATMENT_TOPICS
         and (refers_back(_text(tracker)) or is_elliptical(_text(tracker)))
+        and not _CLINIC_FEES.search(_text(tracker))
     ):
         # "how much does it cost?" or "and the price?" after an answer about treatment: the price
         # of what was discussed ("how much does a consultation cost?" is not).
         discussed = _known_treatments(plain_values(tracker.get_slot("treatment")))
         return not_covered_text(aspect, discussed[0] if discussed else None)
     return clinic_info_text()
+
+
+# What the clinic charges for besides a treatment ("what about the consultation fee?").
+_CLINIC_FEES = re.compile(r"\b(consult\w*|appointment|visit|booking|deposit|parking|cancellation)\b", re.IGNORECASE)
 
 
 def _known_treatments(values: List[Text]) -> List[Text]:

@@ -63,6 +63,7 @@ def test_referring_words_are_whole_words():
         ("and r they permanent?", False),
         ("and u think it works?", False),
         ("and the price?", True),
+        ("and my ice pick scars?", True),
         ("and how do I prevent them from coming back after treatment, is that possible at all?", False),
         ("how are rolling scars treated", False),
     ],

@@ -180,6 +180,7 @@ def test_a_thank_you_that_says_what_it_thanks_for_stays_thanks(splitter):
         ("which one do you use", "ask_capabilities", "follow_up"),
         ("what can you help me with", "ask_capabilities", "ask_capabilities"),
         ("thank you for that", "thank", "thank"),
+        ("thanks, I feel a lot safer now", "thank", "thank"),
         ("is this a bot?", "bot_challenge", "bot_challenge"),
     ],
 )
@@ -396,6 +397,8 @@ def test_a_long_message_of_unknown_words_is_weighed_a_few_words_only(tmp_path, m
         ("it feels rough", []),
         ("the filers in my office", []),
         ("is fraxel painful", []),
+        # a name inside a sentence is no misspelling
+        ("Dr Lazar said it works", []),
     ],
 )
 def test_a_treatment_a_letter_or_two_off_is_read_as_that_treatment(text, found):

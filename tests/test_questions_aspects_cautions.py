@@ -36,6 +36,7 @@ from bot.nlp.questions import split_questions
         ("sorry ☹️ what causes acne scars", ["what causes acne scars"]),
         ("quick q: is laser safe for dark skin", ["is laser safe for dark skin"]),
         ("if I get laser, will it hurt", ["will it hurt"]),
+        ("what about when I am 18. will it be cheaper", ["what about when I am 18.", "will it be cheaper"]),
         (
             "3 things: 1) do you treat raised scars 2) what causes ice pick ones",
             ["do you treat raised scars", "what causes ice pick ones"],
@@ -95,6 +96,13 @@ def test_questions_are_split_where_a_new_one_starts(text, parts):
         ("how far apart are the sessions", "sessions"),
         ("is microneedling gentler than laser", "pain"),
         ("am i too late for fillers at 60", "age"),
+        # the same words, asking something else
+        ("I have a combination of rolling and boxcar scars, what would help?", None),
+        ("how long do the side effects last?", "side_effects"),
+        ("it took an age to heal", None),
+        ("is it too late to book for friday?", None),
+        ("will it affect the rest of my body?", None),
+        ("my scars are milder on the left side", None),
         # the same words, another question
         ("How much does laser help with scars?", None),
         ("What treatment is best for my painful scars?", None),
@@ -213,6 +221,9 @@ def test_a_reply_that_touches_popping_says_the_sources_disagree(knowledge):
         ("what cream should i use after fraxel", []),
         ("im really tanned from my holiday, is laser tomorrow ok", ["recent_tan"]),
         ("how do i avoid getting sunburnt after my laser", []),
+        ("I have never been on sunbeds", []),
+        ("does the clinic use a derma pen?", []),
+        ("I read about microneedling from the internet, does it work?", []),
     ],
 )
 def test_risk_contexts_are_recognised(text, names):

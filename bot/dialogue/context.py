@@ -33,7 +33,7 @@ ELLIPTICAL = re.compile(
     r"^\W*(?:ok(?:ay)?\W+|so\W+|and\W+)?(?:what|how)\s+about\b"
     # "and lasers?", but not a whole question after "and" ("and does that hurt?")
     r"|^\W*and\s+(?!(?:does|do|did|is|are|was|were|has|have|had|am|can|could|will|would|should|how|what|why|when|where|which"
-    r"|who|i|it|its|it's|they|they're|you|my|r|u|wat|wot|whats|what's|hows|how's|wud|shud|cud)\b)"
+    r"|who|i|it|they|they're|you|r|u|wat|wot|whats|what's|hows|how's|wud|shud|cud)\b)"
     r"(?:for\s+|with\s+|the\s+)?[\w\s+-]{1,40}\?*\W*$",
     re.IGNORECASE,
 )

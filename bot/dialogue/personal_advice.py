@@ -18,9 +18,10 @@ from bot.dialogue.messages import message
 MEDICINE = re.compile(
     r"\b(dose|dosage|doses|mg|milligrams?)\b"
     r"|\b(take|taking|stop|stopping|start|starting|come off|go on|double|skip)\b.{0,40}\b(isotretinoin|accutane|doxycycline"
-    r"|antibiotics?|medicines?|medications?|meds|pills?|tablets?|prescription|retinol|retinoids?|it|them)\b"
-    r"|\b(isotretinoin|accutane|doxycycline|antibiotics?|medicines?|medications?|pills?|tablets?|retinol|retinoids?)\b"
-    r".{0,40}\b(should i|can i|do i|how much|how many|how often|take|stop)\b",
+    r"|spironolactone|antibiotics?|medicines?|medications?|meds|pills?|tablets?|prescription|retinol|retinoids?)\b"
+    r"|\b(isotretinoin|accutane|doxycycline|spironolactone|antibiotics?|medicines?|medications?|pills?|tablets?|retinol|retinoids?)\b"
+    r".{0,40}\b((should|can|do) i (keep )?(take|taking|stop|start|double|skip|come off)|how much|how many (mg|pills|tablets|capsules)"
+    r"|how often)\b",
     re.I,
 )
 CHOICE = re.compile(r"\b(which|should i|better|best|choose|recommend|get|need)\b", re.I)

@@ -26,11 +26,16 @@ FOLLOW_UP = "follow_up"
 # refers back to what was discussed ("so what would help them", read as asking what the
 # bot can do) is a follow-up.
 NOT_ABOUT_A_SUBJECT = frozenset({"greet", "goodbye", "thank", "ask_capabilities", "bot_challenge"})
+_ASKED = re.compile(
+    r"\?|^\W*(?:\w+\W+){0,2}(?:how|what|whats|what's|when|which|why|do|does|did|is|are|can|could|will|would|should|r)\b",
+    re.IGNORECASE,
+)
 _BACK_TO_THE_SUBJECT = re.compile(r"\b(?:them|those|these|they|which one|that one)\b", re.IGNORECASE)
 
 
 def _asks_of_a_subject(intent: str | None, text: str) -> bool:
-    if intent not in NOT_ABOUT_A_SUBJECT or len(text) > MAX_FOLLOW_UP_CHARS:
+    # Asked, not said: "thanks, I feel a lot safer now" stays thanks.
+    if intent not in NOT_ABOUT_A_SUBJECT or len(text) > MAX_FOLLOW_UP_CHARS or not _ASKED.search(text):
         return False
     return asked_aspect(text) is not None or (intent == "ask_capabilities" and bool(_BACK_TO_THE_SUBJECT.search(text)))
 

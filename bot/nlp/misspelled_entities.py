@@ -25,6 +25,7 @@ from bot.safety.normalise import is_english_word
 LIKENESS = 0.8
 MIN_LENGTH = 5
 _WORD = re.compile(r"[A-Za-z]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*)\W*$")
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +44,9 @@ def misspelled_entities(text: str, taken: List[Dict[Text, Any]]) -> List[Dict[Te
     spellings = _spellings()
     found = []
     for match in _WORD.finditer(text):
+        # A capitalised word inside a sentence is a name ("Dr Lazar", "Rollins"), not a misspelling.
+        if match.group(0)[0].isupper() and not _SENTENCE_START.search(text[: match.start()]):
+            continue
         word = match.group(0).lower()
         if len(word) < MIN_LENGTH or word in spellings or is_english_word(word):
             continue

@@ -69,12 +69,17 @@ QUESTION_START = (
 )
 # Sentence ends, a colon ("quick question: …"), an emoji ("sorry 🙈 what causes …") and
 # the numbers of a list ("1) do you treat raised scars 2) what causes ice pick ones").
-_SENTENCE_END = re.compile(r"(?<=[?!.;:\u2600-\u27bf\ufe0f\U0001f300-\U0001faff])\s+|\n+|\s*(?<![\w)])\(?\d{1,2}[.)]\s+")
+_SENTENCE_END = re.compile(
+    r"(?<=[?!.;:\u2600-\u27bf\ufe0f\U0001f300-\U0001faff])\s+|\n+"
+    # "2)" after a space, "1." or "1)" right after a sentence end or a colon; whitespace is
+    # matched from its first character only, so a long run of it is read once.
+    r"|(?<!\s)\s+\(?\d{1,2}\)\s+|(?<=[:;?!.]\s)\(?\d{1,2}[.)]\s+"
+)
 # A clause after a comma that starts like a question ("what causes them, do they go away
 # by themselves, and …"; "dents on my cheeks, what are they called").
 _COMMA_QUESTION = r",\s*(?=(?:what|whats|what's|how|why|which|when|where|do|does|did|is|are|can|could|will|would|should)\s)"
 _JOINED_QUESTION = re.compile(
-    r"(?:,\s*|\s+)(?:and|also|plus|&|but|or)\s+(?:also\s+|then\s+|if\s+(?:not|so)\s*,?\s*)?"
+    r"(?:,\s*|(?<!\s)\s+)(?:and|also|plus|&|but|or)\s+(?:also\s+|then\s+|if\s+(?:not|so)\s*,?\s*)?"
     # "and roughly how much is it"
     r"(?:(?:roughly|approximately|realistically|honestly|generally|usually|typically|just|finally)\s+)?(?="
     + QUESTION_START

@@ -1709,10 +1709,10 @@ def _crisis(message: str, clauses: list[str]) -> bool:
             matches += [match.group(0) for match in CRISIS_UNLESS_ABOUT_SCARS.finditer(clause)]
         if not matches:
             continue
-        # "suicide" or "self-harm" named as a subject ("is self-harm common in teens with acne?")
-        # is a crisis only when it is someone's own.
         if SEES_AGAIN.search(message) and all(FAREWELL.fullmatch(match) for match in matches):
             continue
+        # "suicide" or "self-harm" named as a subject ("is self-harm common in teens with acne?")
+        # is a crisis only when it is someone's own.
         only_topic = all(TOPIC.fullmatch(match) for match in matches)
         if only_topic and (
             TOPIC_AS_SUBJECT.search(clause) or (CRISIS_QUESTION_ABOUT_OTHERS.search(clause) and not about_oneself)

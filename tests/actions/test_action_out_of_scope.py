@@ -36,7 +36,8 @@ def test_a_question_about_something_else_with_a_dummy_it_stays_out_of_scope(disp
 
 def test_a_circumstance_to_weigh_said_about_the_subject_under_discussion_gets_its_caution_then_the_subject(knowledge, dispatcher):
     slots = {"topic": "treatment", "treatment": ["dermal fillers"]}
-    tracker = make_tracker("im pregnant though, can i still have it", "out_of_scope", slots=slots)
+    ranking = [("out_of_scope", 0.5), ("follow_up", 0.3)]
+    tracker = make_tracker("im pregnant though, can i still have it", "out_of_scope", slots=slots, ranking=ranking)
     ActionOutOfScope().run(dispatcher, tracker, domain={})
     caution, *rest = dispatcher.messages[0]["text"].split("\n\n")
     assert caution.startswith("You mentioned pregnancy or breastfeeding.")

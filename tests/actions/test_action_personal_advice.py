@@ -50,6 +50,10 @@ def test_an_aspect_asked_as_personal_advice_is_answered_after_the_refusal(knowle
     assert aspect.startswith("My sources don't cover how many sessions a chemical peel takes")
 
 
+def test_a_medicine_used_is_not_a_question_about_it(knowledge, dispatcher):
+    assert "doctor who prescribed it" not in reply(dispatcher, "I use retinol every night, which treatment should I get?")
+
+
 def test_a_medicine_only_mentioned_is_not_a_question_about_it(knowledge, dispatcher):
     text = reply(dispatcher, "im on isotretinoin and have some wavy patches on my cheeks, what type of scars are mine?")
     assert "doctor who prescribed it" not in text

@@ -1267,8 +1267,8 @@ CRISIS_UNLESS_ABOUT_SCARS = _rx(
 )
 ABOUT_TREATMENT = _rx(
     r"(?:sessions?|treatments?|laser\w*|peels?|fillers?|micro ?needl\w*|derma ?\w*|prp|subcision|fraxel|juvederm|punch|excision"
-    r"|appointments?|appt|booking|book|consult\w*|clinic|reception|price|cost|fee|deposit|redness|swelling|scab\w*|peeling"
-    r"|antibiotics|course|chat|data|results?|pay\w*|aftercare|creams?|serums?|rebook\w*|operation)"
+    r"|appointments?|appt|booking|consult\w*|clinic|reception|price|cost|fee|deposit|redness|swelling|scab\w*|peeling"
+    r"|antibiotics|chat|pay\w*|aftercare|creams?|serums?|rebook\w*|operation)"
 )
 ABOUT_SCARS = _rx(r"(?:scars?|scarring|acne|pimples?|spots?|zits?|skin|face|cheeks?|dents?|pits?|marks|pores)")
 DISTRESS = _rx(

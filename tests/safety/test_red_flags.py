@@ -197,6 +197,8 @@ def test_questions_past_events_denials_and_figures_of_speech(message, flag):
         ("my scars ruin everything. I want out", RedFlag.CRISIS),
         ("what's the most reliable method", RedFlag.CRISIS),
         ("I'm dying inside. I've got them all lined up", RedFlag.CRISIS),
+        ("please delete my data after i'm gone", RedFlag.CRISIS),
+        ("i've got them all lined up, my results came back today", RedFlag.CRISIS),
         ("I'm not suicidal, I'm on the pill, how many sessions would it take?", None),
         ("this is my last message, see you in the afterlife", RedFlag.CRISIS),
         ("it's my last goodbye. see you soon grandad", RedFlag.CRISIS),

@@ -9,6 +9,7 @@ from actions.answering import (
     answer_from_tracker,
     asks_an_aspect_of_the_subject,
     caution_reply,
+    cautioned,
     latest_intent,
     mentioned_values,
     personal_advice_from_tracker,
@@ -19,7 +20,6 @@ from actions.answering import (
 )
 from bot.dialogue.answers import answer_from_passages
 from bot.dialogue.canned_replies import offer_topics_text, topic_menu
-from bot.dialogue.risk_context import cautions
 from bot.dialogue.topics import CLINIC_INTENTS, FALLBACK, likeliest_topics, topic_of_intent, torn_between
 from bot.knowledge.store.db import new_session
 
@@ -70,14 +70,11 @@ class ActionOfferTopics(Action):
                 dispatcher.utter_message(text=store_unreachable(error))
                 return []
             # A circumstance to weigh (under 18, pregnancy ...) is cautioned however little else was understood.
-            said = cautions(tracker.latest_message.get("text") or "")
             if answer is not None:
-                return send(dispatcher, Reply("\n\n".join([*said, answer.text]), answer=answer, kind="passages"))
-        else:
-            said = []
+                return send(dispatcher, Reply(cautioned(tracker, answer.text), answer=answer, kind="passages"))
         guesses = [] if understood else likeliest_topics(tracker.latest_message.get("intent_ranking") or [])
-        text = "\n\n".join([*said, offer_topics_text(understood, bool(guesses))])
-        dispatcher.utter_message(text=text, buttons=topic_menu(guesses))
+        text = offer_topics_text(understood, bool(guesses))
+        dispatcher.utter_message(text=text if understood else cautioned(tracker, text), buttons=topic_menu(guesses))
         return []
 
 

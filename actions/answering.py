@@ -148,16 +148,16 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
         # A later question may refer back to an earlier one ("... and how are they treated?").
         remembered_topic, remembered = subject.topic, {entity: subject.get(entity) for entity in ENTITIES}
     if subject is None:  # only clinic business was asked
-        return Reply(_cautioned(tracker, _clinic_text(tracker)))
+        return Reply(cautioned(tracker, _clinic_text(tracker)))
     try:
         with new_session() as session:
             answer = answer_questions(session, questions)
     except SQLAlchemyError as error:
-        return Reply(_cautioned(tracker, store_unreachable(error)))
+        return Reply(cautioned(tracker, store_unreachable(error)))
     events = [SlotSet("topic", subject.topic)] + [SlotSet(entity, subject.get(entity) or None) for entity in ENTITIES]
     text = "\n\n".join([answer.text, _clinic_text(tracker, remembered=False)] if clinic_asked else [answer.text])
     return Reply(
-        _cautioned(tracker, text),
+        cautioned(tracker, text),
         events,
         answer=answer,
         kind=answer_kind(answer, len(questions)),
@@ -190,10 +190,10 @@ def _more_reply(tracker: Tracker) -> Reply:
         with new_session() as session:
             more = more_about(session, subject, shown)
     except SQLAlchemyError as error:
-        return Reply(_cautioned(tracker, store_unreachable(error)))
+        return Reply(cautioned(tracker, store_unreachable(error)))
     if more is None:
-        return Reply(_cautioned(tracker, message("nothing_more")))
-    return Reply(_cautioned(tracker, more.text), answer=more, kind=answer_kind(more, 1), booking=offers_booking([subject.topic]))
+        return Reply(cautioned(tracker, message("nothing_more")))
+    return Reply(cautioned(tracker, more.text), answer=more, kind=answer_kind(more, 1), booking=offers_booking([subject.topic]))
 
 
 def refers_to_the_subject(tracker: Tracker) -> bool:
@@ -220,7 +220,7 @@ def _short_while_a_subject_is_discussed(tracker: Tracker) -> bool:
     return tracker.get_slot("topic") is not None and len(_text(tracker)) <= MAX_FOLLOW_UP_CHARS
 
 
-def _cautioned(tracker: Tracker, reply: Text) -> Text:
+def cautioned(tracker: Tracker, reply: Text) -> Text:
     """The reply after the cautions its message calls for (a plan to treat oneself,
     pregnancy, isotretinoin ...: bot/dialogue/risk_context.py)."""
     return "\n\n".join([*cautions(_text(tracker)), reply])
@@ -248,7 +248,7 @@ def clinic_reply(tracker: Tracker) -> Text:
     """The clinic's contact, after any caution the message calls for ("found filler
     pens online for £40, going to inject my scars"). A price asked for a named
     treatment first says plainly that the sources don't cover it."""
-    return _cautioned(tracker, _clinic_text(tracker))
+    return cautioned(tracker, _clinic_text(tracker))
 
 
 def _clinic_text(tracker: Tracker, remembered: bool = True) -> Text:
@@ -292,8 +292,8 @@ def personal_advice_from_tracker(tracker: Tracker) -> Reply:
         with new_session() as session:
             answer = personal_advice_reply(session, _text(tracker), values["scar_type"], values["treatment"])
     except SQLAlchemyError as error:
-        return Reply(_cautioned(tracker, store_unreachable(error)))
-    return Reply(_cautioned(tracker, answer.text), answer=answer, kind="personal advice", booking=True)
+        return Reply(cautioned(tracker, store_unreachable(error)))
+    return Reply(cautioned(tracker, answer.text), answer=answer, kind="personal advice", booking=True)
 
 
 def store_unreachable(error: SQLAlchemyError) -> Text:

@@ -209,15 +209,18 @@ def aspect_lines(session: Session, question: Question) -> list[str]:
     aspects = asked_aspects(question.text) if question.text else []
     if not aspects or (question.topic not in ASPECT_TOPICS and not question.treatments):
         return []
-    lines = []
-    for aspect in aspects:
-        if not question.treatments:
-            lines.append(not_covered_text(aspect, None))
-        for treatment in question.treatments:
-            entry = find_entry(session, "treatment", None, treatment)
-            answered = json.loads(entry.aspects or "{}") if entry is not None else {}
-            lines.append(answered.get(aspect.name) or not_covered_text(aspect, treatment))
-    return lines
+    if not question.treatments:
+        return [not_covered_text(aspect, None) for aspect in aspects]
+    # Each treatment's entry is looked up once, whatever the number of aspects asked.
+    answered = {}
+    for treatment in question.treatments:
+        entry = find_entry(session, "treatment", None, treatment)
+        answered[treatment] = json.loads(entry.aspects or "{}") if entry is not None else {}
+    return [
+        answered[treatment].get(aspect.name) or not_covered_text(aspect, treatment)
+        for aspect in aspects
+        for treatment in question.treatments
+    ]
 
 
 def more_about(session: Session, question: Question, shown: str) -> Answer | None:

@@ -1,8 +1,9 @@
 """A Rasa NLU component: a message that only names its new subject ("what about
 boxcar scars?", "and microneedling?") is a follow-up, whatever topic DIET reads
-in it; so is a short one read as small talk that asks an aspect of a treatment. As a follow-up it keeps the topic under discussion; with none, the
-answering action takes the topic its scar type or treatment suggests, which is
-what DIET's guess would have given."""
+in it; so is a short one read as small talk that asks an aspect of a treatment.
+As a follow-up it keeps the topic under discussion; with none, the answering
+action takes the topic its scar type or treatment suggests, which is what
+DIET's guess would have given."""
 
 from __future__ import annotations
 

@@ -52,7 +52,7 @@ def misspelled_entities(text: str, taken: List[Dict[Text, Any]]) -> List[Dict[Te
             continue
         if any(entity.get("start", -1) < match.end() and match.start() < entity.get("end", -1) for entity in taken):
             continue
-        close = get_close_matches(word, list(spellings), n=1, cutoff=LIKENESS)
+        close = get_close_matches(word, spellings, n=1, cutoff=LIKENESS)
         if close:
             found.append(
                 {

@@ -815,7 +815,7 @@ CRISIS = _rx(
         r"(?:i have|i've got|i've made|i made|got) (?:a|my) plan(?= and a date| for (?:it|tonight|how|when)| to (?:do it|end|kill|die)"
         r"| already| now)",
         r"a plan and a date",
-        r"(?:thinking|thought|think) (?:[\w']+ ){0,2}(?:about |of )?(?:jumping|doing it|how (?:i'd|i would|i'll|i will|i could) do it"
+        r"(?:thinking|thought|think) (?:[\w']+ ){0,2}(?:about |of )?(?:jumping|how (?:i'd|i would|i'll|i will|i could) do it"
         r"|ending it|the bridge|the roof|the tracks)",
         r"jump\w* (?:off|from|in front)",
         r"in front of (?:a |the )?(?:train|bus|car|lorry|truck)",
@@ -1198,6 +1198,8 @@ CRISIS = _rx(
 # of dying or despair they are not a crisis sign; anywhere else they are.
 CRISIS_IN_DISTRESS = _rx(
     _any(
+        # "thinking of doing it" is a peel at home as often as a plan.
+        r"(?:thinking|thought|think) (?:[\w']+ ){0,2}(?:about |of )?doing it",
         r"won't be needing (?:[\w']+ ){0,2}(?:anymore|treatment|it)",
         r"(?:this|it) (?:will be|is)"
         r" my last (?:message|text|time|night)(?! (?:before|for (?:today|now|tonight)|until|of the day))",

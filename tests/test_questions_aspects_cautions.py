@@ -224,6 +224,10 @@ def test_a_reply_that_touches_popping_says_the_sources_disagree(knowledge):
         ("I have never been on sunbeds", []),
         ("does the clinic use a derma pen?", []),
         ("I read about microneedling from the internet, does it work?", []),
+        ("thinking of using a sewing pin to dig out my blackheads", ["self_treatment"]),
+        ("what if i just shave the raised scar down with a razor", ["self_treatment"]),
+        ("does the dermatologist remove the scar with a scalpel", []),
+        ("can i shave my face after laser, will the razor irritate it", []),
     ],
 )
 def test_risk_contexts_are_recognised(text, names):

@@ -175,6 +175,12 @@ def test_a_reply_that_touches_popping_says_the_sources_disagree(knowledge):
     assert "Sources differ" not in answer_question(knowledge, "treatment", question="which treatment should I pick").text
 
 
+def test_whether_scars_are_permanent_is_answered_as_the_sources_differ_on_it(knowledge):
+    text = answer_question(knowledge, "go_away", question="are acne scars permanent").text
+    assert text.startswith("Acne scars don't usually go away on their own")
+    assert "The sources differ on whether scars are permanent" in text
+
+
 @pytest.mark.parametrize(
     "text, names",
     [

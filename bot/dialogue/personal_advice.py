@@ -25,13 +25,15 @@ MEDICINE = re.compile(
     re.I,
 )
 CHOICE = re.compile(r"\b(which|should i|better|best|choose|recommend|get|need)\b", re.I)
+# "I have ice pick scars, which treatment should I get?" asks about treating them, not what they are.
+TREATING = re.compile(r"\b(treatments?|treat|treating|procedures?|get rid of|fix)\b", re.I)
 
 
 def personal_advice_reply(session: Session, text: str, scar_types=(), treatments=()) -> Answer:
     """The refusal, then the general information (with the entries it gives)."""
     if MEDICINE.search(text):
         return Answer(f"{message('personal_advice_refusal')} {message('personal_advice_medicines')}\n\n{settings.DISCLAIMER}", ())
-    topic = "treatment" if treatments or (CHOICE.search(text) and not scar_types) else "scar_types"
+    topic = "treatment" if treatments or TREATING.search(text) or (CHOICE.search(text) and not scar_types) else "scar_types"
     general = answer_question(session, topic, scar_types, treatments, question="")
     refusal = f"{message('personal_advice_refusal')} {message('personal_advice_general_follows')}"
     # "would one peel be enough for my ice picks": what the sources say of that aspect comes first.

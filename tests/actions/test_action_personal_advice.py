@@ -38,6 +38,18 @@ def test_what_type_is_my_scar_is_declined_then_the_types_are_explained(knowledge
     assert "Atrophic scars are sunken" in text
 
 
+def test_which_treatment_for_a_scar_type_is_declined_then_its_treatments_are_given(knowledge, dispatcher):
+    text = reply(
+        dispatcher, "i have loads of ice pick scars on my cheeks which treatment should i get", [("scar_type", "ice pick")]
+    )
+    assert text.startswith(REFUSAL)
+    assert "microneedling" in text.lower()
+    # and a scar named beside "which type" is still a question of type
+    dispatcher.messages.clear()
+    text = reply(dispatcher, "is the scar on my nose a boxcar one, which type is it", [("scar_type", "boxcar")])
+    assert "Boxcar scars" in text and "microneedling" not in text.lower()
+
+
 def test_a_price_asked_as_personal_advice_goes_to_the_clinic(knowledge, dispatcher):
     text = reply(dispatcher, "what would a laser session cost me", [("treatment", "laser")])
     assert text.startswith("My sources don't cover the cost of laser treatment. The clinic's team can tell you:")

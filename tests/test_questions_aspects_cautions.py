@@ -175,6 +175,20 @@ def test_a_reply_that_touches_popping_says_the_sources_disagree(knowledge):
     assert "Sources differ" not in answer_question(knowledge, "treatment", question="which treatment should I pick").text
 
 
+def test_a_treatment_or_scar_type_no_document_names_is_said_to_be_uncovered_before_the_general_answer(knowledge):
+    text = answer_question(knowledge, "treatment", question="what is subcision").text
+    assert text.startswith("My sources don't cover subcision. A dermatologist")
+    assert "microneedling" in text
+    text = answer_question(knowledge, "treatment", question="is subcision or keloid removal better, or microdermabrasion?").text
+    assert text.startswith(
+        "My sources don't cover subcision. A dermatologist can tell you what to expect for your skin.\n\n"
+        "My sources don't cover keloid scars."
+    )
+    # microdermabrasion, which a document names, is not dermabrasion
+    assert "dermabrasion." not in text
+    assert not answer_question(knowledge, "treatment", question="what is microdermabrasion").text.startswith("My sources")
+
+
 def test_whether_scars_are_permanent_is_answered_as_the_sources_differ_on_it(knowledge):
     text = answer_question(knowledge, "go_away", question="are acne scars permanent").text
     assert text.startswith("Acne scars don't usually go away on their own")

@@ -11,7 +11,7 @@ from typing import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.dialogue.aspects import asked_aspects, not_covered_text
+from bot.dialogue.aspects import asked_aspects, not_covered_text, not_named_text, other_subjects_named
 from bot.dialogue.composition import cites, compose
 from bot.knowledge.retrieval import Hit, passage_index
 from bot.knowledge.store.models import Entry
@@ -181,6 +181,7 @@ def answer_questions(session: Session, questions: Sequence[Question]) -> Answer:
     entries: dict[str, Entry] = {}
     hits: dict[int, Hit] = {}
     for question in questions:
+        leading += [line for line in not_named_lines(session, question.text) if line not in leading]
         leading += [line for line in aspect_lines(session, question) if line not in leading]
         found_entries, found_hits = find_answer(session, question.topic, question.scar_types, question.treatments, question.text)
         for entry in found_entries:
@@ -200,6 +201,21 @@ def answer_questions(session: Session, questions: Sequence[Question]) -> Answer:
 
 # Topics whose questions can ask about an aspect of a treatment.
 ASPECT_TOPICS = ("treatment", "side_effects")
+
+
+def not_named_lines(session: Session, text: str) -> list[str]:
+    """That the sources don't cover a treatment or scar type the question names
+    and no stored passage does ("what is subcision?"), instead of letting the
+    general answer pass for an answer about it."""
+    named = other_subjects_named(text) if text else []
+    if not named:
+        return []
+    passages = [row.text for row in passage_index(session).rows]
+    return [
+        not_named_text(name)
+        for name, patterns in named
+        if not any(pattern.search(passage) for pattern in patterns for passage in passages)
+    ]
 
 
 def aspect_lines(session: Session, question: Question) -> list[str]:

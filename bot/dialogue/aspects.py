@@ -43,6 +43,8 @@ class AspectTexts:
     not_covered: str
     general_follows: str
     subjects: dict[str, str]
+    # Treatments and scar types the documents may not name: {name: patterns}.
+    other_subjects: dict[str, tuple[re.Pattern, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +74,10 @@ def load_aspects(path: Path = ASPECTS_FILE) -> AspectTexts:
             str(raw["not_covered"]),
             str(raw["general_follows"]),
             {str(k): str(v) for k, v in (raw.get("subjects") or {}).items()},
+            {
+                str(name): tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
+                for name, patterns in (raw.get("other_subjects") or {}).items()
+            },
         )
     except AspectsError:
         raise
@@ -121,6 +127,22 @@ def not_covered_text(aspect: Aspect, treatment: str | None) -> str:
     texts = load_aspects()
     who = texts.who[aspect.ask].format(contact=settings.clinic_contact())
     return texts.not_covered.format(what=aspect.what.format(subject=subject_label(treatment)), who=who)
+
+
+def other_subjects_named(question: str) -> list[tuple[str, tuple[re.Pattern, ...]]]:
+    """The treatments and scar types of `other_subjects` the question names, in
+    the order named, each with its patterns."""
+    found = []
+    for name, patterns in load_aspects().other_subjects.items():
+        starts = [match.start() for pattern in patterns for match in pattern.finditer(question)]
+        if starts:
+            found.append((min(starts), name, patterns))
+    return [(name, patterns) for _, name, patterns in sorted(found, key=lambda item: item[0])]
+
+
+def not_named_text(subject: str) -> str:
+    texts = load_aspects()
+    return texts.not_covered.format(what=subject, who=texts.who["dermatologist"])
 
 
 def general_follows_text() -> str:

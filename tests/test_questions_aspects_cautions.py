@@ -96,11 +96,17 @@ def test_questions_are_split_where_a_new_one_starts(text, parts):
         ("how far apart are the sessions", "sessions"),
         ("is microneedling gentler than laser", "pain"),
         ("am i too late for fillers at 60", "age"),
+        ("45, had acne as a teen, scars still there. too late for me?", "age"),
+        ("can you do laser in summer or only winter", "timing"),
+        ("how long after my acne clears can i start scar treatment", "timing"),
+        ("what's the best time of year for a peel", "timing"),
         # the same words, asking something else
         ("I have a combination of rolling and boxcar scars, what would help?", None),
         ("how long do the side effects last?", "side_effects"),
         ("it took an age to heal", None),
         ("is it too late to book for friday?", None),
+        ("i got acne in the summer, what is laser", None),
+        ("how long after laser can i wear makeup", None),
         ("will it affect the rest of my body?", None),
         ("my scars are milder on the left side", None),
         # the same words, another question

@@ -45,6 +45,9 @@ from bot.nlp.questions import split_questions
             "is microdermabrasion any good for scarring, and roughly how much is a session?",
             ["is microdermabrasion any good for scarring", "how much is a session?"],
         ),
+        # "+" joins two questions, not a device's name
+        ("why do acne scars happen + can they get me down", ["why do acne scars happen", "can they get me down"]),
+        ("Clear + Brilliant, how does it work", ["how does it work"]),
     ],
 )
 def test_questions_are_split_where_a_new_one_starts(text, parts):

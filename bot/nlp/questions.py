@@ -79,7 +79,7 @@ _SENTENCE_END = re.compile(
 # by themselves, and …"; "dents on my cheeks, what are they called").
 _COMMA_QUESTION = r",\s*(?=(?:what|whats|what's|how|why|which|when|where|do|does|did|is|are|can|could|will|would|should)\s)"
 _JOINED_QUESTION = re.compile(
-    r"(?:,\s*|(?<!\s)\s+)(?:and|also|plus|&|but|or)\s+(?:also\s+|then\s+|if\s+(?:not|so)\s*,?\s*)?"
+    r"(?:,\s*|(?<!\s)\s+)(?:and|also|plus|&|\+|but|or)\s+(?:also\s+|then\s+|if\s+(?:not|so)\s*,?\s*)?"
     # "and roughly how much is it"
     r"(?:(?:roughly|approximately|realistically|honestly|generally|usually|typically|just|finally)\s+)?(?="
     + QUESTION_START

@@ -37,7 +37,9 @@ def test_bm25_finds_the_passage_with_the_words_asked_about(knowledge):
 
 def test_a_new_document_answers_without_retraining(knowledge, data_dirs, store_url):
     documents, knowledge_dir = data_dirs
-    assert "cryotherapy" not in answer_question(knowledge, "treatment", question="what is cryotherapy?").text.lower()
+    # before: said plainly to be uncovered (data/aspects.yml other_subjects), then the general answer
+    before = answer_question(knowledge, "treatment", question="what is cryotherapy?").text
+    assert before.startswith("My sources don't cover cryotherapy.") and "Cryotherapy is" not in before
     (documents / "cryotherapy-leaflet.md").write_text(NEW_DOCUMENT, encoding="utf-8")
     knowledge.rollback()
     ingest(knowledge, documents, knowledge_dir)
@@ -45,6 +47,7 @@ def test_a_new_document_answers_without_retraining(knowledge, data_dirs, store_u
     answer = answer_question(knowledge, "treatment", question="what is cryotherapy?")
     assert answer.entry_keys == ()
     assert "“Cryotherapy is a minor procedure" in answer.text
+    assert "don't cover cryotherapy" not in answer.text
     assert "Sources: Clinic leaflet: cryotherapy." in answer.text
     assert answer.text.endswith(settings.DISCLAIMER)
     # the same when the NLU model did not understand the message at all

@@ -1,6 +1,7 @@
 """A Rasa NLU component: a message that only names its new subject ("what about
 boxcar scars?", "and microneedling?") is a follow-up, whatever topic DIET reads
-in it; so is a short one read as small talk that asks an aspect of a treatment.
+in it; so is a short one read as small talk, or as clinic business, that asks a
+medical aspect of a treatment.
 As a follow-up it keeps the topic under discussion; with none, the answering
 action takes the topic its scar type or treatment suggests, which is what
 DIET's guess would have given."""
@@ -32,13 +33,24 @@ _ASKED = re.compile(
     re.IGNORECASE,
 )
 _BACK_TO_THE_SUBJECT = re.compile(r"\b(?:them|those|these|they|which one|that one)\b", re.IGNORECASE)
+# Read as clinic business for its "do you", "how many sessions do you need" asks a medical
+# aspect of the treatment discussed; a price, an appointment or a visit stays the clinic's.
+CLINIC = "ask_clinic"
+_CLINIC_BUSINESS = re.compile(
+    r"\b(?:appointments?|appt|consultations?|visits?|book\w*|costs?|price\w*|pay\w*|fees?|charge\w*|insurance|open\w*"
+    r"|hours|where|located|address|phone|email|staff|clinic)\b",
+    re.IGNORECASE,
+)
 
 
 def _asks_of_a_subject(intent: str | None, text: str) -> bool:
     # Asked, not said: "thanks, I feel a lot safer now" stays thanks.
-    if intent not in NOT_ABOUT_A_SUBJECT or len(text) > MAX_FOLLOW_UP_CHARS or not _ASKED.search(text):
+    if intent not in {*NOT_ABOUT_A_SUBJECT, CLINIC} or len(text) > MAX_FOLLOW_UP_CHARS or not _ASKED.search(text):
         return False
-    return asked_aspect(text) is not None or (intent == "ask_capabilities" and bool(_BACK_TO_THE_SUBJECT.search(text)))
+    aspect = asked_aspect(text)
+    if intent == CLINIC:
+        return aspect is not None and aspect.ask == "dermatologist" and not _CLINIC_BUSINESS.search(text)
+    return aspect is not None or (intent == "ask_capabilities" and bool(_BACK_TO_THE_SUBJECT.search(text)))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

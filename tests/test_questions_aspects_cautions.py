@@ -200,7 +200,7 @@ def test_a_treatment_or_scar_type_no_document_names_is_said_to_be_uncovered_befo
 
 def test_whether_scars_are_permanent_is_answered_as_the_sources_differ_on_it(knowledge):
     text = answer_question(knowledge, "go_away", question="are acne scars permanent").text
-    assert text.startswith("Acne scars don't usually go away on their own")
+    assert text.startswith("Acne scars don't usually go away by themselves")
     assert "The sources differ on whether scars are permanent" in text
 
 

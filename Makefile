@@ -64,10 +64,11 @@ ingest: $(SPACY_PIPELINE)
 	$(BIN)/python -m bot ingest
 
 # Rasa fingerprints data and config itself and skips training when nothing changed;
-# it does not see a rebuilt spaCy pipeline or WordLlama, hence --force then.
+# it does not see a rebuilt spaCy pipeline, WordLlama or an edited shorthand table, hence --force then.
 MODEL := models/acne-scar-assistant.tar.gz
+SHORTHAND := data/shorthand.yml
 train: $(SPACY_PIPELINE) $(WORDLLAMA)
-	$(BIN)/rasa train --quiet --fixed-model-name acne-scar-assistant $$([ $(MODEL) -nt $(SPACY_PIPELINE) ] && [ $(MODEL) -nt $(WORDLLAMA) ] || echo --force)
+	$(BIN)/rasa train --quiet --fixed-model-name acne-scar-assistant $$([ $(MODEL) -nt $(SPACY_PIPELINE) ] && [ $(MODEL) -nt $(WORDLLAMA) ] && [ $(MODEL) -nt $(SHORTHAND) ] || echo --force)
 
 setup: ingest train $(SAFETY_CLASSIFIER)
 

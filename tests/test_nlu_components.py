@@ -182,6 +182,12 @@ def test_a_thank_you_that_says_what_it_thanks_for_stays_thanks(splitter):
         ("thank you for that", "thank", "thank"),
         ("thanks, I feel a lot safer now", "thank", "thank"),
         ("is this a bot?", "bot_challenge", "bot_challenge"),
+        # read as clinic business, but asking a medical aspect; prices and appointments stay the clinic's
+        ("how many sessions do you need", "ask_clinic", "follow_up"),
+        ("does it hurt when you do it?", "ask_clinic", "follow_up"),
+        ("how much do you charge for it?", "ask_clinic", "ask_clinic"),
+        ("how long is an appointment?", "ask_clinic", "ask_clinic"),
+        ("are you open on saturdays?", "ask_clinic", "ask_clinic"),
     ],
 )
 def test_a_message_naming_only_its_new_subject_is_a_follow_up(text, diet, expected):
@@ -406,3 +412,47 @@ def test_a_treatment_a_letter_or_two_off_is_read_as_that_treatment(text, found):
 
     [processed] = MisspelledEntities().process([Message(data={TEXT: text, ENTITIES: []})])
     assert [(e["entity"], e["value"]) for e in processed.get(ENTITIES) or []] == found
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("y do pimples leave scars on some ppl n not others", "why do pimples leave scars on some people and not others"),
+        ("45 yo bloke, my son is 16yo", "45 years old bloke, my son is 16 years old"),
+        ("is it ok w/ accutane or w/o it", "is it ok with accutane or without it"),
+        ("U r my derm now tbh", "you are my dermatologist now to be honest"),
+        # Words and names that only contain shorthand stay as typed.
+        ("yo, your urgent rooms are in Ny", "yo, your urgent rooms are in Ny"),
+        ("Clear + Brilliant, don't, 20 yrs", "Clear + Brilliant, don't, 20 years"),
+    ],
+)
+def test_shorthand_is_read_as_the_words_it_stands_for(typed, read):
+    from bot.nlp.shorthand import Shorthand
+
+    assert Shorthand.load().expand(typed)[0] == read
+
+
+def test_a_training_examples_entities_move_with_its_spelt_out_words_and_the_typed_text_is_kept():
+    from bot.nlp.shorthand import TYPED_TEXT, PatientShorthand, Shorthand
+
+    typed = "can u tell me abt fraxel n peels"
+    entities = [
+        {"entity": "treatment", "start": 18, "end": 24, "value": "fraxel"},
+        {"entity": "treatment", "start": 27, "end": 32, "value": "peels"},
+    ]
+    example = Message(data={TEXT: typed, INTENT: "ask_treatment", ENTITIES: entities})
+    [processed] = PatientShorthand(Shorthand.load()).process_training_data(TrainingData([example])).training_examples
+    text = processed.get(TEXT)
+    assert text == "can you tell me about fraxel and peels"
+    assert [text[e["start"] : e["end"]] for e in processed.get(ENTITIES)] == ["fraxel", "peels"]
+    assert processed.get(TYPED_TEXT) == typed
+
+
+@pytest.mark.parametrize("text", ["words: [u, you]\n", "words:\n  u: 1\n", "words: {u: you\n"])
+def test_a_broken_shorthand_file_is_refused_with_what_to_fix(tmp_path, text):
+    from bot.nlp.shorthand import Shorthand, ShorthandError
+
+    path = tmp_path / "shorthand.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ShorthandError, match="shorthand.yml"):
+        Shorthand.load(path)

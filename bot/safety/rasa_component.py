@@ -20,6 +20,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot import settings
+from bot.nlp.shorthand import TYPED_TEXT
 from bot.safety.red_flags import RedFlag, detect
 
 RED_FLAG_INTENTS = {flag.value for flag in RedFlag}
@@ -39,7 +40,8 @@ class RedFlagClassifier(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            flag = detect(message.get(TEXT) or "")
+            # What the patient typed, before the shorthand was spelt out (bot/nlp/shorthand.py).
+            flag = detect(message.get(TYPED_TEXT) or message.get(TEXT) or "")
             ranking = [item for item in message.get(INTENT_RANKING_KEY) or [] if item["name"] not in RED_FLAG_INTENTS]
             if flag is not None:
                 intent = {"name": flag.value, "confidence": 1.0}

@@ -26,6 +26,14 @@ def test_the_detector_overrides_diet():
     assert intent_of(parsed("my eye went dark after the filler", ("ask_treatment", 0.9), ("emergency", 0.1))) == "emergency"
 
 
+def test_the_detector_reads_the_message_as_typed_not_as_its_shorthand_was_spelt_out():
+    from bot.nlp.shorthand import TYPED_TEXT
+
+    message = parsed("how long do you need after a peel", ("ask_side_effects", 0.9))
+    message.set(TYPED_TEXT, "my eye went dark after the filler")
+    assert intent_of(message) == "emergency"
+
+
 @pytest.mark.parametrize(
     "confidence, expected",
     [

@@ -652,7 +652,6 @@ BURN_SIZE = _rx(
         r"size of",
         r"coin",
         r"grape",
-        r"raw",
         r"weep\w*",
         r"ooz\w*",
         r"in sheets",

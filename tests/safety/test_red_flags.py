@@ -179,6 +179,10 @@ def test_questions_past_events_denials_and_figures_of_speech(message, flag):
         ("i did it yesterday, is the redness normal", None),
         ("tomorrow is my last day of antibiotics", None),
         ("bought a tca peel online, thinking of doing it at home this weekend", None),
+        # skin gone raw from an acid is a burn to see to today, an emergency when it is large, open or weeping
+        ("been using a glycolic toner 3 times a day and now my face is raw and flaky and stings. should i keep going?", None),
+        ("my whole face is raw after the peel", RedFlag.EMERGENCY),
+        ("the tca peel left my cheeks raw and weeping", RedFlag.EMERGENCY),
         ("thinking of doing it tonight", RedFlag.CRISIS),
         ("i keep thinking about doing it, the peel didn't help and i feel hopeless", RedFlag.CRISIS),
         ("how many of my sleeping pills would it take", RedFlag.CRISIS),

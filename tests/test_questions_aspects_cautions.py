@@ -254,6 +254,8 @@ def test_whether_scars_are_permanent_is_answered_as_the_sources_differ_on_it(kno
         ("does the clinic use a derma pen?", []),
         ("I read about microneedling from the internet, does it work?", []),
         ("thinking of using a sewing pin to dig out my blackheads", ["self_treatment"]),
+        ("been using a glycolic toner 3 times a day and now my face is raw and stings", ["skin_reaction"]),
+        ("ive been using retinol for a month, is it normal that it stings a bit", []),
         ("what if i just shave the raised scar down with a razor", ["self_treatment"]),
         ("does the dermatologist remove the scar with a scalpel", []),
         ("can i shave my face after laser, will the razor irritate it", []),

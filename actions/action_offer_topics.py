@@ -4,6 +4,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.action_rate_answer import rate_answer
 from actions.answering import (
     Reply,
     answer_from_tracker,
@@ -20,6 +21,7 @@ from actions.answering import (
 )
 from bot.dialogue.answers import answer_from_passages
 from bot.dialogue.canned_replies import offer_topics_text, topic_menu
+from bot.dialogue.feedback import HELPFUL_INTENT
 from bot.dialogue.topics import CLINIC_INTENTS, FALLBACK, likeliest_topics, topic_of_intent, torn_between
 from bot.knowledge.store.db import new_session
 
@@ -41,6 +43,9 @@ class ActionOfferTopics(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         understood = latest_intent(tracker) != FALLBACK
         if not understood:
+            if _thanks_or_helped(tracker.latest_message.get("intent_ranking") or []):
+                # "thanks thats really helpful": torn between two kind words, it is both.
+                return rate_answer(dispatcher, tracker, helpful=True)
             torn = torn_between(tracker.latest_message.get("intent_ranking") or [])
             if torn is not None:
                 return send(dispatcher, _torn_reply(tracker, *torn))
@@ -89,3 +94,15 @@ def _torn_reply(tracker: Tracker, first: Text, second: Text) -> Reply:
             return answer_from_tracker(tracker, "follow_up")
         return answer_from_tracker(tracker, other)
     return answer_from_tracker(tracker, first, also=second)
+
+
+# Thanks and "that helped" read equally (within the fallback's ambiguity gap), each surely enough.
+KIND_WORDS = frozenset({"thank", HELPFUL_INTENT})
+MIN_KIND_WORDS_CONFIDENCE = 0.3
+
+
+def _thanks_or_helped(ranking: List[Dict[Text, Any]]) -> bool:
+    readings = [item for item in ranking if item.get("name") != FALLBACK][:2]
+    return {item.get("name") for item in readings} == KIND_WORDS and all(
+        float(item.get("confidence") or 0) >= MIN_KIND_WORDS_CONFIDENCE for item in readings
+    )

@@ -21,13 +21,18 @@ class ActionRateAnswer(Action):
         return "action_rate_answer"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        helpful = latest_intent(tracker) == HELPFUL_INTENT
-        try:
-            with new_session() as session:
-                record_rating(session, tracker.get_slot(ANSWERED_SLOT), helpful)
-        except SQLAlchemyError as error:
-            # The patient is thanked all the same; only the rating is lost.
-            logger.error("Knowledge store unreachable (%s); a rating was not stored.", type(error).__name__)
-        text, buttons = feedback_reply(helpful)
-        dispatcher.utter_message(text=text, buttons=buttons)
-        return [SlotSet(ANSWERED_SLOT, None)]
+        return rate_answer(dispatcher, tracker, helpful=latest_intent(tracker) == HELPFUL_INTENT)
+
+
+def rate_answer(dispatcher: CollectingDispatcher, tracker: Tracker, helpful: bool) -> List[Dict[Text, Any]]:
+    """The rating stored and the patient thanked (also for a message read as thanks
+    or as saying the answer helped, equally: actions/action_offer_topics.py)."""
+    try:
+        with new_session() as session:
+            record_rating(session, tracker.get_slot(ANSWERED_SLOT), helpful)
+    except SQLAlchemyError as error:
+        # The patient is thanked all the same; only the rating is lost.
+        logger.error("Knowledge store unreachable (%s); a rating was not stored.", type(error).__name__)
+    text, buttons = feedback_reply(helpful)
+    dispatcher.utter_message(text=text, buttons=buttons)
+    return [SlotSet(ANSWERED_SLOT, None)]

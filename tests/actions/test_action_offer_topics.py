@@ -18,6 +18,19 @@ def test_asks_to_rephrase_when_it_did_not_understand(dispatcher):
     assert message["buttons"][0] == {"title": "What causes acne scars", "payload": "/ask_causes"}
 
 
+def test_a_message_torn_between_thanks_and_that_helped_is_both(knowledge, dispatcher):
+    ranking = [("nlu_fallback", 0.3), ("answer_helped", 0.48), ("thank", 0.48), ("ask_treatment", 0.01)]
+    tracker = make_tracker("thanks thats really helpful", "nlu_fallback", slots={"answered": "causes"}, ranking=ranking)
+    events = ActionOfferTopics().run(dispatcher, tracker, domain={})
+    assert [m["text"] for m in dispatcher.messages] == [message("feedback_thanks")]
+    assert {"event": "slot", "timestamp": None, "name": "answered", "value": None} in events
+    # torn between thanks and a question, it is not understood
+    dispatcher.messages.clear()
+    ranking = [("nlu_fallback", 0.3), ("thank", 0.4), ("ask_treatment", 0.38)]
+    ActionOfferTopics().run(dispatcher, make_tracker("thanks, and laser?", "nlu_fallback", ranking=ranking), domain={})
+    assert dispatcher.messages[-1]["text"] != message("feedback_thanks")
+
+
 def test_an_unsure_message_naming_a_scar_type_gets_the_likeliest_answer(knowledge, dispatcher):
     tracker = make_tracker(
         "would fillers help my rolling scars", "nlu_fallback", [("scar_type", "rolling"), ("treatment", "dermal fillers")]

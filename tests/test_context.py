@@ -41,6 +41,21 @@ def test_a_follow_up_with_nothing_before_picks_a_topic_from_the_value():
     assert resolve(None, follow_up=True).topic == "overview"
 
 
+@pytest.mark.parametrize(
+    "text, remembered_topic, topic",
+    [
+        ("can anything actually be done about the dents? what are the options", None, "treatment"),
+        ("so how do i get rid of them", "causes", "treatment"),
+        ("can they be fixed", "scar_types", "treatment"),
+        ("and why do they form", "scar_types", "scar_types"),
+        ("do they hurt", "treatment", "treatment"),
+    ],
+)
+def test_a_follow_up_that_asks_how_to_treat_is_about_treatment(text, remembered_topic, topic):
+    subject = resolve(None, {"scar_type": ["atrophic"]}, text=text, follow_up=True, remembered_topic=remembered_topic)
+    assert subject.topic == topic
+
+
 def test_repeated_values_are_kept_once():
     assert resolve("scar_types", {"scar_type": ["boxcar", "boxcar"]}).get("scar_type") == ["boxcar"]
 

@@ -73,6 +73,10 @@ def select_entries(
             if not found:
                 closest = _first_entry(session, _candidates(topic, scar_type, treatment)[1:])
                 found = [closest] if closest else []
+                if topic == "causes" and scar_type and closest is not None and closest.topic != topic:
+                    # "why does my skin stay dented after a spot heals": how that type forms, and
+                    # what causes acne scars at all (inflammation, picking ...), which it shares.
+                    found += [entry for entry in [find_entry(session, topic, None, None)] if entry is not None]
             for entry in found:
                 entries.setdefault(entry.key, entry)
     return list(entries.values()), unmatched

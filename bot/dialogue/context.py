@@ -13,6 +13,12 @@ from dataclasses import dataclass, field
 ENTITIES = ("scar_type", "treatment")
 # The topics a follow-up naming a new treatment stays on; on any other it asks about the treatment.
 TREATMENT_TOPICS = ("treatment", "side_effects")
+# A follow-up that asks how to treat what was discussed.
+ASKS_ABOUT_TREATING = re.compile(
+    r"\b(?:what can (?:be|i|you|we) (?:do|done)|what (?:are|r) (?:the|my) options|any options|get rid of|treat|treated"
+    r"|treating|treatments?|fix|fixed|removed?|smooth(?:ed)? (?:them |it )?out)\b",
+    re.IGNORECASE,
+)
 # The longest message read as a short follow-up ("and lasers?", "how long do they last?").
 MAX_FOLLOW_UP_CHARS = 80
 REFERRING_WORDS = frozenset({"they", "them", "their", "it", "its", "those", "these", "that", "this", "ones", "one"})
@@ -86,8 +92,9 @@ def resolve_subject(
             values[entity] = list(remembered[entity])
     if topic is None:
         topic = remembered_topic or _default_topic(values)
-        if mentioned.get("treatment") and topic not in TREATMENT_TOPICS:
-            # "and lasers, do they work?" after picking: a question about the treatment.
+        if (mentioned.get("treatment") or ASKS_ABOUT_TREATING.search(text)) and topic not in TREATMENT_TOPICS:
+            # "and lasers, do they work?" after picking, "can anything be done about the dents?":
+            # a question about treating them.
             topic = "treatment"
     return Subject(topic, values)
 

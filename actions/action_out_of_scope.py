@@ -12,7 +12,9 @@ from bot.dialogue.topics import reads_as_a_question
 
 # A message that says it is about acne scars.
 ACNE_SCARS = re.compile(
-    r"(?<!not )(?<!no )(?<!n't have )(?<!n't got )\b(acne|pimple|spot|zit)s? (scar|scars|scarring|marks|pits|holes|dents)\b",
+    r"(?<!not )(?<!no )(?<!n't have )(?<!n't got )\b(acne|pimple|spot|zit)s? (scar|scars|scarring|marks|pits|holes|dents)\b"
+    # "pits from spots", "marks left by my acne"
+    r"|\b(scars|marks|pits|holes|dents) (from|after|left by) (my |old |the )?(acne|pimples|spots|zits|breakouts)\b",
     re.IGNORECASE,
 )
 

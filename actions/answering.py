@@ -288,6 +288,9 @@ def personal_advice_from_tracker(tracker: Tracker) -> Reply:
         # "what would a laser session cost me": a price, which only the clinic can give.
         return Reply(clinic_reply(tracker))
     values = {entity: list(dict.fromkeys(found)) for entity, found in mentioned_values(tracker).items()}
+    if not any(values.values()) and (aspect is not None or refers_back(_text(tracker))):
+        # "how many would I need" after chemical peels: that aspect of the subject under discussion.
+        values = {entity: plain_values(tracker.get_slot(entity)) for entity in ENTITIES}
     try:
         with new_session() as session:
             answer = personal_advice_reply(session, _text(tracker), values["scar_type"], values["treatment"])

@@ -9,7 +9,7 @@ import re
 from sqlalchemy.orm import Session
 
 from bot import settings
-from bot.dialogue.answers import Answer, Question, answer_question, aspect_lines
+from bot.dialogue.answers import Answer, Question, answer_questions, aspect_lines
 from bot.dialogue.messages import message
 
 # A dose, or whether to take or stop a medicine: "how many mg should I take", "should I stop my
@@ -26,7 +26,7 @@ MEDICINE = re.compile(
 )
 CHOICE = re.compile(r"\b(which|should i|better|best|choose|recommend|get|need)\b", re.I)
 # "I have ice pick scars, which treatment should I get?" asks about treating them, not what they are.
-TREATING = re.compile(r"\b(treatments?|treat|treating|procedures?|get rid of|fix)\b", re.I)
+TREATING = re.compile(r"\b(treatments?|treat|treating|procedures?|get rid of|fix|options)\b", re.I)
 
 
 def personal_advice_reply(session: Session, text: str, scar_types=(), treatments=()) -> Answer:
@@ -34,7 +34,9 @@ def personal_advice_reply(session: Session, text: str, scar_types=(), treatments
     if MEDICINE.search(text):
         return Answer(f"{message('personal_advice_refusal')} {message('personal_advice_medicines')}\n\n{settings.DISCLAIMER}", ())
     topic = "treatment" if treatments or TREATING.search(text) or (CHOICE.search(text) and not scar_types) else "scar_types"
-    general = answer_question(session, topic, scar_types, treatments, question="")
+    # "can you tell what kind of scars I have": how a dermatologist tells, then the types.
+    asked = [Question("diagnosis")] if topic == "scar_types" else []
+    general = answer_questions(session, [*asked, Question(topic, tuple(scar_types), tuple(treatments))])
     refusal = f"{message('personal_advice_refusal')} {message('personal_advice_general_follows')}"
     # "would one peel be enough for my ice picks": what the sources say of that aspect comes first.
     aspects = aspect_lines(session, Question(topic, tuple(scar_types), tuple(treatments), text))

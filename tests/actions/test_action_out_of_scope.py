@@ -54,3 +54,11 @@ def test_a_treatment_asked_about_for_acne_scars_is_answered_however_the_message_
         dispatcher, make_tracker("is prp good for hair loss", "out_of_scope", [("treatment", "prp")]), domain={}
     )
     assert dispatcher.messages[-1]["text"].startswith("I can only help with questions about acne scars")
+
+
+def test_a_treatment_asked_about_for_the_pits_from_spots_is_answered(knowledge, dispatcher):
+    text = "do i need an operation to get rid of pits from spots?"
+    tracker = make_tracker(text, "out_of_scope", [("treatment", "surgery"), ("scar_type", "atrophic")])
+    ActionOutOfScope().run(dispatcher, tracker, domain={})
+    assert "surgery" in dispatcher.messages[0]["text"].lower()
+    assert not dispatcher.messages[0]["text"].startswith("I can only help")

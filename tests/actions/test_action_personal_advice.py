@@ -32,10 +32,18 @@ def test_a_treatment_choice_is_declined_then_the_options_are_given(knowledge, di
     assert text.endswith(settings.DISCLAIMER)
 
 
-def test_what_type_is_my_scar_is_declined_then_the_types_are_explained(knowledge, dispatcher):
+def test_what_type_is_my_scar_is_declined_then_how_a_dermatologist_tells_and_the_types_are_explained(knowledge, dispatcher):
     text = reply(dispatcher, "what type of scar is this on my cheek")
     assert text.startswith(REFUSAL)
-    assert "Atrophic scars are sunken" in text
+    assert text.index("visual assessment") < text.index("Atrophic scars are sunken")
+
+
+def test_an_aspect_asked_as_personal_advice_of_the_subject_under_discussion_is_about_it(knowledge, dispatcher):
+    tracker = make_tracker(
+        "how many would I need", "ask_personal_advice", slots={"topic": "treatment", "treatment": ["chemical peel"]}
+    )
+    ActionPersonalAdvice().run(dispatcher, tracker, domain={})
+    assert "My sources don't cover how many sessions a chemical peel takes" in dispatcher.messages[0]["text"]
 
 
 def test_which_treatment_for_a_scar_type_is_declined_then_its_treatments_are_given(knowledge, dispatcher):

@@ -892,11 +892,12 @@ CRISIS = _rx(
         r"(?:to|just|never) not wake up",
         r"to not wake up",
         r"knife (?:[\w']+ ){0,3}(?:arms?|wrists?|again|tonight|blood)",
+        # a needling tool or blade taken to the wrist is no skin treatment
+        r"(?:derma ?pens?|derma ?rollers?|rollers?|needles?|pins?|razors?|blades?|scalpels?) (?:[\w']+ ){0,5}(?:on|into|across|against|to) my wrists?(?! (?:to|for|as) (?:a )?(?:patch )?test)",
         r"(?:blood|knife) (?:knife )?again",
         r"done (?:[\w']+ )?knife",
         r"pills (?:[\w'+]+ ){0,3}(?:tonight|goodbye|wine|vodka|alcohol)",
         r"bridge (?:[\w'+]+ ){0,3}tonight",
-        r"(?:going to|gonna) do it (?:tonight|today|soon|this weekend|tomorrow|now)",
         r"(?:got|have|i've got) (?:all )?the pills",
         r"(?:how|when) (?:and (?:how|when) )?i'm (?:going to|gonna) do it",
         r"(?:picked|chosen|set|got|have) (?!(?:a |an |my |our |the )?(?:first|big|hot|blind|dinner|lunch|movie|second|third|proper|real"
@@ -1024,14 +1025,8 @@ CRISIS = _rx(
         r"cut (?:a bit |much |even )?deeper",
         r"rope marks",
         r"marks from a razor",
-        r"(?:doing|do|did) it (?:myself )?(?:at home )?with a (?:sewing )?needle",
         # Finality and farewells.
         r"(?:this is|this will be|it's) (?:prob |probably |likely )?my (?:last|final) (?:message|goodbye|night)(?! (?:before|for (?:today|now|tonight)|until|of the day))",
-        # but not a decision about a treatment or a booking ("I've decided to go with the laser")
-        r"(?:i've|already|have)"
-        r" decided(?! (?:to )?book"
-        r"| to (?:go (?:with|for|ahead with)|try|get|have|start|switch to) (?:the |a |an |some |my |your )?(?:laser|lasers|peels?|fillers?|microneedling|prp|fraxel|subcision|treatment|consultation|consult|appointment|clinic|derm\w*)"
-        r"| to wait (?:until|till|for)| to switch clinics?| not to (?:go ahead|book|have|get|do|start|continue)| to (?:cancel|stop the))",
         r"my (?:suicide |goodbye )?note",
         r"notes? for everyone",
         r"(?:goodbye )?letters? to (?:my|everyone)",
@@ -1197,7 +1192,15 @@ CRISIS = _rx(
 # of dying or despair they are not a crisis sign; anywhere else they are.
 CRISIS_IN_DISTRESS = _rx(
     _any(
-        # "thinking of doing it" is a peel at home as often as a plan.
+        # "thinking of doing it", "going to do it tonight", "I've decided", "doing it with a needle"
+        # are a peel or a needle on a spot at home as often as a plan.
+        r"(?:going to|gonna) do it (?:tonight|today|soon|this weekend|tomorrow|now)",
+        r"(?:doing|do|did) it (?:myself )?(?:at home )?with a (?:sewing )?needle",
+        # but not a decision about a treatment or a booking ("I've decided to go with the laser")
+        r"(?:i've|already|have)"
+        r" decided(?! (?:to )?book"
+        r"| to (?:go (?:with|for|ahead with)|try|get|have|start|switch to) (?:the |a |an |some |my |your )?(?:laser|lasers|peels?|fillers?|microneedling|prp|fraxel|subcision|treatment|consultation|consult|appointment|clinic|derm\w*)"
+        r"| to wait (?:until|till|for)| to switch clinics?| not to (?:go ahead|book|have|get|do|start|continue)| to (?:cancel|stop the))",
         r"(?:thinking|thought|think) (?:[\w']+ ){0,2}(?:about |of )?doing it",
         r"won't be needing (?:[\w']+ ){0,2}(?:anymore|treatment|it)",
         r"(?:this|it) (?:will be|is)"
@@ -1269,7 +1272,9 @@ CRISIS_UNLESS_ABOUT_SCARS = _rx(
 ABOUT_TREATMENT = _rx(
     r"(?:sessions?|treatments?|laser\w*|peels?|fillers?|micro ?needl\w*|derma ?\w*|prp|subcision|fraxel|juvederm|punch|excision"
     r"|appointments?|appt|booking|consult\w*|clinic|reception|price|cost|fee|deposit|redness|swelling|scab\w*|peeling"
-    r"|antibiotics|chat|pay\w*|aftercare|creams?|serums?|rebook\w*|operation)"
+    r"|antibiotics|chat|pay\w*|aftercare|creams?|serums?|rebook\w*|operation"
+    # what is done to the skin at home
+    r"|bumps?|squeez\w*|popping|glycolic|salicylic|tca|acids?|kits?|scabs?|blackheads?|whiteheads?)"
 )
 ABOUT_SCARS = _rx(r"(?:scars?|scarring|acne|pimples?|spots?|zits?|skin|face|cheeks?|dents?|pits?|marks|pores)")
 DISTRESS = _rx(
@@ -1428,6 +1433,8 @@ BENIGN_ACTS = re.compile(
     r"\b(?:won't|not gonna|not going to) be (?:here|back|around) (?:[\w',-]+ ){0,5}(?:i'm|because|as|since"
     r"|i'll be) (?:[\w']+ ){0,3}(?:on|at|in|moving|away|travel\w*|holiday|exchange|abroad|visiting|uni).*|\bcut (?:my ?self|myself) (?:shaving|cooking|chopping|on (?:a|the)|by accident|accidentally|while)"
     r"|\bever (?:had|have|been|felt)\b.*"
+    # a denial said of a habit: "i pick at my skin when im bored, not to hurt myself or anything"
+    r"|\bnot (?:trying |meaning |wanting |doing it |because i want )?to (?:hurt|harm) (?:myself|my ?self)\b"
     # a daily routine of medicines, not taking them all at once
     r"|\b(?:i|we|she|he) (?:take|takes) all (?:my|her|his|our|the) (?:tablets|pills|meds|medicines?)"
     r" (?:in the morning|at night|with (?:food|breakfast|dinner)|together|every (?:day|morning|night))"

@@ -16,6 +16,8 @@ CASES = yaml.safe_load((Path(__file__).parent / "red_flags.yml").read_text(encod
 # Ordinary messages in words that crisis and emergency talk also uses; the classifier
 # does not learn them (learned, they cost a held-out crisis), so they check the rules.
 ORDINARY = yaml.safe_load((Path(__file__).parent / "ordinary.yml").read_text(encoding="utf-8"))["lookalikes"]
+# Treating one's own skin at home, in words self-harm shares; the classifier does not learn it (docs/safety.md).
+SELF_TREATMENT = yaml.safe_load((Path(__file__).parent / "self_treatment.yml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(
@@ -236,6 +238,17 @@ def test_the_rules_themselves_tell_red_flags_from_their_look_alikes(message, fla
 def test_the_rules_raise_no_flag_on_ordinary_messages_in_words_red_flags_share():
     flagged = [message for message in ORDINARY if rules.find(message) is not None]
     assert flagged == []
+
+
+def test_the_rules_leave_plans_to_treat_ones_own_skin_alone_and_the_detector_finds_the_red_flags_among_them():
+    assert [message for message in SELF_TREATMENT["lookalikes"] if rules.find(message) is not None] == []
+    missed = [
+        (flag, message)
+        for flag in (RedFlag.EMERGENCY, RedFlag.CRISIS)
+        for message in SELF_TREATMENT[flag.value]
+        if detect(message) is not flag
+    ]
+    assert missed == []
 
 
 def test_a_sign_is_found_in_the_middle_of_a_long_message():

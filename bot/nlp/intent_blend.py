@@ -20,10 +20,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -31,7 +28,6 @@ from bot.nlp.intent_model import WithIntentModel
 from bot.safety.rasa_component import RED_FLAG_INTENTS
 
 RANKING_LENGTH = 10
-EARLIER_DIET_READINGS = "earlier_diet_readings"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -46,8 +42,6 @@ class IntentBlend(WithIntentModel):
         return float(self.config["weight"])
 
     def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            _average_diet_readings(message)
         if self.model is None:
             return messages
         texts = [message.get(TEXT) or "" for message in messages]
@@ -70,46 +64,3 @@ class IntentBlend(WithIntentModel):
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
-
-
-def _average_diet_readings(message: Message) -> None:
-    """The rankings of every DIET of the pipeline (KeepDietReading keeps each but
-    the last), averaged into one: the same model trained with other seeds errs
-    differently. With one DIET, its ranking as it is."""
-    earlier = message.get(EARLIER_DIET_READINGS) or []
-    if not earlier:
-        return
-    rankings = [*earlier, message.get(INTENT_RANKING_KEY) or []]
-    averaged: dict[str, float] = {}
-    for ranking in rankings:
-        for item in ranking:
-            averaged[item["name"]] = averaged.get(item["name"], 0.0) + float(item["confidence"]) / len(rankings)
-    ranking = [
-        {"name": name, "confidence": confidence}
-        for name, confidence in sorted(averaged.items(), key=lambda item: item[1], reverse=True)[:RANKING_LENGTH]
-    ]
-    if ranking:
-        message.set(INTENT, ranking[0], add_to_output=True)
-        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-
-
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class KeepDietReading(GraphComponent):
-    """Keeps the intent ranking of the DIET before it, which the next DIET (the same
-    model with another seed) would replace; the blend averages them all."""
-
-    @classmethod
-    def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
-    ) -> "KeepDietReading":
-        return cls()
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            ranking = message.get(INTENT_RANKING_KEY)
-            if ranking:
-                message.set(EARLIER_DIET_READINGS, [*(message.get(EARLIER_DIET_READINGS) or []), ranking])
-        return messages
-
-    def process_training_data(self, training_data: Any) -> Any:
-        return training_data

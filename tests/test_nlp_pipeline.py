@@ -42,6 +42,8 @@ def test_every_spelling_is_recognised_as_its_canonical_value(term):
         ),
         ("is Clear + Brilliant a laser", [("treatment", "laser"), ("treatment", "laser")]),
         ("how are acne scars treated", []),
+        # rolling scars as patients describe them
+        ("what causes the wavy ones", [("scar_type", "rolling")]),
     ],
 )
 def test_patients_spellings_in_sentences(text, expected):

@@ -14,7 +14,8 @@ from bot.dialogue.topics import reads_as_a_question
 ACNE_SCARS = re.compile(
     r"(?<!not )(?<!no )(?<!n't have )(?<!n't got )\b(acne|pimple|spot|zit)s? (scar|scars|scarring|marks|pits|holes|dents)\b"
     # "pits from spots", "marks left by my acne"
-    r"|\b(scars|marks|pits|holes|dents) (from|after|left by) (my |old |the )?(acne|pimples|spots|zits|breakouts)\b",
+    r"|(?<!not )(?<!no )(?<!n't have )(?<!n't got )\b(scars|marks|pits|holes|dents) (from|after|left by) (my |old |the )?"
+    r"(acne|pimples|spots|zits|breakouts)\b",
     re.IGNORECASE,
 )
 

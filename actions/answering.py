@@ -288,7 +288,7 @@ def personal_advice_from_tracker(tracker: Tracker) -> Reply:
         # "what would a laser session cost me": a price, which only the clinic can give.
         return Reply(clinic_reply(tracker))
     values = {entity: list(dict.fromkeys(found)) for entity, found in mentioned_values(tracker).items()}
-    if not any(values.values()) and (aspect is not None or refers_back(_text(tracker))):
+    if not any(values.values()) and aspect is not None:
         # "how many would I need" after chemical peels: that aspect of the subject under discussion.
         values = {entity: plain_values(tracker.get_slot(entity)) for entity in ENTITIES}
     try:

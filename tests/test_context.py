@@ -48,7 +48,9 @@ def test_a_follow_up_with_nothing_before_picks_a_topic_from_the_value():
         ("so how do i get rid of them", "causes", "treatment"),
         ("can they be fixed", "scar_types", "treatment"),
         ("and why do they form", "scar_types", "scar_types"),
-        ("do they hurt", "treatment", "treatment"),
+        # after prevention, feelings or without treatment, it is not
+        ("what can i do to stop new ones forming?", "prevention", "prevention"),
+        ("and without treatment?", "go_away", "go_away"),
     ],
 )
 def test_a_follow_up_that_asks_how_to_treat_is_about_treatment(text, remembered_topic, topic):

@@ -184,10 +184,12 @@ def test_a_thank_you_that_says_what_it_thanks_for_stays_thanks(splitter):
         ("is this a bot?", "bot_challenge", "bot_challenge"),
         # read as clinic business, but asking a medical aspect; prices and appointments stay the clinic's
         ("how many sessions do you need", "ask_clinic", "follow_up"),
-        ("does it hurt when you do it?", "ask_clinic", "follow_up"),
+        ("does it hurt much?", "ask_clinic", "follow_up"),
         ("how much do you charge for it?", "ask_clinic", "ask_clinic"),
         ("how long is an appointment?", "ask_clinic", "ask_clinic"),
         ("are you open on saturdays?", "ask_clinic", "ask_clinic"),
+        ("what age do you treat from?", "ask_clinic", "ask_clinic"),
+        ("do you sell derma rollers?", "ask_clinic", "ask_clinic"),
     ],
 )
 def test_a_message_naming_only_its_new_subject_is_a_follow_up(text, diet, expected):
@@ -420,7 +422,12 @@ def test_a_treatment_a_letter_or_two_off_is_read_as_that_treatment(text, found):
         ("y do pimples leave scars on some ppl n not others", "why do pimples leave scars on some people and not others"),
         ("45 yo bloke, my son is 16yo", "45 years old bloke, my son is 16 years old"),
         ("is it ok w/ accutane or w/o it", "is it ok with accutane or without it"),
-        ("U r my derm now tbh", "you are my dermatologist now to be honest"),
+        ("U r my doctor now tbh", "you are my doctor now to be honest"),
+        # "y" and "n" answer yes or no in a short message; "u-shaped", "U.S.", "derm fillers" stay
+        ("y thanks", "y thanks"),
+        ("n not really", "n not really"),
+        ("u-shaped scars in the U.S.", "u-shaped scars in the U.S."),
+        ("are derm fillers safe", "are derm fillers safe"),
         # Words and names that only contain shorthand stay as typed.
         ("yo, your urgent rooms are in Ny", "yo, your urgent rooms are in Ny"),
         ("Clear + Brilliant, don't, 20 yrs", "Clear + Brilliant, don't, 20 years"),
@@ -448,7 +455,7 @@ def test_a_training_examples_entities_move_with_its_spelt_out_words_and_the_type
     assert processed.get(TYPED_TEXT) == typed
 
 
-@pytest.mark.parametrize("text", ["words: [u, you]\n", "words:\n  u: 1\n", "words: {u: you\n"])
+@pytest.mark.parametrize("text", ["words: [u, you]\n", "words:\n  u: 1\n", "words: {u: you\n", "in_longer_messages: [y]\n"])
 def test_a_broken_shorthand_file_is_refused_with_what_to_fix(tmp_path, text):
     from bot.nlp.shorthand import Shorthand, ShorthandError
 

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 ENTITIES = ("scar_type", "treatment")
 # The topics a follow-up naming a new treatment stays on; on any other it asks about the treatment.
 TREATMENT_TOPICS = ("treatment", "side_effects")
-# A follow-up that asks how to treat what was discussed.
+# A follow-up that asks how to treat what was discussed, after a topic about the scars themselves
+# (not after prevention or feelings: "what can i do to stop new ones forming?").
+ABOUT_THE_SCARS = ("overview", "scar_types", "causes", "symptoms", "go_away", "genetics", "acne_severity", "picking")
+WITHOUT_TREATMENT = re.compile(r"\bwithout (?:any )?treat", re.IGNORECASE)
 ASKS_ABOUT_TREATING = re.compile(
     r"\b(?:what can (?:be|i|you|we) (?:do|done)|what (?:are|r) (?:the|my) options|any options|get rid of|treat|treated"
     r"|treating|treatments?|fix|fixed|removed?|smooth(?:ed)? (?:them |it )?out)\b",
@@ -92,7 +95,8 @@ def resolve_subject(
             values[entity] = list(remembered[entity])
     if topic is None:
         topic = remembered_topic or _default_topic(values)
-        if (mentioned.get("treatment") or ASKS_ABOUT_TREATING.search(text)) and topic not in TREATMENT_TOPICS:
+        asks_treating = topic in ABOUT_THE_SCARS and ASKS_ABOUT_TREATING.search(text) and not WITHOUT_TREATMENT.search(text)
+        if (mentioned.get("treatment") or asks_treating) and topic not in TREATMENT_TOPICS:
             # "and lasers, do they work?" after picking, "can anything be done about the dents?":
             # a question about treating them.
             topic = "treatment"

@@ -38,7 +38,9 @@ _BACK_TO_THE_SUBJECT = re.compile(r"\b(?:them|those|these|they|which one|that on
 CLINIC = "ask_clinic"
 _CLINIC_BUSINESS = re.compile(
     r"\b(?:appointments?|appt|consultations?|visits?|book\w*|costs?|price\w*|pay\w*|fees?|charge\w*|insurance|open\w*"
-    r"|hours|where|located|address|phone|email|staff|clinic)\b",
+    r"|hours|where|located|address|phone|email|staff|clinic|reply|respond)\b"
+    # what the clinic itself does: "what age do you treat from?", "do you sell derma rollers?"
+    r"|\byou (?:treat|do|sell|offer|provide|stock|accept|take)\b|\byour (?:place|practice)\b",
     re.IGNORECASE,
 )
 

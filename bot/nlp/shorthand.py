@@ -28,6 +28,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot import settings
 
 TYPED_TEXT = "typed_text"
+# "y" and "n" are "why" and "and" from this many words on; fewer, they answer yes or no.
+MIN_WORDS_FOR_LONGER = 4
 
 
 class ShorthandError(ValueError):
@@ -38,25 +40,28 @@ class ShorthandError(ValueError):
 class Shorthand:
     words: dict[str, str]
     after_a_number: dict[str, str]
+    in_longer_messages: dict[str, str]
 
     @classmethod
     def load(cls, path: Path = settings.SHORTHAND_FILE) -> "Shorthand":
         try:
             table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            sections = [table.get("words") or {}, table.get("after_a_number") or {}]
+            sections = [table.get(key) or {} for key in ("words", "after_a_number", "in_longer_messages")]
         except (OSError, yaml.YAMLError, AttributeError) as error:
             raise ShorthandError(f"{path.name} cannot be used: {error}") from error
         for section in sections:
             if not isinstance(section, dict) or not all(
                 isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip() for k, v in section.items()
             ):
-                raise ShorthandError(f"{path.name}: `words` and `after_a_number` must map shorthand to the words it stands for")
-        words, after_a_number = ({k.lower(): v for k, v in section.items()} for section in sections)
-        return cls(words, after_a_number)
+                raise ShorthandError(
+                    f"{path.name}: `words`, `after_a_number` and `in_longer_messages` must map shorthand to the words it stands for"
+                )
+        words, after_a_number, in_longer_messages = ({k.lower(): v for k, v in section.items()} for section in sections)
+        return cls(words, after_a_number, in_longer_messages)
 
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        return _compiled(tuple(sorted(self.words)), tuple(sorted(self.after_a_number)))
+    def pattern(self, longer: bool) -> re.Pattern[str]:
+        words = {**self.words, **self.in_longer_messages} if longer else self.words
+        return _compiled(tuple(sorted(words)), tuple(sorted(self.after_a_number)))
 
     def expand(self, text: str) -> tuple[str, list[tuple[int, int]]]:
         """The text with its shorthand spelt out, and each replacement's (end in
@@ -64,9 +69,11 @@ class Shorthand:
         shifts: list[tuple[int, int]] = []
         pieces: list[str] = []
         last = 0
-        for match in self.pattern.finditer(text):
+        longer = len(text.split()) >= MIN_WORDS_FOR_LONGER
+        for match in self.pattern(longer).finditer(text):
             typed = match.group("word") or match.group("after_number")
-            words = self.words.get(typed.lower()) or self.after_a_number[typed.lower()]
+            key = typed.lower()
+            words = self.words.get(key) or self.in_longer_messages.get(key) or self.after_a_number[key]
             start, end = match.span("word") if match.group("word") else match.span("after_number")
             # Apart from a figure or word it was run into: "16yo", "w/laser".
             if start > 0 and text[start - 1].isalnum():
@@ -84,8 +91,9 @@ class Shorthand:
 def _boundaries(entry: str, before: bool = True) -> str:
     """A whole word: no letter, digit, apostrophe or slash on either side of it;
     an entry that ends in a slash ("w/") may run into the next word ("w/laser")."""
-    after = r"(?![\w'/])" if re.match(r"\w", entry[-1]) else ""
-    return (r"(?<![\w'/])" if before else "") + re.escape(entry) + after
+    # Nor a hyphen ("u-shaped") or a full stop inside an abbreviation ("U.S.").
+    after = r"(?![\w'/-])(?!\.\w)" if re.match(r"\w", entry[-1]) else ""
+    return (r"(?<![\w'/.-])" if before else "") + re.escape(entry) + after
 
 
 @lru_cache(maxsize=4)

@@ -652,6 +652,7 @@ BURN_SIZE = _rx(
         r"size of",
         r"coin",
         r"grape",
+        r"raw",
         r"weep\w*",
         r"ooz\w*",
         r"in sheets",
@@ -803,6 +804,18 @@ CRISIS = _rx(
         r" (?:skin|arms?|wrists?|legs?|thighs?)",
         r"(?:relaps\w*|clean for|days clean|weeks clean|months clean) (?:[\w']+ ){0,6}(?:cut\w*|harm\w*|hurt\w*|burn\w*|again)",
         r"(?:cut|cutting|harming|hurting) again",
+        # a peel, a roller or a needle on a spot at home, said right after the words, is not a plan
+        r"(?:thinking|thought|think) (?:[\w']+ ){0,2}(?:about |of )?doing it(?! (?:[\w']+ ){0,3}?(?:myself|at home|on my (?:face|skin|scars?|cheeks?|chin|forehead|nose)"
+        r"|with a (?:sewing )?needle instead of))",
+        r"(?:going to|gonna) do it (?:tonight|today|soon|this weekend|tomorrow|now)(?! ?,? (?:just |only )?(?:the|my) (?:home )?(?:peel|roller|derma ?\w+|mask|kit))",
+        r"(?:doing|do|did) it (?:myself )?(?:at home )?with a (?:sewing )?needle(?! instead of (?:squeezing|popping|picking))",
+        # but not a decision about a treatment or a booking ("I've decided to go with the laser")
+        r"(?:i've|already|have)"
+        r" decided(?! (?:to )?book"
+        r"| to (?:go (?:with|for|ahead with)|try|get|have|start|switch to) (?:the |a |an |some |my |your )?(?:laser|lasers|peels?|fillers?|microneedling|prp|fraxel|subcision|treatment|consultation|consult|appointment|clinic|derm\w*)"
+        r"| to wait (?:until|till|for)| to switch clinics?| not to (?:go ahead|book|have|get|do|start|continue)| to (?:cancel|stop the)"
+        # "I've decided I'm just gonna do it myself": a treatment at home
+        r"|,? (?:i'm |im )?(?:just )?(?:gonna|going to) (?:do|try) (?:it|them|my \w+) (?:myself|at home))",
         r"cutting (?:myself|herself|himself|themselves|again|is the only)",
         r"(?:pick|scratch|dig|tear|rip)\w* (?:[\w']+ ){0,4}(?:until|till|til) (?:it|they|i|my skin) (?:[\w']+ ){0,2}bl(?:ee|ed)\w*"
         r" (?:[\w']+ ){0,6}(?:on purpose|deserve|punish|because i want|to feel|to punish)",
@@ -892,8 +905,9 @@ CRISIS = _rx(
         r"(?:to|just|never) not wake up",
         r"to not wake up",
         r"knife (?:[\w']+ ){0,3}(?:arms?|wrists?|again|tonight|blood)",
-        # a needling tool or blade taken to the wrist is no skin treatment
-        r"(?:derma ?pens?|derma ?rollers?|rollers?|needles?|pins?|razors?|blades?|scalpels?) (?:[\w']+ ){0,5}(?:on|into|across|against|to) my wrists?(?! (?:to|for|as) (?:a )?(?:patch )?test)",
+        # a needling tool or blade taken to the wrist to cope, to feel or to punish is self-harm
+        r"(?:derma ?pens?|rollers?|needles?|pins?|razors?|blades?|scalpels?) (?:[\w']+ ){0,5}(?:on|into|across|against|to) my wrists?"
+        r" (?:[\w']+ ){0,4}(?:cope|coping|to feel|deserve|punish\w*|numb|release|again)",
         r"(?:blood|knife) (?:knife )?again",
         r"done (?:[\w']+ )?knife",
         r"pills (?:[\w'+]+ ){0,3}(?:tonight|goodbye|wine|vodka|alcohol)",
@@ -1192,16 +1206,6 @@ CRISIS = _rx(
 # of dying or despair they are not a crisis sign; anywhere else they are.
 CRISIS_IN_DISTRESS = _rx(
     _any(
-        # "thinking of doing it", "going to do it tonight", "I've decided", "doing it with a needle"
-        # are a peel or a needle on a spot at home as often as a plan.
-        r"(?:going to|gonna) do it (?:tonight|today|soon|this weekend|tomorrow|now)",
-        r"(?:doing|do|did) it (?:myself )?(?:at home )?with a (?:sewing )?needle",
-        # but not a decision about a treatment or a booking ("I've decided to go with the laser")
-        r"(?:i've|already|have)"
-        r" decided(?! (?:to )?book"
-        r"| to (?:go (?:with|for|ahead with)|try|get|have|start|switch to) (?:the |a |an |some |my |your )?(?:laser|lasers|peels?|fillers?|microneedling|prp|fraxel|subcision|treatment|consultation|consult|appointment|clinic|derm\w*)"
-        r"| to wait (?:until|till|for)| to switch clinics?| not to (?:go ahead|book|have|get|do|start|continue)| to (?:cancel|stop the))",
-        r"(?:thinking|thought|think) (?:[\w']+ ){0,2}(?:about |of )?doing it",
         r"won't be needing (?:[\w']+ ){0,2}(?:anymore|treatment|it)",
         r"(?:this|it) (?:will be|is)"
         r" my last (?:message|text|time|night)(?! (?:before|for (?:today|now|tonight)|until|of the day))",
@@ -1272,9 +1276,7 @@ CRISIS_UNLESS_ABOUT_SCARS = _rx(
 ABOUT_TREATMENT = _rx(
     r"(?:sessions?|treatments?|laser\w*|peels?|fillers?|micro ?needl\w*|derma ?\w*|prp|subcision|fraxel|juvederm|punch|excision"
     r"|appointments?|appt|booking|consult\w*|clinic|reception|price|cost|fee|deposit|redness|swelling|scab\w*|peeling"
-    r"|antibiotics|chat|pay\w*|aftercare|creams?|serums?|rebook\w*|operation"
-    # what is done to the skin at home
-    r"|bumps?|squeez\w*|popping|glycolic|salicylic|tca|acids?|kits?|scabs?|blackheads?|whiteheads?)"
+    r"|antibiotics|chat|pay\w*|aftercare|creams?|serums?|rebook\w*|operation|glycolic|salicylic|tca)"
 )
 ABOUT_SCARS = _rx(r"(?:scars?|scarring|acne|pimples?|spots?|zits?|skin|face|cheeks?|dents?|pits?|marks|pores)")
 DISTRESS = _rx(
@@ -1434,7 +1436,8 @@ BENIGN_ACTS = re.compile(
     r"|i'll be) (?:[\w']+ ){0,3}(?:on|at|in|moving|away|travel\w*|holiday|exchange|abroad|visiting|uni).*|\bcut (?:my ?self|myself) (?:shaving|cooking|chopping|on (?:a|the)|by accident|accidentally|while)"
     r"|\bever (?:had|have|been|felt)\b.*"
     # a denial said of a habit: "i pick at my skin when im bored, not to hurt myself or anything"
-    r"|\bnot (?:trying |meaning |wanting |doing it |because i want )?to (?:hurt|harm) (?:myself|my ?self)\b"
+    r"|(?<!hard )(?<!harder )(?<!trying )(?<!struggling )(?<!help )(?<!promised )(?<!swore )(?<!urge )\bnot to (?:hurt|harm)"
+    r" (?:myself|my ?self) or anything\b"
     # a daily routine of medicines, not taking them all at once
     r"|\b(?:i|we|she|he) (?:take|takes) all (?:my|her|his|our|the) (?:tablets|pills|meds|medicines?)"
     r" (?:in the morning|at night|with (?:food|breakfast|dinner)|together|every (?:day|morning|night))"

@@ -62,3 +62,8 @@ def test_a_treatment_asked_about_for_the_pits_from_spots_is_answered(knowledge, 
     ActionOutOfScope().run(dispatcher, tracker, domain={})
     assert "surgery" in dispatcher.messages[0]["text"].lower()
     assert not dispatcher.messages[0]["text"].startswith("I can only help")
+    # scars from acne denied: still out of scope
+    dispatcher.messages.clear()
+    text = "i don't have scars from acne, is prp good for hair loss"
+    ActionOutOfScope().run(dispatcher, make_tracker(text, "out_of_scope", [("treatment", "platelet-rich plasma")]), domain={})
+    assert dispatcher.messages[0]["text"].startswith("I can only help")

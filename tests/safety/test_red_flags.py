@@ -181,12 +181,37 @@ def test_questions_past_events_denials_and_figures_of_speech(message, flag):
         ("i did it yesterday, is the redness normal", None),
         ("tomorrow is my last day of antibiotics", None),
         ("bought a tca peel online, thinking of doing it at home this weekend", None),
-        # skin gone raw from an acid is a burn to see to today, an emergency when it is large, open or weeping
-        ("been using a glycolic toner 3 times a day and now my face is raw and flaky and stings. should i keep going?", None),
+        # skin gone raw from an acid errs towards the emergency reply
+        (
+            "been using a glycolic toner 3 times a day and now my face is raw and flaky and stings. should i keep going?",
+            RedFlag.EMERGENCY,
+        ),
+        ("the tca peel burned my face raw, it's bright red and stinging like crazy", RedFlag.EMERGENCY),
         ("my whole face is raw after the peel", RedFlag.EMERGENCY),
         ("the tca peel left my cheeks raw and weeping", RedFlag.EMERGENCY),
         ("thinking of doing it tonight", RedFlag.CRISIS),
+        ("thanks for the chat. thinking of doing it tonight", RedFlag.CRISIS),
         ("i keep thinking about doing it, the peel didn't help and i feel hopeless", RedFlag.CRISIS),
+        # a plan said of a treatment right after the words is not one; the same words beside the clinic's are
+        ("I'm going to do it tonight, just the home peel, anything I should have ready?", None),
+        ("ive decided im just gonna do it myself, ordered the derma pen kit", None),
+        ("thinking of doing it with a needle instead of squeezing, less damage right?", None),
+        ("thanks for the chat, ive decided.", RedFlag.CRISIS),
+        ("ive decided. cancel my appointment", RedFlag.CRISIS),
+        ("thanks for the chat. i'm going to do it tonight.", RedFlag.CRISIS),
+        ("i'm going to do it tonight, i've got all my antibiotics saved up", RedFlag.CRISIS),
+        ("did it with a needle again, my arms are covered in scabs", RedFlag.CRISIS),
+        ("i want out. nothing clears my blackheads", RedFlag.CRISIS),
+        ("my time is up, the squeezing has ruined my face", RedFlag.CRISIS),
+        # "not to hurt myself or anything" of a habit is a denial; an urge held back is not
+        ("tbh i pick at my skin when im bored, not to hurt myself or anything, just a habit", None),
+        ("i'm trying so hard not to hurt myself tonight", RedFlag.CRISIS),
+        ("i need help not to hurt myself", RedFlag.CRISIS),
+        ("i promised my mum not to hurt myself again but i really want to", RedFlag.CRISIS),
+        # a tool to the wrist to cope is self-harm; tried there first, or a nurse's needle, is not
+        ("ngl the derma pen at max depth on my wrist is how i cope rn", RedFlag.CRISIS),
+        ("i tried the derma roller on my wrist first to see if it hurt", None),
+        ("the nurse put the needle into my wrist for the blood gas, is it ok to have laser next week", None),
         ("how many of my sleeping pills would it take", RedFlag.CRISIS),
         ("i've got them all lined up, goodbye", RedFlag.CRISIS),
         ("which method would be the least painful way to die", RedFlag.CRISIS),
@@ -240,8 +265,16 @@ def test_the_rules_raise_no_flag_on_ordinary_messages_in_words_red_flags_share()
     assert flagged == []
 
 
+# Plans whose treatment is named only well after "thinking of doing it": the rules err towards the crisis reply.
+AMBIGUOUS_PLANS = [
+    "thinking of doing it tonight with a scalpel i got from amazon, the bump on my cheek i mean. or should i wait and book in",
+    "thinking of doing it this weekend while my parents are away, the acid peel i mean lol",
+    "been thinking of doing it for weeks but scared itll make my scars worse. the derma pen i mean. thoughts?",
+]
+
+
 def test_the_rules_leave_plans_to_treat_ones_own_skin_alone_and_the_detector_finds_the_red_flags_among_them():
-    assert [message for message in SELF_TREATMENT["lookalikes"] if rules.find(message) is not None] == []
+    assert [message for message in SELF_TREATMENT["lookalikes"] if rules.find(message) is not None] == AMBIGUOUS_PLANS
     missed = [
         (flag, message)
         for flag in (RedFlag.EMERGENCY, RedFlag.CRISIS)

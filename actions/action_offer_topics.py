@@ -42,11 +42,12 @@ class ActionOfferTopics(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         understood = latest_intent(tracker) != FALLBACK
+        ranking = tracker.latest_message.get("intent_ranking") or []
         if not understood:
-            if _thanks_or_helped(tracker.latest_message.get("intent_ranking") or []):
+            if _thanks_or_helped(ranking):
                 # "thanks thats really helpful": torn between two kind words, it is both.
                 return rate_answer(dispatcher, tracker, helpful=True)
-            torn = torn_between(tracker.latest_message.get("intent_ranking") or [])
+            torn = torn_between(ranking)
             if torn is not None:
                 return send(dispatcher, _torn_reply(tracker, *torn))
             likeliest = tracker.get_intent_of_latest_message(skip_fallback_intent=True)
@@ -77,7 +78,7 @@ class ActionOfferTopics(Action):
             # A circumstance to weigh (under 18, pregnancy ...) is cautioned however little else was understood.
             if answer is not None:
                 return send(dispatcher, Reply(cautioned(tracker, answer.text), answer=answer, kind="passages"))
-        guesses = [] if understood else likeliest_topics(tracker.latest_message.get("intent_ranking") or [])
+        guesses = [] if understood else likeliest_topics(ranking)
         text = offer_topics_text(understood, bool(guesses))
         dispatcher.utter_message(text=text if understood else cautioned(tracker, text), buttons=topic_menu(guesses))
         return []

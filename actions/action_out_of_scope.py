@@ -10,12 +10,14 @@ from bot.dialogue.canned_replies import out_of_scope_text, topic_menu
 from bot.dialogue.risk_context import risk_contexts
 from bot.dialogue.topics import reads_as_a_question
 
-# A message that says it is about acne scars.
+# A message that says it is about acne scars, and does not deny having them.
+_NOT_DENIED = r"(?<!not )(?<!no )(?<!n't have )(?<!n't got )"
 ACNE_SCARS = re.compile(
-    r"(?<!not )(?<!no )(?<!n't have )(?<!n't got )\b(acne|pimple|spot|zit)s? (scar|scars|scarring|marks|pits|holes|dents)\b"
+    _NOT_DENIED + r"\b(acne|pimple|spot|zit)s? (scar|scars|scarring|marks|pits|holes|dents)\b"
     # "pits from spots", "marks left by my acne"
-    r"|(?<!not )(?<!no )(?<!n't have )(?<!n't got )\b(scars|marks|pits|holes|dents) (from|after|left by) (my |old |the )?"
-    r"(acne|pimples|spots|zits|breakouts)\b",
+    r"|"
+    + _NOT_DENIED
+    + r"\b(scars|marks|pits|holes|dents) (from|after|left by) (my |old |the )?(acne|pimples|spots|zits|breakouts)\b",
     re.IGNORECASE,
 )
 

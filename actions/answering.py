@@ -81,6 +81,11 @@ def mentioned_values(tracker: Tracker) -> Dict[Text, List[Text]]:
     return {entity: plain_values(list(tracker.get_latest_entity_values(entity))) for entity in ENTITIES}
 
 
+def remembered_values(tracker: Tracker) -> Dict[Text, List[Text]]:
+    """The scar types and treatments under discussion, from the slots."""
+    return {entity: plain_values(tracker.get_slot(entity)) for entity in ENTITIES}
+
+
 def _values_in(entities: Any) -> Dict[Text, List[Text]]:
     found: Dict[Text, List[Text]] = {entity: [] for entity in ENTITIES}
     for item in entities if isinstance(entities, list) else []:
@@ -124,7 +129,7 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
             intent = question_behind_follow_up(ranking, tracker.get_slot("topic")) or intent
         asked = [(intent, text, mentioned)] + ([(also, text, mentioned)] if also and also != intent else [])
     remembered_topic = tracker.get_slot("topic")
-    remembered = {entity: plain_values(tracker.get_slot(entity)) for entity in ENTITIES}
+    remembered = remembered_values(tracker)
     questions: List[Question] = []
     subject: Optional[Subject] = None
     carried: Dict[Text, List[Text]] = {}
@@ -180,11 +185,8 @@ def _after_an_answer(tracker: Tracker) -> bool:
 def _more_reply(tracker: Tracker) -> Reply:
     """More about the subject under discussion ("tell me more"): what the sources
     say of it beyond the replies already given, or that they say nothing more."""
-    subject = Question(
-        tracker.get_slot("topic"),
-        tuple(plain_values(tracker.get_slot("scar_type"))),
-        tuple(plain_values(tracker.get_slot("treatment"))),
-    )
+    remembered = remembered_values(tracker)
+    subject = Question(tracker.get_slot("topic"), tuple(remembered["scar_type"]), tuple(remembered["treatment"]))
     shown = "\n".join(_bot_texts(tracker))
     try:
         with new_session() as session:
@@ -290,7 +292,7 @@ def personal_advice_from_tracker(tracker: Tracker) -> Reply:
     values = {entity: list(dict.fromkeys(found)) for entity, found in mentioned_values(tracker).items()}
     if not any(values.values()) and aspect is not None:
         # "how many would I need" after chemical peels: that aspect of the subject under discussion.
-        values = {entity: plain_values(tracker.get_slot(entity)) for entity in ENTITIES}
+        values = remembered_values(tracker)
     try:
         with new_session() as session:
             answer = personal_advice_reply(session, _text(tracker), values["scar_type"], values["treatment"])

@@ -427,6 +427,8 @@ def test_a_treatment_a_letter_or_two_off_is_read_as_that_treatment(text, found):
         ("y thanks", "y thanks"),
         ("n not really", "n not really"),
         ("u-shaped scars in the U.S.", "u-shaped scars in the U.S."),
+        # A letter before "shaped" is a shape (data/shorthand.yml's `not_before`).
+        ("are U shaped scars the same as boxcar, u know", "are U shaped scars the same as boxcar, you know"),
         ("are derm fillers safe", "are derm fillers safe"),
         # Words and names that only contain shorthand stay as typed.
         ("yo, your urgent rooms are in Ny", "yo, your urgent rooms are in Ny"),
@@ -455,7 +457,9 @@ def test_a_training_examples_entities_move_with_its_spelt_out_words_and_the_type
     assert processed.get(TYPED_TEXT) == typed
 
 
-@pytest.mark.parametrize("text", ["words: [u, you]\n", "words:\n  u: 1\n", "words: {u: you\n", "in_longer_messages: [y]\n"])
+@pytest.mark.parametrize(
+    "text", ["words: [u, you]\n", "words:\n  u: 1\n", "words: {u: you\n", "in_longer_messages: [y]\n", "not_before: shaped\n"]
+)
 def test_a_broken_shorthand_file_is_refused_with_what_to_fix(tmp_path, text):
     from bot.nlp.shorthand import Shorthand, ShorthandError
 

@@ -41,6 +41,8 @@ class Shorthand:
     words: dict[str, str]
     after_a_number: dict[str, str]
     in_longer_messages: dict[str, str]
+    # Words that a shorthand word is left alone before: "U shaped" is a shape, not "you shaped".
+    not_before: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path = settings.SHORTHAND_FILE) -> "Shorthand":
@@ -56,12 +58,15 @@ class Shorthand:
                 raise ShorthandError(
                     f"{path.name}: `words`, `after_a_number` and `in_longer_messages` must map shorthand to the words it stands for"
                 )
+        not_before = table.get("not_before") or []
+        if not isinstance(not_before, list) or not all(isinstance(word, str) and word.strip() for word in not_before):
+            raise ShorthandError(f"{path.name}: `not_before` must list words")
         words, after_a_number, in_longer_messages = ({k.lower(): v for k, v in section.items()} for section in sections)
-        return cls(words, after_a_number, in_longer_messages)
+        return cls(words, after_a_number, in_longer_messages, tuple(word.strip().lower() for word in not_before))
 
     def pattern(self, longer: bool) -> re.Pattern[str]:
         words = {**self.words, **self.in_longer_messages} if longer else self.words
-        return _compiled(tuple(sorted(words)), tuple(sorted(self.after_a_number)))
+        return _compiled(tuple(sorted(words)), tuple(sorted(self.after_a_number)), self.not_before)
 
     def expand(self, text: str) -> tuple[str, list[tuple[int, int]]]:
         """The text with its shorthand spelt out, and each replacement's (end in
@@ -97,9 +102,11 @@ def _boundaries(entry: str, before: bool = True) -> str:
 
 
 @lru_cache(maxsize=4)
-def _compiled(words: tuple[str, ...], after_a_number: tuple[str, ...]) -> re.Pattern[str]:
+def _compiled(words: tuple[str, ...], after_a_number: tuple[str, ...], not_before: tuple[str, ...]) -> re.Pattern[str]:
     # Longest first, so that "w/o" is read before "w/".
-    alternatives = [r"(?P<word>" + "|".join(_boundaries(w) for w in sorted(words, key=len, reverse=True)) + ")"]
+    alternatives = "|".join(_boundaries(w) for w in sorted(words, key=len, reverse=True))
+    kept = r"(?!\s+(?:" + "|".join(map(re.escape, not_before)) + r")\b)" if not_before else ""
+    alternatives = [r"(?P<word>(?:" + alternatives + ")" + kept + ")"]
     if after_a_number:
         numbered = "|".join(_boundaries(w, before=False) for w in sorted(after_a_number, key=len, reverse=True))
         alternatives.append(r"(?<=\d)\s?(?P<after_number>" + numbered + ")")

@@ -104,9 +104,9 @@ def _boundaries(entry: str, before: bool = True) -> str:
 @lru_cache(maxsize=4)
 def _compiled(words: tuple[str, ...], after_a_number: tuple[str, ...], not_before: tuple[str, ...]) -> re.Pattern[str]:
     # Longest first, so that "w/o" is read before "w/".
-    alternatives = "|".join(_boundaries(w) for w in sorted(words, key=len, reverse=True))
+    shorthand = "|".join(_boundaries(w) for w in sorted(words, key=len, reverse=True))
     kept = r"(?!\s+(?:" + "|".join(map(re.escape, not_before)) + r")\b)" if not_before else ""
-    alternatives = [r"(?P<word>(?:" + alternatives + ")" + kept + ")"]
+    alternatives = [r"(?P<word>(?:" + shorthand + ")" + kept + ")"]
     if after_a_number:
         numbered = "|".join(_boundaries(w, before=False) for w in sorted(after_a_number, key=len, reverse=True))
         alternatives.append(r"(?<=\d)\s?(?P<after_number>" + numbered + ")")

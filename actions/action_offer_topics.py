@@ -22,6 +22,7 @@ from actions.answering import (
 from bot.dialogue.answers import answer_from_passages
 from bot.dialogue.canned_replies import offer_topics_text, topic_menu
 from bot.dialogue.feedback import HELPFUL_INTENT
+from bot.dialogue.messages import message
 from bot.dialogue.topics import CLINIC_INTENTS, FALLBACK, likeliest_topics, topic_of_intent, torn_between
 from bot.knowledge.store.db import new_session
 
@@ -44,9 +45,14 @@ class ActionOfferTopics(Action):
         understood = latest_intent(tracker) != FALLBACK
         ranking = tracker.latest_message.get("intent_ranking") or []
         if not understood:
-            if _thanks_or_helped(ranking):
+            closing = _torn_small_talk(ranking)
+            if closing == THANKS_AND_HELPED:
                 # "thanks thats really helpful": torn between two kind words, it is both.
                 return rate_answer(dispatcher, tracker, helpful=True)
+            if closing == THANKS_AND_GOODBYE:
+                # "cheers, that's all I needed"
+                dispatcher.utter_message(text=message("thanks_and_goodbye"))
+                return []
             torn = torn_between(ranking)
             if torn is not None:
                 return send(dispatcher, _torn_reply(tracker, *torn))
@@ -97,13 +103,15 @@ def _torn_reply(tracker: Tracker, first: Text, second: Text) -> Reply:
     return answer_from_tracker(tracker, first, also=second)
 
 
-# Thanks and "that helped" read equally (within the fallback's ambiguity gap), each surely enough.
-KIND_WORDS = frozenset({"thank", HELPFUL_INTENT})
-MIN_KIND_WORDS_CONFIDENCE = 0.3
+# Two closing words read equally (within the fallback's ambiguity gap), each surely enough: the message is both.
+THANKS_AND_HELPED = frozenset({"thank", HELPFUL_INTENT})
+THANKS_AND_GOODBYE = frozenset({"thank", "goodbye"})
+MIN_SMALL_TALK_CONFIDENCE = 0.3
 
 
-def _thanks_or_helped(ranking: List[Dict[Text, Any]]) -> bool:
+def _torn_small_talk(ranking: List[Dict[Text, Any]]) -> frozenset:
+    """The two likeliest readings when both are sure enough, else none."""
     readings = [item for item in ranking if item.get("name") != FALLBACK][:2]
-    return {item.get("name") for item in readings} == KIND_WORDS and all(
-        float(item.get("confidence") or 0) >= MIN_KIND_WORDS_CONFIDENCE for item in readings
-    )
+    if len(readings) < 2 or any(float(item.get("confidence") or 0) < MIN_SMALL_TALK_CONFIDENCE for item in readings):
+        return frozenset()
+    return frozenset(str(item.get("name")) for item in readings)

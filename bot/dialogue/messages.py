@@ -37,6 +37,7 @@ REQUIRED = {
     "feedback_no": set(),
     "feedback_thanks": set(),
     "feedback_sorry": set(),
+    "thanks_and_goodbye": set(),
     "book_consultation": set(),
     "booking_link": {"booking_url"},
     "booking_contact": {"contact"},

@@ -31,6 +31,18 @@ def test_a_message_torn_between_thanks_and_that_helped_is_both(knowledge, dispat
     assert dispatcher.messages[-1]["text"] != message("feedback_thanks")
 
 
+def test_a_message_torn_between_thanks_and_goodbye_is_both(dispatcher):
+    ranking = [("nlu_fallback", 0.3), ("goodbye", 0.45), ("thank", 0.42), ("ask_treatment", 0.01)]
+    tracker = make_tracker("cheers, that's all I needed", "nlu_fallback", slots={"answered": "causes"}, ranking=ranking)
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    assert [m["text"] for m in dispatcher.messages] == [message("thanks_and_goodbye")]
+    # unsure of either, it is not understood
+    dispatcher.messages.clear()
+    ranking = [("nlu_fallback", 0.3), ("goodbye", 0.29), ("thank", 0.28)]
+    ActionOfferTopics().run(dispatcher, make_tracker("ta ra then", "nlu_fallback", ranking=ranking), domain={})
+    assert dispatcher.messages[-1]["text"] != message("thanks_and_goodbye")
+
+
 def test_an_unsure_message_naming_a_scar_type_gets_the_likeliest_answer(knowledge, dispatcher):
     tracker = make_tracker(
         "would fillers help my rolling scars", "nlu_fallback", [("scar_type", "rolling"), ("treatment", "dermal fillers")]

@@ -156,6 +156,53 @@ def test_a_story_read_surely_as_small_talk_stays_so(splitter):
     assert sure.get(INTENT)["name"] == "goodbye"
 
 
+@pytest.fixture
+def splitter_with_follow_ups(tmp_path):
+    component = QuestionSplitter.create(
+        {},
+        LocalModelStorage(tmp_path),
+        Resource("splitter"),
+        ExecutionContext(None),  # type: ignore[arg-type]
+    )
+    follow_ups = ["what can be done about them", "and what about that", "can it be done", "what else can be done about it"]
+    feelings = ["i hate how my scars look", "my scars make me sad", "i avoid photos of myself", "scars ruin my confidence"]
+    component.train(
+        TrainingData(
+            [
+                *TRAINING.training_examples,
+                *(message(t, "follow_up") for t in follow_ups),
+                *(message(t, "ask_emotional_impact") for t in feelings),
+            ]
+        )
+    )
+    return component
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # a story's question that refers back to the story and asks how to treat it asks about treatment
+        ("What can actually be done about them at this point?", "ask_treatment"),
+        # one that asks nothing of treating it stays as the story was read
+        ("Is that normal or am I the only one?", "ask_emotional_impact"),
+    ],
+)
+def test_a_storys_question_about_treating_what_it_tells_asks_about_treatment(splitter_with_follow_ups, question, expected):
+    text = f"I'm 34 and I had terrible acne all through school, and I hate every photo of myself now. {question}"
+    [processed] = splitter_with_follow_ups.process(
+        [Message(data={TEXT: text, INTENT: {"name": "ask_emotional_impact", "confidence": 0.5}, ENTITIES: []})]
+    )
+    assert processed.get(INTENT)["name"] == expected
+
+
+def test_a_story_read_as_prevention_keeps_it_when_its_question_asks_what_to_do(splitter_with_follow_ups):
+    text = "personal trainer here, i sweat loads and break out every week on my forehead. terrified of scarring, what can be done"
+    [processed] = splitter_with_follow_ups.process(
+        [Message(data={TEXT: text, INTENT: {"name": "ask_prevention", "confidence": 0.5}, ENTITIES: []})]
+    )
+    assert processed.get(INTENT)["name"] == "ask_prevention"
+
+
 def test_a_thank_you_that_says_what_it_thanks_for_stays_thanks(splitter):
     # Only a question asked with "?" replaces small talk: "how do they happen" here is what was explained.
     text = "thank you so much, I had acne for years and now my cheeks are covered in marks. how do they happen. bye for now"

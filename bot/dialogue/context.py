@@ -17,11 +17,14 @@ TREATMENT_TOPICS = ("treatment", "side_effects")
 # (not after prevention or feelings: "what can i do to stop new ones forming?").
 ABOUT_THE_SCARS = ("overview", "scar_types", "causes", "symptoms", "go_away", "genetics", "acne_severity", "picking")
 WITHOUT_TREATMENT = re.compile(r"\bwithout (?:any )?treat", re.IGNORECASE)
-ASKS_ABOUT_TREATING = re.compile(
-    r"\b(?:what can (?:be|i|you|we) (?:do|done)|what (?:are|r) (?:the|my) options|any options|get rid of|treat|treated"
+# "what can be done", "what can i do": how to treat what was spoken of, or (of acne) how to prevent scars.
+WHAT_CAN_BE_DONE = r"what can (?:\w+ly )?(?:be|i|you|we) (?:\w+ly )?(?:do|done)|(?:can|could) (?:anything|something) be done"
+NAMES_TREATING = re.compile(
+    r"\b(?:what (?:are|r) (?:the|my) options|any options|get rid of|treat|treated"
     r"|treating|treatments?|fix|fixed|removed?|smooth(?:ed)? (?:them |it )?out)\b",
     re.IGNORECASE,
 )
+ASKS_ABOUT_TREATING = re.compile(rf"\b(?:{WHAT_CAN_BE_DONE})\b|{NAMES_TREATING.pattern}", re.IGNORECASE)
 # The longest message read as a short follow-up ("and lasers?", "how long do they last?").
 MAX_FOLLOW_UP_CHARS = 80
 REFERRING_WORDS = frozenset({"they", "them", "their", "it", "its", "those", "these", "that", "this", "ones", "one"})

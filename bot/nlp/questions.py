@@ -33,12 +33,17 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.dialogue.context import ASKS_ABOUT_TREATING, NAMES_TREATING, WITHOUT_TREATMENT
 from bot.dialogue.topics import CLINIC_INTENTS, FALLBACK, topic_of_intent
 from bot.nlp.follow_ups import FOLLOW_UP
 from bot.nlp.intent_model import WithIntentModel
 from bot.safety.rasa_component import RED_FLAG_INTENTS
 
 QUESTIONS = "questions"
+TREATMENT = "ask_treatment"
+PREVENTION = "ask_prevention"
+# Readings of a story's question that refer back to the story rather than name a topic.
+REFERS_BACK = {FOLLOW_UP, "ask_capabilities"}
 MAX_QUESTIONS = 3
 # A question's own topic must be at least this likely; below it, the part is
 # context or chatter ("I'm 16 and my skin is oily.") and not asked about.
@@ -153,13 +158,14 @@ class QuestionSplitter(WithIntentModel):
         return found[:MAX_QUESTIONS] if len(distinct) >= 2 and asks_a_topic else []
 
     def story_question(
-        self, text: str, threshold: float = FOCUS_CONFIDENCE, asked_only: bool = False
+        self, text: str, threshold: float = FOCUS_CONFIDENCE, asked_only: bool = False, whole: Optional[str] = None
     ) -> Optional[Dict[Text, Any]]:
         """The intent a story's question asks (with its probability): of the parts that
         read as questions, the one the model reads most surely as a topic, when it
         is at least `threshold` likely and the story around it is long enough; else None.
         Parts with a question mark come first: "also" or "and is" can start a clause
-        of the story too; with `asked_only`, only they count."""
+        of the story too; with `asked_only`, only they count. `whole` is how the whole
+        message was read (see _readings)."""
         parts = split_questions(text)
         asked = [part for part in parts if part.text.endswith("?")]
         parts = asked if asked_only else asked or parts
@@ -172,7 +178,7 @@ class QuestionSplitter(WithIntentModel):
             return None
         topical = [
             (reading, count)
-            for reading, count in zip(self._readings(parts), story_words, strict=True)
+            for reading, count in zip(self._readings(parts, in_a_story=True, whole=whole), story_words, strict=True)
             if topic_of_intent(reading[1]) is not None
         ]
         if not topical:
@@ -182,22 +188,37 @@ class QuestionSplitter(WithIntentModel):
             return None
         return {"name": intent, "confidence": confidence} if count >= MIN_STORY_WORDS else None
 
-    def _readings(self, parts: List[Part], several: bool = False) -> List[tuple[Part, str, float]]:
+    def _readings(
+        self, parts: List[Part], several: bool = False, in_a_story: bool = False, whole: Optional[str] = None
+    ) -> List[tuple[Part, str, float]]:
         """Each part with the small model's likeliest intent for it and its probability.
-        With `several`, a later part read as a follow-up ("… and can it be prevented?")
-        refers to the question before it in the same message, so its likeliest other
-        intent is what it asks, with that intent's share of the probability left beside
-        the follow-up reading, when the model gave that intent at least
-        MIN_SECOND_READING (a small one would be inflated: "why is that?")."""
+        A part read as a follow-up refers to what came before it in the same message:
+        with `several`, a later question ("… and can it be prevented?"); `in_a_story`,
+        the story ("… I hate every photo of myself. What can be done about them?").
+        Asking how to treat what it refers to (read as a follow-up, or as asking what
+        the bot can do: "what are my options?"), it asks about treatment; but in a story
+        read as prevention (`whole`), "what can i do" asks how to prevent scars ("terrified
+        of scarring, what can i do"), and only words of treating do; otherwise its
+        likeliest other intent is what it asks, with that intent's share of the
+        probability left beside the follow-up reading, when the model gave that intent
+        at least MIN_SECOND_READING (a small one would be inflated: "why is that?")."""
         readings = []
         classes = [str(name) for name in self.model.classes_]
         for index, (part, probabilities) in enumerate(zip(parts, self.probabilities([part.text for part in parts]), strict=True)):
             # Likeliest first; a stable sort keeps argmax's choice between equal readings.
             best, *rest = (int(i) for i in np.argsort(-probabilities, kind="stable")[:2])
-            confidence = float(probabilities[best])
-            if several and index > 0 and classes[best] == FOLLOW_UP and rest and probabilities[rest[0]] >= MIN_SECOND_READING:
-                best, confidence = rest[0], float(probabilities[rest[0]]) / (1.0 - confidence)
-            readings.append((part, classes[best], confidence))
+            intent, confidence = classes[best], float(probabilities[best])
+            refers_back = in_a_story or (several and index > 0)
+            treating = (NAMES_TREATING if whole == PREVENTION else ASKS_ABOUT_TREATING).search(part.text)
+            if in_a_story and intent in REFERS_BACK and treating and not WITHOUT_TREATMENT.search(part.text):
+                # Each of those readings means the treatments here: their probabilities add up.
+                intent = TREATMENT
+                confidence = sum(
+                    float(probabilities[classes.index(name)]) for name in {*REFERS_BACK, TREATMENT} if name in classes
+                )
+            elif refers_back and intent == FOLLOW_UP and rest and probabilities[rest[0]] >= MIN_SECOND_READING:
+                intent, confidence = classes[rest[0]], float(probabilities[rest[0]]) / (1.0 - confidence)
+            readings.append((part, intent, confidence))
         return readings
 
     @staticmethod
@@ -226,7 +247,7 @@ class QuestionSplitter(WithIntentModel):
                     threshold = MIN_CONFIDENCE if name in UNANSWERING else FOCUS_CONFIDENCE
                     # A thank-you or goodbye may say what it thanks for ("... why my scars look
                     # worse in the morning. See you!"): only a question asked with "?" replaces it.
-                    asked = self.story_question(message.get(TEXT) or "", threshold, asked_only=name in SMALL_TALK)
+                    asked = self.story_question(message.get(TEXT) or "", threshold, asked_only=name in SMALL_TALK, whole=name)
                     # The likelier reading wins: the question alone, or DIET's of the whole.
                     if (
                         asked is not None

@@ -111,6 +111,7 @@ def test_questions_are_split_where_a_new_one_starts(text, parts):
         ("does clear + brilliant need lots of sessions", "sessions"),
         ("can acne scars come back after theyve been treated", "duration"),
         ("ok so which one hurts least", "pain"),
+        ("and how much?", "cost"),
         # the same words, asking something else
         ("my acne keeps coming back after i stop treatment", None),
         ("when will i see my dermatologist", None),

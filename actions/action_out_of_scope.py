@@ -6,20 +6,19 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answering import answer_from_tracker, caution_reply, mentioned_values, refers_to_the_subject, send
 from bot.dialogue.aspects import asked_aspect
-from bot.dialogue.canned_replies import out_of_scope_text, topic_menu
+from bot.dialogue.canned_replies import offer_topics_text, out_of_scope_text, topic_menu
 from bot.dialogue.risk_context import risk_contexts
-from bot.dialogue.topics import reads_as_a_question
+from bot.dialogue.topics import likeliest_topics, reads_as_a_question, second_question
 
-# A message that says it is about acne scars, and does not deny having them.
+# A message that says it is about acne scars, and does not deny having them: acne, and scars
+# in any order ("best way to fix dents in skin from old zits", "bad acne ... scars on my cheeks").
 _NOT_DENIED = r"(?<!not )(?<!no )(?<!n't have )(?<!n't got )"
-ACNE_SCARS = re.compile(
-    _NOT_DENIED + r"\b(acne|pimple|spot|zit)s? (scar|scars|scarring|marks|pits|holes|dents)\b"
-    # "pits from spots", "marks left by my acne"
-    r"|"
-    + _NOT_DENIED
-    + r"\b(scars|marks|pits|holes|dents) (from|after|left by) (my |old |the )?(acne|pimples|spots|zits|breakouts)\b",
-    re.IGNORECASE,
-)
+_ACNE = re.compile(r"\b(acne|pimples?|spots|zits?|breakouts?)\b", re.IGNORECASE)
+_SCARS = re.compile(_NOT_DENIED + r"\b(scars?|scarring|scarred|pits|pitted|pitting|dents|craters|pockmarks)\b", re.IGNORECASE)
+
+
+def about_acne_scars(text: str) -> bool:
+    return bool(_ACNE.search(text) and _SCARS.search(text))
 
 
 class ActionOutOfScope(Action):
@@ -30,8 +29,9 @@ class ActionOutOfScope(Action):
     microdermabrasion) is a follow-up when the model's second reading is a
     question too ("is it safe to take ibuprofen?" stays out of scope); so is one
     that says a personal circumstance to weigh (pregnancy, isotretinoin …). A
-    message that names a treatment or scar type and says it is about acne scars
-    is answered as a question about them."""
+    message that says it is about acne scars is answered as the question the
+    model read second, or as one about the treatment or scar type it names; with
+    neither, it is asked to rephrase, not told that only acne scars are covered."""
 
     def name(self) -> Text:
         return "action_out_of_scope"
@@ -48,11 +48,21 @@ class ActionOutOfScope(Action):
             and reads_as_a_question(tracker.latest_message.get("intent_ranking") or [])
         ):
             return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
-        named = mentioned_values(tracker)
-        if ACNE_SCARS.search(text) and any(named.values()):
-            # "platelet rich plasma, is that for acne scars too or only for hair loss?": about acne scars after all.
-            return send(dispatcher, answer_from_tracker(tracker, "ask_treatment" if named["treatment"] else "ask_scar_types"))
         caution = caution_reply(tracker)
+        if about_acne_scars(text):
+            # "platelet rich plasma, is that for acne scars too or only for hair loss?": about acne scars after
+            # all, so the model's next reading, or what it names, is the question; else "rephrase", not "only acne scars".
+            named = mentioned_values(tracker)
+            ranking = tracker.latest_message.get("intent_ranking") or []
+            asked = second_question(ranking) or (
+                "ask_treatment" if named["treatment"] else "ask_scar_types" if named["scar_type"] else None
+            )
+            if asked is not None:
+                return send(dispatcher, answer_from_tracker(tracker, asked))
+            if caution is None:
+                guesses = likeliest_topics(ranking)
+                dispatcher.utter_message(text=offer_topics_text(False, bool(guesses)), buttons=topic_menu(guesses))
+                return []
         if caution is not None:
             dispatcher.utter_message(text=caution)
             return []

@@ -78,7 +78,16 @@ def torn_between(intent_ranking: list[dict]) -> tuple[str, str] | None:
 def reads_as_a_question(intent_ranking: list[dict]) -> bool:
     """Whether the model's second reading of a message is a question (a topic or a
     follow-up) it gave at least NEW_QUESTION_CONFIDENCE."""
-    return any(_is_question(name) and p >= NEW_QUESTION_CONFIDENCE for name, p in _readings(intent_ranking)[1:2])
+    return second_question(intent_ranking) is not None
+
+
+def second_question(intent_ranking: list[dict]) -> str | None:
+    """The model's second reading of a message when it is a question (a topic or a
+    follow-up) it gave at least NEW_QUESTION_CONFIDENCE; else None."""
+    for name, p in _readings(intent_ranking)[1:2]:
+        if _is_question(name) and p >= NEW_QUESTION_CONFIDENCE:
+            return name
+    return None
 
 
 def _readings(intent_ranking: list[dict]) -> list[tuple[str, float]]:

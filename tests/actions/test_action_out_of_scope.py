@@ -1,5 +1,6 @@
 from actions.action_out_of_scope import ActionOutOfScope
 from bot import settings
+from bot.dialogue.messages import message
 from tests.support.trackers import make_tracker
 
 
@@ -66,4 +67,24 @@ def test_a_treatment_asked_about_for_the_pits_from_spots_is_answered(knowledge, 
     dispatcher.messages.clear()
     text = "i don't have scars from acne, is prp good for hair loss"
     ActionOutOfScope().run(dispatcher, make_tracker(text, "out_of_scope", [("treatment", "platelet-rich plasma")]), domain={})
+    assert dispatcher.messages[0]["text"].startswith("I can only help")
+
+
+def test_a_message_about_acne_scars_read_as_out_of_scope_is_answered_as_the_models_next_reading(knowledge, dispatcher):
+    ranking = [("out_of_scope", 0.43), ("ask_treatment", 0.24), ("ask_causes", 0.16)]
+    tracker = make_tracker("best way to fix dents in skin from old zits??", "out_of_scope", ranking=ranking)
+    ActionOutOfScope().run(dispatcher, tracker, domain={})
+    assert "microneedling" in dispatcher.messages[0]["text"]
+
+
+def test_a_message_about_acne_scars_with_no_other_reading_is_asked_to_rephrase(dispatcher):
+    ranking = [("out_of_scope", 0.6), ("ask_causes", 0.15)]
+    tracker = make_tracker("my acne left scars and my mum keeps going on about it lol", "out_of_scope", ranking=ranking)
+    ActionOutOfScope().run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[0]["text"] == message("rephrase_with_guesses")
+    assert dispatcher.messages[0]["buttons"][0]["payload"] == "/ask_causes"
+    # spots and marks of another kind stay out of scope
+    dispatcher.messages.clear()
+    tracker = make_tracker("what cream for age spots and stretch marks", "out_of_scope", ranking=ranking)
+    ActionOutOfScope().run(dispatcher, tracker, domain={})
     assert dispatcher.messages[0]["text"].startswith("I can only help")

@@ -10,15 +10,30 @@ from bot.dialogue.canned_replies import offer_topics_text, out_of_scope_text, to
 from bot.dialogue.risk_context import risk_contexts
 from bot.dialogue.topics import likeliest_topics, reads_as_a_question, second_question
 
-# A message that says it is about acne scars, and does not deny having them: acne, and scars
-# in any order ("best way to fix dents in skin from old zits", "bad acne ... scars on my cheeks").
-_NOT_DENIED = r"(?<!not )(?<!no )(?<!n't have )(?<!n't got )"
-_ACNE = re.compile(r"\b(acne|pimples?|spots|zits?|breakouts?)\b", re.IGNORECASE)
-_SCARS = re.compile(_NOT_DENIED + r"\b(scars?|scarring|scarred|pits|pitted|pitting|dents|craters|pockmarks)\b", re.IGNORECASE)
+# A message that says it is about acne scars: "acne scars", "dents in my skin from old zits",
+# "my spots left pits"; not one that denies having them ("no acne scars", "without scarring")
+# or names another cause ("chickenpox scars", "a scar from surgery").
+_SCARRED = r"(scars?|scarring|marks|pits|holes|dents|craters)"
+_ACNE = r"(acne|pimples?|spots?|zits?|breakouts?)"
+_ACNE_SCARS = re.compile(
+    rf"\b{_ACNE} {_SCARRED}\b"
+    rf"|\b{_SCARRED}( [\w']+){{0,3}} (from|after|left by|caused by) ([\w']+ ){{0,2}}{_ACNE}\b"
+    rf"|\b{_ACNE}( [\w']+){{0,2}} (left|leave|leaves|leaving|gave|caused) ([\w']+ ){{0,2}}{_SCARRED}\b",
+    re.IGNORECASE,
+)
+_DENIED = re.compile(
+    rf"(\b(no|not|without|never had|free of|havent|havent got|dont have|didnt get)|n't (have|got|get))( [\w']+){{0,2}} {_SCARRED}\b",
+    re.IGNORECASE,
+)
+_OTHER_CAUSE = re.compile(
+    r"\b(chicken ?pox|c-section|caesarean|cesarean|self[- ]harm\w*|stretch marks?|tattoos?|piercings?|burns?"
+    r"|(surgery|surgical|operation|injury|accident) scars?|scars? from (an? |my |the )?(surgery|operation|injury|accident|cut|burn|fall))\b",
+    re.IGNORECASE,
+)
 
 
 def about_acne_scars(text: str) -> bool:
-    return bool(_ACNE.search(text) and _SCARS.search(text))
+    return bool(_ACNE_SCARS.search(text)) and not _DENIED.search(text) and not _OTHER_CAUSE.search(text)
 
 
 class ActionOutOfScope(Action):
@@ -54,9 +69,11 @@ class ActionOutOfScope(Action):
             # all, so the model's next reading, or what it names, is the question; else "rephrase", not "only acne scars".
             named = mentioned_values(tracker)
             ranking = tracker.latest_message.get("intent_ranking") or []
-            asked = second_question(ranking) or (
-                "ask_treatment" if named["treatment"] else "ask_scar_types" if named["scar_type"] else None
-            )
+            second = second_question(ranking)
+            # A follow-up reading needs a subject under discussion to follow.
+            if second == "follow_up" and tracker.get_slot("topic") is None:
+                second = None
+            asked = second or ("ask_treatment" if named["treatment"] else "ask_scar_types" if named["scar_type"] else None)
             if asked is not None:
                 return send(dispatcher, answer_from_tracker(tracker, asked))
             if caution is None:

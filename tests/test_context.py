@@ -49,6 +49,7 @@ def test_a_follow_up_with_nothing_before_picks_a_topic_from_the_value():
         ("can they be fixed", "scar_types", "treatment"),
         ("can anything be done at his age?", "scar_types", "treatment"),
         ("what can actually be done", "causes", "treatment"),
+        ("can anything be done to prevent more scars?", "causes", "causes"),
         ("and why do they form", "scar_types", "scar_types"),
         # after prevention, feelings or without treatment, it is not
         ("what can i do to stop new ones forming?", "prevention", "prevention"),

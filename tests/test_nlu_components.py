@@ -183,8 +183,9 @@ def splitter_with_follow_ups(tmp_path):
     [
         # a story's question that refers back to the story and asks how to treat it asks about treatment
         ("What can actually be done about them at this point?", "ask_treatment"),
-        # one that asks nothing of treating it stays as the story was read
+        # one that asks nothing of treating it, or asks how to prevent, stays as the story was read
         ("Is that normal or am I the only one?", "ask_emotional_impact"),
+        ("What can be done to avoid more of them?", "ask_emotional_impact"),
     ],
 )
 def test_a_storys_question_about_treating_what_it_tells_asks_about_treatment(splitter_with_follow_ups, question, expected):
@@ -193,6 +194,23 @@ def test_a_storys_question_about_treating_what_it_tells_asks_about_treatment(spl
         [Message(data={TEXT: text, INTENT: {"name": "ask_emotional_impact", "confidence": 0.5}, ENTITIES: []})]
     )
     assert processed.get(INTENT)["name"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, whole",
+    [
+        (
+            "I had a C-section two years ago, the scar is still raised and I hate wearing a bikini. What can be done about it?",
+            "out_of_scope",
+        ),
+        ("Hi, I'm Sam, 27, had acne scars since uni and just found this site today. What can you do?", "greet"),
+    ],
+)
+def test_a_story_read_as_out_of_scope_or_small_talk_is_not_made_a_treatment_question(splitter_with_follow_ups, text, whole):
+    [processed] = splitter_with_follow_ups.process(
+        [Message(data={TEXT: text, INTENT: {"name": whole, "confidence": 0.4}, ENTITIES: []})]
+    )
+    assert processed.get(INTENT)["name"] == whole
 
 
 def test_a_story_read_as_prevention_keeps_it_when_its_question_asks_what_to_do(splitter_with_follow_ups):

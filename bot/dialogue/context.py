@@ -17,6 +17,10 @@ TREATMENT_TOPICS = ("treatment", "side_effects")
 # (not after prevention or feelings: "what can i do to stop new ones forming?").
 ABOUT_THE_SCARS = ("overview", "scar_types", "causes", "symptoms", "go_away", "genetics", "acne_severity", "picking")
 WITHOUT_TREATMENT = re.compile(r"\bwithout (?:any )?treat", re.IGNORECASE)
+# "can anything be done to prevent more scars?": how to prevent them, not how to treat them.
+PREVENTING = re.compile(
+    r"\b(?:prevent\w*|stop\w*|avoid\w*|(?:lower|reduce|cut) (?:my|the|his|her|their|our) (?:chances?|risk))\b", re.IGNORECASE
+)
 # "what can be done", "what can i do": how to treat what was spoken of, or (of acne) how to prevent scars.
 WHAT_CAN_BE_DONE = r"what can (?:\w+ly )?(?:be|i|you|we) (?:\w+ly )?(?:do|done)|(?:can|could) (?:anything|something) be done"
 NAMES_TREATING = re.compile(
@@ -98,7 +102,12 @@ def resolve_subject(
             values[entity] = list(remembered[entity])
     if topic is None:
         topic = remembered_topic or _default_topic(values)
-        asks_treating = topic in ABOUT_THE_SCARS and ASKS_ABOUT_TREATING.search(text) and not WITHOUT_TREATMENT.search(text)
+        asks_treating = (
+            topic in ABOUT_THE_SCARS
+            and ASKS_ABOUT_TREATING.search(text)
+            and not WITHOUT_TREATMENT.search(text)
+            and not PREVENTING.search(text)
+        )
         if (mentioned.get("treatment") or asks_treating) and topic not in TREATMENT_TOPICS:
             # "and lasers, do they work?" after picking, "can anything be done about the dents?":
             # a question about treating them.

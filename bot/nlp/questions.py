@@ -33,7 +33,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.dialogue.context import ASKS_ABOUT_TREATING, NAMES_TREATING, WITHOUT_TREATMENT
+from bot.dialogue.context import ASKS_ABOUT_TREATING, NAMES_TREATING, PREVENTING, WITHOUT_TREATMENT
 from bot.dialogue.topics import CLINIC_INTENTS, FALLBACK, topic_of_intent
 from bot.nlp.follow_ups import FOLLOW_UP
 from bot.nlp.intent_model import WithIntentModel
@@ -42,8 +42,9 @@ from bot.safety.rasa_component import RED_FLAG_INTENTS
 QUESTIONS = "questions"
 TREATMENT = "ask_treatment"
 PREVENTION = "ask_prevention"
+CAPABILITIES = "ask_capabilities"
 # Readings of a story's question that refer back to the story rather than name a topic.
-REFERS_BACK = {FOLLOW_UP, "ask_capabilities"}
+REFERS_BACK = {FOLLOW_UP, CAPABILITIES}
 MAX_QUESTIONS = 3
 # A question's own topic must be at least this likely; below it, the part is
 # context or chatter ("I'm 16 and my skin is oily.") and not asked about.
@@ -113,6 +114,19 @@ def split_questions(text: str) -> list[Part]:
             if _word_count(clause.text) >= 2 and (clause.text.rstrip().endswith("?") or _STARTS_LIKE_QUESTION.match(clause.text)):
                 parts.append(clause)
     return parts
+
+
+def _asks_about_treating_the_story(text: str, reading: str, whole: Optional[str]) -> bool:
+    """Whether a story's question read as a follow-up ("... What can actually be done about
+    them?") or as asking what the bot can do ("... What are my options?") asks how to
+    treat the scars the story tells of. Not when the whole story was read as prevention
+    ("terrified of scarring, what are my options?"), out of scope or small talk (a
+    surgery scar, "hi, I'm Sam ... what can you do?"), nor when it asks how to prevent."""
+    if whole in {PREVENTION, "out_of_scope", *SMALL_TALK} or PREVENTING.search(text) or WITHOUT_TREATMENT.search(text):
+        return False
+    if reading == FOLLOW_UP:
+        return bool(ASKS_ABOUT_TREATING.search(text))
+    return reading == CAPABILITIES and bool(NAMES_TREATING.search(text))
 
 
 def _word_count(text: str) -> int:
@@ -192,31 +206,26 @@ class QuestionSplitter(WithIntentModel):
         self, parts: List[Part], several: bool = False, in_a_story: bool = False, whole: Optional[str] = None
     ) -> List[tuple[Part, str, float]]:
         """Each part with the small model's likeliest intent for it and its probability.
-        A part read as a follow-up refers to what came before it in the same message:
-        with `several`, a later question ("… and can it be prevented?"); `in_a_story`,
-        the story ("… I hate every photo of myself. What can be done about them?").
-        Asking how to treat what it refers to (read as a follow-up, or as asking what
-        the bot can do: "what are my options?"), it asks about treatment; but in a story
-        read as prevention (`whole`), "what can i do" asks how to prevent scars ("terrified
-        of scarring, what can i do"), and only words of treating do; otherwise its
-        likeliest other intent is what it asks, with that intent's share of the
-        probability left beside the follow-up reading, when the model gave that intent
-        at least MIN_SECOND_READING (a small one would be inflated: "why is that?")."""
+        `in_a_story`, a part that refers back to the story and asks how to treat what
+        it tells is about treatment (_asks_about_treating_the_story). With `several`, a
+        later part read as a follow-up ("… and can it be prevented?") refers to the
+        question before it in the same message, so its likeliest other intent is what
+        it asks, with that intent's share of the probability left beside the follow-up
+        reading, when the model gave that intent at least MIN_SECOND_READING (a small
+        one would be inflated: "why is that?")."""
         readings = []
         classes = [str(name) for name in self.model.classes_]
         for index, (part, probabilities) in enumerate(zip(parts, self.probabilities([part.text for part in parts]), strict=True)):
             # Likeliest first; a stable sort keeps argmax's choice between equal readings.
             best, *rest = (int(i) for i in np.argsort(-probabilities, kind="stable")[:2])
             intent, confidence = classes[best], float(probabilities[best])
-            refers_back = in_a_story or (several and index > 0)
-            treating = (NAMES_TREATING if whole == PREVENTION else ASKS_ABOUT_TREATING).search(part.text)
-            if in_a_story and intent in REFERS_BACK and treating and not WITHOUT_TREATMENT.search(part.text):
+            if in_a_story and _asks_about_treating_the_story(part.text, intent, whole):
                 # Each of those readings means the treatments here: their probabilities add up.
                 intent = TREATMENT
                 confidence = sum(
                     float(probabilities[classes.index(name)]) for name in {*REFERS_BACK, TREATMENT} if name in classes
                 )
-            elif refers_back and intent == FOLLOW_UP and rest and probabilities[rest[0]] >= MIN_SECOND_READING:
+            elif several and index > 0 and intent == FOLLOW_UP and rest and probabilities[rest[0]] >= MIN_SECOND_READING:
                 intent, confidence = classes[rest[0]], float(probabilities[rest[0]]) / (1.0 - confidence)
             readings.append((part, intent, confidence))
         return readings

@@ -1,4 +1,6 @@
-from actions.action_out_of_scope import ActionOutOfScope
+import pytest
+
+from actions.action_out_of_scope import ActionOutOfScope, about_acne_scars
 from bot import settings
 from bot.dialogue.messages import message
 from tests.support.trackers import make_tracker
@@ -88,3 +90,24 @@ def test_a_message_about_acne_scars_with_no_other_reading_is_asked_to_rephrase(d
     tracker = make_tracker("what cream for age spots and stretch marks", "out_of_scope", ranking=ranking)
     ActionOutOfScope().run(dispatcher, tracker, domain={})
     assert dispatcher.messages[0]["text"].startswith("I can only help")
+
+
+@pytest.mark.parametrize(
+    "text, about",
+    [
+        ("best way to fix dents in skin from old zits??", True),
+        ("my spots left pits, will laser help", True),
+        ("platelet rich plasma is that for acne scars too or only for hair loss?", True),
+        # denied, or scars of another cause
+        ("i have no acne scars, but will prp help my hair loss", False),
+        ("i havent got acne scars, is botox safe", False),
+        ("i don't have scars from acne, is prp good for hair loss", False),
+        ("my acne cleared without scarring, now i want lip filler", False),
+        ("my chickenpox spots left scars, can laser fix them", False),
+        ("age spots and sun spots and a scar from surgery, what laser is best", False),
+        ("old self-harm scars, also some spots, what can be done about them", False),
+        ("my dog has spots and a scar on his nose", False),
+    ],
+)
+def test_a_message_says_it_is_about_acne_scars(text, about):
+    assert about_acne_scars(text) is about

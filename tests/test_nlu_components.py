@@ -64,16 +64,20 @@ TRAINING = TrainingData(
 )
 
 
-@pytest.fixture
-def splitter(tmp_path):
+def trained_splitter(directory, training: TrainingData) -> QuestionSplitter:
     component = QuestionSplitter.create(
         {},
-        LocalModelStorage(tmp_path),
+        LocalModelStorage(directory),
         Resource("splitter"),
         ExecutionContext(None),  # type: ignore[arg-type]
     )
-    component.train(TRAINING)
+    component.train(training)
     return component
+
+
+@pytest.fixture
+def splitter(tmp_path):
+    return trained_splitter(tmp_path, TRAINING)
 
 
 def test_two_questions_on_different_topics_are_both_kept_in_order(splitter):
@@ -158,24 +162,16 @@ def test_a_story_read_surely_as_small_talk_stays_so(splitter):
 
 @pytest.fixture
 def splitter_with_follow_ups(tmp_path):
-    component = QuestionSplitter.create(
-        {},
-        LocalModelStorage(tmp_path),
-        Resource("splitter"),
-        ExecutionContext(None),  # type: ignore[arg-type]
-    )
     follow_ups = ["what can be done about them", "and what about that", "can it be done", "what else can be done about it"]
     feelings = ["i hate how my scars look", "my scars make me sad", "i avoid photos of myself", "scars ruin my confidence"]
-    component.train(
-        TrainingData(
-            [
-                *TRAINING.training_examples,
-                *(message(t, "follow_up") for t in follow_ups),
-                *(message(t, "ask_emotional_impact") for t in feelings),
-            ]
-        )
+    training = TrainingData(
+        [
+            *TRAINING.training_examples,
+            *(message(t, "follow_up") for t in follow_ups),
+            *(message(t, "ask_emotional_impact") for t in feelings),
+        ]
     )
-    return component
+    return trained_splitter(tmp_path, training)
 
 
 @pytest.mark.parametrize(

@@ -209,6 +209,14 @@ def test_a_story_read_as_out_of_scope_or_small_talk_is_not_made_a_treatment_ques
     assert processed.get(INTENT)["name"] == whole
 
 
+def test_a_later_question_that_asks_how_to_treat_what_the_first_asked_about_is_about_treatment(splitter_with_follow_ups):
+    text = "why do acne scars form? and what can be done about them?"
+    [processed] = splitter_with_follow_ups.process(
+        [Message(data={TEXT: text, INTENT: {"name": "ask_causes", "confidence": 0.6}, ENTITIES: []})]
+    )
+    assert [q["intent"] for q in processed.get(QUESTIONS)] == ["ask_causes", "ask_treatment"]
+
+
 def test_a_story_read_as_prevention_keeps_it_when_its_question_asks_what_to_do(splitter_with_follow_ups):
     text = "personal trainer here, i sweat loads and break out every week on my forehead. terrified of scarring, what can be done"
     [processed] = splitter_with_follow_ups.process(

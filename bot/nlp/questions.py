@@ -117,9 +117,9 @@ def split_questions(text: str) -> list[Part]:
 
 
 def _asks_about_treating_the_story(text: str, reading: str, whole: Optional[str]) -> bool:
-    """Whether a story's question read as a follow-up ("... What can actually be done about
+    """Whether a question read as a follow-up ("... What can actually be done about
     them?") or as asking what the bot can do ("... What are my options?") asks how to
-    treat the scars the story tells of. Not when the whole story was read as prevention
+    treat the scars told of before it. Not when the whole story was read as prevention
     ("terrified of scarring, what are my options?"), out of scope or small talk (a
     surgery scar, "hi, I'm Sam ... what can you do?"), nor when it asks how to prevent."""
     if whole in {PREVENTION, "out_of_scope", *SMALL_TALK} or PREVENTING.search(text) or WITHOUT_TREATMENT.search(text):
@@ -206,20 +206,22 @@ class QuestionSplitter(WithIntentModel):
         self, parts: List[Part], several: bool = False, in_a_story: bool = False, whole: Optional[str] = None
     ) -> List[tuple[Part, str, float]]:
         """Each part with the small model's likeliest intent for it and its probability.
-        `in_a_story`, a part that refers back to the story and asks how to treat what
-        it tells is about treatment (_asks_about_treating_the_story). With `several`, a
-        later part read as a follow-up ("… and can it be prevented?") refers to the
-        question before it in the same message, so its likeliest other intent is what
-        it asks, with that intent's share of the probability left beside the follow-up
-        reading, when the model gave that intent at least MIN_SECOND_READING (a small
-        one would be inflated: "why is that?")."""
+        A part that refers back to the story around it (`in_a_story`) or, with
+        `several`, to the question before it ("Do scars go away without treatment?
+        And if they don't, what are my options?") and asks how to treat what it refers
+        to is about treatment (_asks_about_treating_the_story). Otherwise, with
+        `several`, a later part read as a follow-up ("… and can it be prevented?") asks
+        its likeliest other intent, with that intent's share of the probability left
+        beside the follow-up reading, when the model gave that intent at least
+        MIN_SECOND_READING (a small one would be inflated: "why is that?")."""
         readings = []
         classes = [str(name) for name in self.model.classes_]
         for index, (part, probabilities) in enumerate(zip(parts, self.probabilities([part.text for part in parts]), strict=True)):
             # Likeliest first; a stable sort keeps argmax's choice between equal readings.
             best, *rest = (int(i) for i in np.argsort(-probabilities, kind="stable")[:2])
             intent, confidence = classes[best], float(probabilities[best])
-            if in_a_story and _asks_about_treating_the_story(part.text, intent, whole):
+            refers_back = in_a_story or (several and index > 0)
+            if refers_back and _asks_about_treating_the_story(part.text, intent, whole):
                 # Each of those readings means the treatments here: their probabilities add up.
                 intent = TREATMENT
                 confidence = sum(

@@ -8,7 +8,7 @@ from actions.answering import answer_from_tracker, caution_reply, mentioned_valu
 from bot.dialogue.aspects import asked_aspect
 from bot.dialogue.canned_replies import offer_topics_text, out_of_scope_text, topic_menu
 from bot.dialogue.risk_context import risk_contexts
-from bot.dialogue.topics import likeliest_topics, reads_as_a_question, second_question
+from bot.dialogue.topics import likeliest_topics, second_question
 
 # A message that says it is about acne scars: "acne scars", "dents in my skin from old zits",
 # "my spots left pits"; not one that denies having them ("no acne scars", "without scarring")
@@ -53,6 +53,8 @@ class ActionOutOfScope(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        second = second_question(ranking)
         if (
             refers_to_the_subject(tracker)
             and (
@@ -60,7 +62,7 @@ class ActionOutOfScope(Action):
                 # "im pregnant though, can i still have it" after fillers: the caution, then the subject again.
                 or any(not context.standalone for context in risk_contexts(text))
             )
-            and reads_as_a_question(tracker.latest_message.get("intent_ranking") or [])
+            and second is not None
         ):
             return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
         caution = caution_reply(tracker)
@@ -68,8 +70,6 @@ class ActionOutOfScope(Action):
             # "platelet rich plasma, is that for acne scars too or only for hair loss?": about acne scars after
             # all, so the model's next reading, or what it names, is the question; else "rephrase", not "only acne scars".
             named = mentioned_values(tracker)
-            ranking = tracker.latest_message.get("intent_ranking") or []
-            second = second_question(ranking)
             # A follow-up reading needs a subject under discussion to follow.
             if second == "follow_up" and tracker.get_slot("topic") is None:
                 second = None

@@ -75,12 +75,6 @@ def torn_between(intent_ranking: list[dict]) -> tuple[str, str] | None:
     return (first, second) if both_questions and p1 - p2 <= TORN_GAP and p2 >= TORN_CONFIDENCE else None
 
 
-def reads_as_a_question(intent_ranking: list[dict]) -> bool:
-    """Whether the model's second reading of a message is a question (a topic or a
-    follow-up) it gave at least NEW_QUESTION_CONFIDENCE."""
-    return second_question(intent_ranking) is not None
-
-
 def second_question(intent_ranking: list[dict]) -> str | None:
     """The model's second reading of a message when it is a question (a topic or a
     follow-up) it gave at least NEW_QUESTION_CONFIDENCE; else None."""

@@ -116,7 +116,7 @@ def split_questions(text: str) -> list[Part]:
     return parts
 
 
-def _asks_about_treating_the_story(text: str, reading: str, whole: Optional[str]) -> bool:
+def _asks_how_to_treat_what_came_before(text: str, reading: str, whole: Optional[str]) -> bool:
     """Whether a question read as a follow-up ("... What can actually be done about
     them?") or as asking what the bot can do ("... What are my options?") asks how to
     treat the scars told of before it. Not when the whole story was read as prevention
@@ -209,7 +209,7 @@ class QuestionSplitter(WithIntentModel):
         A part that refers back to the story around it (`in_a_story`) or, with
         `several`, to the question before it ("Do scars go away without treatment?
         And if they don't, what are my options?") and asks how to treat what it refers
-        to is about treatment (_asks_about_treating_the_story). Otherwise, with
+        to is about treatment (_asks_how_to_treat_what_came_before). Otherwise, with
         `several`, a later part read as a follow-up ("… and can it be prevented?") asks
         its likeliest other intent, with that intent's share of the probability left
         beside the follow-up reading, when the model gave that intent at least
@@ -221,7 +221,7 @@ class QuestionSplitter(WithIntentModel):
             best, *rest = (int(i) for i in np.argsort(-probabilities, kind="stable")[:2])
             intent, confidence = classes[best], float(probabilities[best])
             refers_back = in_a_story or (several and index > 0)
-            if refers_back and _asks_about_treating_the_story(part.text, intent, whole):
+            if refers_back and _asks_how_to_treat_what_came_before(part.text, intent, whole):
                 # Each of those readings means the treatments here: their probabilities add up.
                 intent = TREATMENT
                 confidence = sum(

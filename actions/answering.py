@@ -23,6 +23,7 @@ from bot.dialogue.context import (
     Subject,
     asks_for_more,
     is_elliptical,
+    kinds_of_treatment_asked,
     refers_back,
     resolve_subject,
 )
@@ -133,6 +134,8 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
     questions: List[Question] = []
     subject: Optional[Subject] = None
     carried: Dict[Text, List[Text]] = {}
+    entities = (tracker.latest_message or {}).get("entities")
+    kinds_asked = kinds_of_treatment_asked(_text(tracker), entities if isinstance(entities, list) else [])
     for asked_intent, text, mentioned in asked:
         if asked_intent in CLINIC_INTENTS:
             # Its scar type or treatment is what the questions after it are about ("how much is laser and how many sessions").
@@ -141,8 +144,12 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
         if carried and not any(mentioned.values()):
             mentioned = carried
         follow_up = asked_intent == "follow_up" or (remembered_topic is not None and is_elliptical(text))
+        topic = topic_of_intent(asked_intent)
+        if topic is not None and topic not in TREATMENT_TOPICS and kinds_asked & set(mentioned["treatment"]):
+            # "what kinds of laser are there?" read as the kinds of scars: the kinds of that treatment.
+            topic = "treatment"
         subject = resolve_subject(
-            topic=None if follow_up else topic_of_intent(asked_intent),
+            topic=None if follow_up else topic,
             mentioned=mentioned,
             remembered_topic=remembered_topic,
             remembered=remembered,

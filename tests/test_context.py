@@ -1,6 +1,6 @@
 import pytest
 
-from bot.dialogue.context import asks_for_more, is_elliptical, refers_back, resolve_subject
+from bot.dialogue.context import asks_for_more, is_elliptical, kinds_of_treatment_asked, refers_back, resolve_subject
 
 
 def resolve(topic, mentioned=None, remembered=None, text="", follow_up=False, remembered_topic=None):
@@ -115,3 +115,37 @@ def test_an_elliptical_follow_up_is_recognised_whatever_the_intent(text, ellipti
 )
 def test_a_request_for_more_is_recognised(text, more):
     assert asks_for_more(text) is more
+
+
+def _treatment(text, spelling, value):
+    start = text.index(spelling)
+    return {"entity": "treatment", "value": value, "start": start, "end": start + len(spelling)}
+
+
+@pytest.mark.parametrize(
+    "text, spelling",
+    [
+        ("what kinds of laser are there?", "laser"),
+        ("which types of fillers are there", "fillers"),
+        ("what are the different sorts of chemical peels", "chemical peels"),
+        ("laser types for acne scars?", "laser"),
+    ],
+)
+def test_the_kinds_of_a_treatment_are_asked(text, spelling):
+    assert kinds_of_treatment_asked(text, [_treatment(text, spelling, "x")]) == {"x"}
+
+
+@pytest.mark.parametrize(
+    "text, spelling",
+    [
+        ("what kinds of scars does laser help", "laser"),
+        ("I had laser last year, what type of scar is this", "laser"),
+        ("which type of acne scars respond to fillers", "fillers"),
+    ],
+)
+def test_the_kinds_of_scars_beside_a_treatment_are_not_its_kinds(text, spelling):
+    assert kinds_of_treatment_asked(text, [_treatment(text, spelling, "x")]) == set()
+
+
+def test_entities_without_a_span_are_skipped():
+    assert kinds_of_treatment_asked("types of laser", [{"entity": "treatment", "value": "laser"}, "junk"]) == set()

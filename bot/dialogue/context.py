@@ -34,6 +34,28 @@ MAX_FOLLOW_UP_CHARS = 80
 REFERRING_WORDS = frozenset({"they", "them", "their", "it", "its", "those", "these", "that", "this", "ones", "one"})
 
 
+# "what kinds of laser are there?", "which types of fillers": the kinds of a treatment, not of scars.
+_KINDS_OF = re.compile(
+    r"\b(?:types?|kinds?|sorts?|forms?|variet(?:y|ies))\s+of\s+(?:(?:the|all|different|the different|all the)\s+)?$",
+    re.IGNORECASE,
+)
+_KINDS_AFTER = re.compile(r"^\s*(?:treatments?\s+)?(?:types|kinds|sorts|varieties)\b", re.IGNORECASE)
+
+
+def kinds_of_treatment_asked(text: str, entities: list) -> set[str]:
+    """The treatments whose kinds the message asks about ("types of laser", "laser types")."""
+    asked = set()
+    for entity in entities:
+        if not isinstance(entity, dict):
+            continue
+        start, end = entity.get("start"), entity.get("end")
+        if entity.get("entity") != "treatment" or not isinstance(start, int) or not isinstance(end, int):
+            continue
+        if _KINDS_OF.search(text[:start]) or _KINDS_AFTER.search(text[end:]):
+            asked.add(str(entity.get("value")))
+    return asked
+
+
 @dataclass(frozen=True)
 class Subject:
     topic: str

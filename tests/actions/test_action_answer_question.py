@@ -28,6 +28,13 @@ def test_answers_the_topic_from_the_store_and_remembers_the_subject(knowledge, d
     assert slots == {"topic": "scar_types", "scar_type": ["rolling"], "treatment": None}
 
 
+def test_the_kinds_of_a_treatment_read_as_the_kinds_of_scars_get_the_treatment(knowledge, dispatcher):
+    tracker = make_tracker("what kinds of laser are there?", "ask_scar_types", [("treatment", "laser")])
+    tracker.latest_message["entities"][0].update(start=14, end=19)
+    text, slots = run(dispatcher, tracker)
+    assert slots["topic"] == "treatment" and "Fraxel" in text
+
+
 def test_a_follow_up_question_uses_the_remembered_scar_type(knowledge, dispatcher):
     tracker = make_tracker("how are they treated?", "ask_treatment", slots={"topic": "scar_types", "scar_type": ["rolling"]})
     text, slots = run(dispatcher, tracker)

@@ -88,3 +88,9 @@ def test_a_topic_the_documents_do_not_cover_is_said_to_be_uncovered(knowledge):
     assert answer.entry_keys == () and answer.passage_ids == ()
     assert answer.text.startswith("I'm sorry, my sources don't cover that.")
     assert answer.text.endswith(settings.DISCLAIMER)
+
+
+def test_a_new_inflection_of_a_known_word_keeps_the_curated_answer(knowledge):
+    # "forms" is in no training example, "form" is: the causes entry answers, not a passage about "forms" of scars.
+    answer = answer_question(knowledge, "causes", question="what actually happens in the skin when a scar forms")
+    assert answer.text.startswith("Acne scars form as the skin heals")

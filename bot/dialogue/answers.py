@@ -16,7 +16,7 @@ from bot.dialogue.composition import cites, compose
 from bot.knowledge.retrieval import Hit, passage_index
 from bot.knowledge.store.models import Entry
 from bot.knowledge.store.queries import disputed_topic_entries, find_entry
-from bot.nlp.lemmas import lemmas_of, training_lemmas
+from bot.nlp.lemmas import lemmas_of, training_lemmas, word_forms_of
 from bot.nlp.pipeline import topic_tags
 
 
@@ -111,13 +111,14 @@ def _topics_of(stored_text: str) -> frozenset[str]:
 MAX_NOVEL_QUESTION_TERMS = 12
 
 
-def _novel_terms(terms: tuple[str, ...], entries: Sequence[Entry]) -> set[str]:
+def _novel_terms(question: str, entries: Sequence[Entry]) -> set[str]:
     """Words of the question that neither the NLU training data nor the chosen
-    answers contain: what a newly added document may be the only one to cover."""
+    answers contain in any form: what a newly added document may be the only one
+    to cover. A new inflection of a known word ("forms" beside "form") is not new."""
     known = set(training_lemmas())
     for entry in entries:
         known.update(_answer_lemmas(entry.answer))
-    return set(terms) - known
+    return {form for forms in word_forms_of(question) if known.isdisjoint(forms) for form in forms}
 
 
 @lru_cache(maxsize=512)
@@ -139,7 +140,7 @@ def find_answer(
     if not terms:
         return entries, []
     index = passage_index(session)
-    novel = _novel_terms(terms, entries) if len(set(terms)) <= MAX_NOVEL_QUESTION_TERMS else set()
+    novel = _novel_terms(question, entries) if len(set(terms)) <= MAX_NOVEL_QUESTION_TERMS else set()
     if novel:
         hits = index.search(terms, any_of=novel)
         if hits:
@@ -272,6 +273,6 @@ def answer_from_passages(session: Session, question: str) -> Answer | None:
     """For a message the NLU model did not understand: passages that contain its
     unfamiliar words, or None when nothing relevant is stored."""
     terms = lemmas_of(question)
-    novel = _novel_terms(terms, [])
+    novel = _novel_terms(question, [])
     hits = passage_index(session).search(terms, any_of=novel) if novel else []
     return _answer([], hits) if hits else None

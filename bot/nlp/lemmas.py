@@ -12,23 +12,35 @@ from bot.nlp.pipeline import load
 from bot.nlp.vocabulary import example_lines, plain_text
 
 
-def content_lemmas(tokens: Doc | Span) -> tuple[str, ...]:
-    """Lemma of each content word, and its lower-cased form where that differs: the
+def _word_forms(tokens: Doc | Span) -> list[tuple[str, ...]]:
+    """Each content word as its lemma, and its lower-cased form where that differs: the
     lookup lemmatizer sees no context ("wound" becomes "wind"), so both are kept."""
-    terms = []
+    words = []
     for token in tokens:
         if token.is_alpha and not token.is_stop and len(token) > 1:
             lemma = token.lemma_.lower()
-            terms.append(lemma)
-            if token.lower_ != lemma:
-                terms.append(token.lower_)
-    return tuple(terms)
+            words.append((lemma,) if token.lower_ == lemma else (lemma, token.lower_))
+    return words
+
+
+def content_lemmas(tokens: Doc | Span) -> tuple[str, ...]:
+    """Lemma of each content word, and its lower-cased form where that differs."""
+    return tuple(form for forms in _word_forms(tokens) for form in forms)
+
+
+def _lemmatized(text: str) -> Doc:
+    """Only the tokenizer and lemmatizer run: the rulers are not needed here."""
+    nlp = load()
+    return nlp.get_pipe("lemmatizer")(nlp.make_doc(text))
 
 
 def lemmas_of(text: str) -> tuple[str, ...]:
-    """Only the tokenizer and lemmatizer run: the rulers are not needed here."""
-    nlp = load()
-    return content_lemmas(nlp.get_pipe("lemmatizer")(nlp.make_doc(text)))
+    return content_lemmas(_lemmatized(text))
+
+
+def word_forms_of(text: str) -> list[tuple[str, ...]]:
+    """Each content word of `text` as its forms (lemma first)."""
+    return _word_forms(_lemmatized(text))
 
 
 @lru_cache(maxsize=1)

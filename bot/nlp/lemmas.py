@@ -15,7 +15,7 @@ from bot.nlp.vocabulary import example_lines, plain_text
 def _word_forms(tokens: Doc | Span) -> list[tuple[str, ...]]:
     """Each content word as its lemma, and its lower-cased form where that differs: the
     lookup lemmatizer sees no context ("wound" becomes "wind"), so both are kept."""
-    words = []
+    words: list[tuple[str, ...]] = []
     for token in tokens:
         if token.is_alpha and not token.is_stop and len(token) > 1:
             lemma = token.lemma_.lower()

@@ -21,8 +21,10 @@ from actions.answering import (
 )
 from bot.dialogue.answers import answer_from_passages
 from bot.dialogue.canned_replies import offer_topics_text, topic_menu
+from bot.dialogue.context import asks_how_to_treat
 from bot.dialogue.feedback import HELPFUL_INTENT
 from bot.dialogue.messages import message
+from bot.dialogue.scope import about_acne_scars
 from bot.dialogue.topics import CLINIC_INTENTS, FALLBACK, likeliest_topics, topic_of_intent, torn_between
 from bot.knowledge.store.db import new_session
 
@@ -32,6 +34,7 @@ class ActionOfferTopics(Action):
     not understood: if it names a scar type or treatment, or refers back to the
     subject under discussion, answers the likeliest acne-scar question (or
     declines personal advice, or gives the clinic's contact for its business);
+    if it says it is about acne scars and asks how to treat them, answers that;
     when the model was torn between two questions, answers both; else answers from stored passages that match its
     unfamiliar words (a newly added document, say); else asks to rephrase. A
     message that calls for a caution of its own (a skin reaction, a plan to treat
@@ -71,6 +74,10 @@ class ActionOfferTopics(Action):
                 # its scar type or treatment suggests ("whats a pockmark").
                 if topic_of_intent(likeliest) or likeliest == "follow_up":
                     return send(dispatcher, answer_from_tracker(tracker, likeliest))
+            text = tracker.latest_message.get("text") or ""
+            if about_acne_scars(text) and asks_how_to_treat(text):
+                # "I'm 50 and I still have acne scars from high school. Is it too late to do anything about them?"
+                return send(dispatcher, answer_from_tracker(tracker, "ask_treatment"))
             caution = caution_reply(tracker)
             if caution is not None:
                 dispatcher.utter_message(text=caution)

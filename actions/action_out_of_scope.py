@@ -1,4 +1,3 @@
-import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -7,33 +6,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answering import answer_from_tracker, caution_reply, mentioned_values, refers_to_the_subject, send
 from bot.dialogue.aspects import asked_aspect
 from bot.dialogue.canned_replies import offer_topics_text, out_of_scope_text, topic_menu
+from bot.dialogue.context import asks_how_to_treat
 from bot.dialogue.risk_context import risk_contexts
+from bot.dialogue.scope import about_acne_scars
 from bot.dialogue.topics import likeliest_topics, second_question
-
-# A message that says it is about acne scars: "acne scars", "dents in my skin from old zits",
-# "my spots left pits"; not one that denies having them ("no acne scars", "without scarring")
-# or names another cause ("chickenpox scars", "a scar from surgery").
-_SCARRED = r"(scars?|scarring|marks|pits|holes|dents|craters)"
-_ACNE = r"(acne|pimples?|spots?|zits?|breakouts?)"
-_ACNE_SCARS = re.compile(
-    rf"\b{_ACNE} {_SCARRED}\b"
-    rf"|\b{_SCARRED}( [\w']+){{0,3}} (from|after|left by|caused by) ([\w']+ ){{0,2}}{_ACNE}\b"
-    rf"|\b{_ACNE}( [\w']+){{0,2}} (left|leave|leaves|leaving|gave|caused) ([\w']+ ){{0,2}}{_SCARRED}\b",
-    re.IGNORECASE,
-)
-_DENIED = re.compile(
-    rf"(\b(no|not|without|never had|free of|havent|havent got|dont have|didnt get)|n't (have|got|get))( [\w']+){{0,2}} {_SCARRED}\b",
-    re.IGNORECASE,
-)
-_OTHER_CAUSE = re.compile(
-    r"\b(chicken ?pox|c-section|caesarean|cesarean|self[- ]harm\w*|stretch marks?|tattoos?|piercings?|burns?"
-    r"|(surgery|surgical|operation|injury|accident) scars?|scars? from (an? |my |the )?(surgery|operation|injury|accident|cut|burn|fall))\b",
-    re.IGNORECASE,
-)
-
-
-def about_acne_scars(text: str) -> bool:
-    return bool(_ACNE_SCARS.search(text)) and not _DENIED.search(text) and not _OTHER_CAUSE.search(text)
 
 
 class ActionOutOfScope(Action):
@@ -45,7 +21,8 @@ class ActionOutOfScope(Action):
     question too ("is it safe to take ibuprofen?" stays out of scope); so is one
     that says a personal circumstance to weigh (pregnancy, isotretinoin …). A
     message that says it is about acne scars is answered as the question the
-    model read second, or as one about the treatment or scar type it names; with
+    model read second, or as one about the treatment or scar type it names or
+    about treating them when it asks how; with
     neither, it is asked to rephrase, not told that only acne scars are covered."""
 
     def name(self) -> Text:
@@ -73,7 +50,8 @@ class ActionOutOfScope(Action):
             # A follow-up reading needs a subject under discussion to follow.
             if second == "follow_up" and tracker.get_slot("topic") is None:
                 second = None
-            asked = second or ("ask_treatment" if named["treatment"] else "ask_scar_types" if named["scar_type"] else None)
+            treating = named["treatment"] or asks_how_to_treat(text)
+            asked = second or ("ask_treatment" if treating else "ask_scar_types" if named["scar_type"] else None)
             if asked is not None:
                 return send(dispatcher, answer_from_tracker(tracker, asked))
             if caution is None:

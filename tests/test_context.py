@@ -149,3 +149,21 @@ def test_the_kinds_of_scars_beside_a_treatment_are_not_its_kinds(text, spelling)
 
 def test_entities_without_a_span_are_skipped():
     assert kinds_of_treatment_asked("types of laser", [{"entity": "treatment", "value": "laser"}, "junk"]) == set()
+
+
+@pytest.mark.parametrize("text", ["what if i already have them", "and for existing scars?", "what about the ones i have got"])
+def test_scars_already_there_after_prevention_ask_about_treatment(text):
+    for topic in (None, "prevention"):
+        assert resolve(topic, text=text, follow_up=topic is None, remembered_topic="prevention").topic == "treatment"
+
+
+@pytest.mark.parametrize(
+    "text, topic, remembered",
+    [
+        ("how do i stop more forming, i already have some", "prevention", "prevention"),
+        ("i already have scars, how do i prevent them", "prevention", None),
+        ("what if i already have them", "go_away", "go_away"),
+    ],
+)
+def test_scars_already_there_otherwise_keep_the_topic(text, topic, remembered):
+    assert resolve(topic, text=text, remembered_topic=remembered).topic == topic

@@ -21,14 +21,31 @@ WITHOUT_TREATMENT = re.compile(r"\bwithout (?:any )?treat", re.IGNORECASE)
 PREVENTING = re.compile(
     r"\b(?:prevent\w*|stop\w*|avoid\w*|(?:lower|reduce|cut) (?:my|the|his|her|their|our) (?:chances?|risk))\b", re.IGNORECASE
 )
+# "what if i already have them?", "and for existing scars?": scars there already, which prevention cannot help.
+ALREADY_SCARRED = re.compile(
+    r"\b(?:already (?:have|has|got|had)|(?:have|has|'ve|ve) already got"
+    r"|ones? (?:i|you|we|they|he|she) (?:already )?(?:have|has|got)|existing (?:ones?|scars?))\b",
+    re.IGNORECASE,
+)
 # "what can be done", "what can i do": how to treat what was spoken of, or (of acne) how to prevent scars.
-WHAT_CAN_BE_DONE = r"what can (?:\w+ly )?(?:be|i|you|we) (?:\w+ly )?(?:do|done)|(?:can|could) (?:anything|something) be done"
+WHAT_CAN_BE_DONE = (
+    r"what can (?:\w+ly )?(?:be|i|you|we) (?:\w+ly )?(?:do|done)|(?:can|could) (?:anything|something) be done"
+    r"|(?:do|done) (?:anything|something) (?:about|for|with)"
+)
 NAMES_TREATING = re.compile(
     r"\b(?:what (?:are|r) (?:the|my) options|any options|get rid of|treat|treated"
     r"|treating|treatments?|fix|fixed|removed?|smooth(?:ed)? (?:them |it )?out)\b",
     re.IGNORECASE,
 )
 ASKS_ABOUT_TREATING = re.compile(rf"\b(?:{WHAT_CAN_BE_DONE})\b|{NAMES_TREATING.pattern}", re.IGNORECASE)
+
+
+def asks_how_to_treat(text: str) -> bool:
+    """ "what can be done about them?", "is it too late to do anything about them?"; not
+    "do they go away without treatment?" nor "can anything be done to prevent more?"."""
+    return bool(ASKS_ABOUT_TREATING.search(text)) and not WITHOUT_TREATMENT.search(text) and not PREVENTING.search(text)
+
+
 # The longest message read as a short follow-up ("and lasers?", "how long do they last?").
 MAX_FOLLOW_UP_CHARS = 80
 REFERRING_WORDS = frozenset({"they", "them", "their", "it", "its", "those", "these", "that", "this", "ones", "one"})
@@ -124,16 +141,19 @@ def resolve_subject(
             values[entity] = list(remembered[entity])
     if topic is None:
         topic = remembered_topic or _default_topic(values)
-        asks_treating = (
-            topic in ABOUT_THE_SCARS
-            and ASKS_ABOUT_TREATING.search(text)
-            and not WITHOUT_TREATMENT.search(text)
-            and not PREVENTING.search(text)
-        )
+        asks_treating = topic in ABOUT_THE_SCARS and asks_how_to_treat(text)
         if (mentioned.get("treatment") or asks_treating) and topic not in TREATMENT_TOPICS:
             # "and lasers, do they work?" after picking, "can anything be done about the dents?":
             # a question about treating them.
             topic = "treatment"
+    if (
+        topic == "prevention"
+        and remembered_topic == "prevention"
+        and ALREADY_SCARRED.search(text)
+        and not PREVENTING.search(text)
+    ):
+        # "what if i already have them?" after how to prevent scars: how to treat them.
+        topic = "treatment"
     return Subject(topic, values)
 
 

@@ -1,3 +1,5 @@
+import pytest
+
 from actions.action_offer_topics import ActionOfferTopics
 from bot import settings
 from bot.dialogue.messages import message
@@ -123,6 +125,27 @@ def test_a_message_it_did_not_understand_gets_its_likeliest_topics_first(dispatc
     assert payloads[:2] == ["/ask_genetics", "/ask_prevention"]
     # The menu follows, each topic once.
     assert "/ask_causes" in payloads[2:] and len(payloads) == len(set(payloads)) == 7
+
+
+def test_an_unsure_message_about_acne_scars_that_asks_how_to_treat_them_gets_the_treatment_answer(knowledge, dispatcher):
+    text = "I'm 50 and I still have acne scars from high school. Is it too late to do anything about them?"
+    ranking = [("nlu_fallback", 0.3), ("ask_prevention", 0.23), ("ask_see_doctor", 0.2)]
+    ActionOfferTopics().run(dispatcher, make_tracker(text, "nlu_fallback", ranking=ranking), domain={})
+    assert "microneedling" in dispatcher.messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm 50 with acne scars, can anything be done to stop new ones?",
+        "my acne scars, do they fade without any treatment",
+        "is it too late to do anything about my surgery scar",
+    ],
+)
+def test_an_unsure_message_that_does_not_ask_how_to_treat_acne_scars_is_asked_to_rephrase(dispatcher, text):
+    ranking = [("nlu_fallback", 0.3), ("ask_prevention", 0.23), ("ask_see_doctor", 0.2)]
+    ActionOfferTopics().run(dispatcher, make_tracker(text, "nlu_fallback", ranking=ranking), domain={})
+    assert "microneedling" not in dispatcher.messages[0]["text"]
 
 
 def test_unlikely_topics_are_not_offered_as_guesses(dispatcher):

@@ -1,8 +1,9 @@
 import pytest
 
-from actions.action_out_of_scope import ActionOutOfScope, about_acne_scars
+from actions.action_out_of_scope import ActionOutOfScope
 from bot import settings
 from bot.dialogue.messages import message
+from bot.dialogue.scope import about_acne_scars
 from tests.support.trackers import make_tracker
 
 

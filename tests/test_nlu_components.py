@@ -322,6 +322,34 @@ def test_a_later_question_read_as_a_follow_up_asks_its_next_likeliest_topic(spli
     ]
 
 
+def test_a_later_question_whose_second_reading_is_a_follow_up_is_surer_of_its_own(splitter, monkeypatch):
+    text = "why do people who had acne for years get scars and can early treatment stop that"
+
+    class FollowUpSecond:
+        classes_ = splitter.model.classes_
+
+        def predict_proba(self, texts):
+            rows = []
+            for part in texts:
+                row = [0.0] * len(self.classes_)
+                names = list(self.classes_)
+                if part.startswith("can"):
+                    row[names.index("ask_treatment")], row[names.index("greet")] = 0.44, 0.3
+                    row[names.index("ask_causes")] = 0.26
+                else:
+                    row[names.index("ask_causes")] = 1.0
+                rows.append(row)
+            return np.array(rows)
+
+    splitter.model = FollowUpSecond()
+    monkeypatch.setattr("bot.nlp.questions.FOLLOW_UP", "greet")  # the fake model's follow-up reading
+    [processed] = splitter.process([Message(data={TEXT: text, INTENT: {"name": "ask_causes", "confidence": 0.9}})])
+    assert [(q["intent"], round(q["confidence"], 2)) for q in processed.get(QUESTIONS)] == [
+        ("ask_causes", 1.0),
+        ("ask_treatment", 0.63),
+    ]
+
+
 def test_scar_types_named_outside_the_questions_are_what_they_ask_about(splitter):
     text = "I have rolling scars on my cheeks, why do scars form, how are scars treated?"
     rolling = {"entity": "scar_type", "value": "rolling", "start": 7, "end": 14}

@@ -213,7 +213,9 @@ class QuestionSplitter(WithIntentModel):
         `several`, a later part read as a follow-up ("… and can it be prevented?") asks
         its likeliest other intent, with that intent's share of the probability left
         beside the follow-up reading, when the model gave that intent at least
-        MIN_SECOND_READING (a small one would be inflated: "why is that?")."""
+        MIN_SECOND_READING (a small one would be inflated: "why is that?"); a later
+        part whose second reading is a follow-up gets its own reading's share of
+        the probability left beside the follow-up reading in the same way."""
         readings = []
         classes = [str(name) for name in self.model.classes_]
         for index, (part, probabilities) in enumerate(zip(parts, self.probabilities([part.text for part in parts]), strict=True)):
@@ -229,6 +231,9 @@ class QuestionSplitter(WithIntentModel):
                 )
             elif several and index > 0 and intent == FOLLOW_UP and rest and probabilities[rest[0]] >= MIN_SECOND_READING:
                 intent, confidence = classes[rest[0]], float(probabilities[rest[0]]) / (1.0 - confidence)
+            elif several and index > 0 and rest and classes[rest[0]] == FOLLOW_UP:
+                # "... and can early treatment stop that": that it follows on is no rival reading.
+                confidence /= 1.0 - float(probabilities[rest[0]])
             readings.append((part, intent, confidence))
         return readings
 

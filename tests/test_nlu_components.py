@@ -295,6 +295,31 @@ def test_a_treatment_the_patient_rules_out_is_not_the_one_asked_about(text, name
     assert (processed.get(ENTITIES) == [entity]) is kept
 
 
+@pytest.mark.parametrize(
+    "text, named, kept",
+    [
+        (
+            "Last year I had a bad reaction to a chemical peel. What other options are there for acne scars?",
+            "chemical peel",
+            False,
+        ),
+        ("tried microneedling 3 times, any alternatives?", "microneedling", False),
+        ("fillers were too expensive. what else is there", "fillers", False),
+        ("is laser better than other treatments?", "laser", True),
+        ("what is microneedling and what else helps", "microneedling", True),
+        ("what other options are there besides fillers? is microneedling any good?", "microneedling", True),
+    ],
+)
+def test_a_treatment_the_patient_asks_for_something_other_than_is_not_the_one_asked_about(text, named, kept):
+    from bot.nlp.negated_entities import RuledOutTreatments
+
+    start = text.index(named)
+    entity = {"entity": "treatment", "value": named, "start": start, "end": start + len(named)}
+    component = RuledOutTreatments({**RuledOutTreatments.get_default_config(), "keep": ["surgery"]})
+    [processed] = component.process([Message(data={TEXT: text, ENTITIES: [entity]})])
+    assert (processed.get(ENTITIES) == [entity]) is kept
+
+
 def test_a_later_question_read_as_a_follow_up_asks_its_next_likeliest_topic(splitter, monkeypatch):
     text = "how are scars treated? and why do they form"
 

@@ -1,7 +1,8 @@
 """A Rasa NLU component: a treatment the patient rules out ("are there any scar
 treatments that aren't laser?", "without lasers", "other than fillers") is not
 what they ask about, so its entity is dropped and the question reads as one
-about treatment in general. Treatments listed under `keep` stay: for them the
+about treatment in general; so is one the patient asks for something other than
+("I had a bad reaction to a chemical peel. What other options are there?"). Treatments listed under `keep` stay: for them the
 entry itself answers the question ("can scars be fixed without surgery?" is what
 the surgery entry is about)."""
 
@@ -31,9 +32,21 @@ _RULED_OUT = re.compile(
 )
 
 
-def is_ruled_out(text: str, start: int) -> bool:
-    """Whether the words before `start` rule out what begins there."""
-    return bool(_RULED_OUT.search(text[max(0, start - 60) : start]))
+# A later sentence or clause that asks for something else ("I had a bad reaction to a chemical
+# peel. What other options are there?", "tried microneedling, any alternatives?").
+_SOMETHING_ELSE_ASKED = re.compile(
+    r"[.!?,;]\s*(?:\w+\s+){0,4}?(?:(?:what|which|any|are there(?: any)?)\s+(?:other|different|alternative)\s+"
+    r"(?:options?|treatments?|choices?|things?|procedures?|ways?)\b|what else\b|any alternatives?\b)",
+    re.IGNORECASE,
+)
+
+
+def is_ruled_out(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the words before `start` rule out what begins there, or (given its
+    `end`) a later sentence or clause asks for something other than it."""
+    if _RULED_OUT.search(text[max(0, start - 60) : start]):
+        return True
+    return end is not None and bool(_SOMETHING_ELSE_ASKED.search(text, end))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -64,5 +77,5 @@ class RuledOutTreatments(GraphComponent):
             entity.get("entity") == self.entity
             and entity.get("value") not in self.keep
             and isinstance(entity.get("start"), int)
-            and is_ruled_out(text, entity["start"])
+            and is_ruled_out(text, entity["start"], entity["end"] if isinstance(entity.get("end"), int) else None)
         )

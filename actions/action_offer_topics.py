@@ -21,7 +21,7 @@ from actions.answering import (
 )
 from bot.dialogue.answers import answer_from_passages
 from bot.dialogue.canned_replies import offer_topics_text, topic_menu
-from bot.dialogue.context import asks_how_to_treat
+from bot.dialogue.context import asks_for_examples, asks_how_to_treat
 from bot.dialogue.feedback import HELPFUL_INTENT
 from bot.dialogue.messages import message
 from bot.dialogue.scope import about_acne_scars
@@ -62,6 +62,9 @@ class ActionOfferTopics(Action):
             likeliest = tracker.get_intent_of_latest_message(skip_fallback_intent=True)
             if likeliest == "follow_up" and asks_an_aspect_of_the_subject(tracker):
                 # "how many sessions do u need" after PRP: that aspect of the subject.
+                return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
+            if asks_for_examples(tracker.latest_message.get("text") or "") and refers_to_the_subject(tracker):
+                # "like what" after an answer: the answer's examples, as "like what?" (read as a follow-up) gets.
                 return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
             mentions = any(mentioned_values(tracker).values())
             if mentions or refers_to_the_subject(tracker):

@@ -21,6 +21,7 @@ from bot.dialogue.context import (
     MAX_FOLLOW_UP_CHARS,
     TREATMENT_TOPICS,
     Subject,
+    asks_for_examples,
     asks_for_more,
     is_elliptical,
     kinds_of_treatment_asked,
@@ -206,12 +207,12 @@ def _more_reply(tracker: Tracker) -> Reply:
 
 
 def refers_to_the_subject(tracker: Tracker) -> bool:
-    """A short message that refers back ("how long do they last?") or asks for more
-    ("tell me more") while a subject is under discussion: the subject settles what
-    the model was unsure of."""
+    """A short message that refers back ("how long do they last?"), asks for more
+    ("tell me more") or for examples ("like what") while a subject is under
+    discussion: the subject settles what the model was unsure of."""
     text = _text(tracker)
     return _short_while_a_subject_is_discussed(tracker) and (
-        refers_back(text) or (asks_for_more(text) and _after_an_answer(tracker))
+        refers_back(text) or ((asks_for_more(text) or asks_for_examples(text)) and _after_an_answer(tracker))
     )
 
 

@@ -1,6 +1,13 @@
 import pytest
 
-from bot.dialogue.context import asks_for_more, is_elliptical, kinds_of_treatment_asked, refers_back, resolve_subject
+from bot.dialogue.context import (
+    asks_for_examples,
+    asks_for_more,
+    is_elliptical,
+    kinds_of_treatment_asked,
+    refers_back,
+    resolve_subject,
+)
 
 
 def resolve(topic, mentioned=None, remembered=None, text="", follow_up=False, remembered_topic=None):
@@ -167,3 +174,10 @@ def test_scars_already_there_after_prevention_ask_about_treatment(text):
 )
 def test_scars_already_there_otherwise_keep_the_topic(text, topic, remembered):
     assert resolve(topic, text=text, remembered_topic=remembered).topic == topic
+
+
+@pytest.mark.parametrize(
+    "text, examples", [("like what", True), ("such as?", True), ("ok for example?", True), ("like what does it cost", False)]
+)
+def test_a_request_for_examples_is_recognised(text, examples):
+    assert asks_for_examples(text) is examples

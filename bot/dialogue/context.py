@@ -106,8 +106,20 @@ MORE = re.compile(
 )
 
 
+# "like what", "such as?", "for example?": examples of what the last answer spoke of.
+EXAMPLES = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|um+|hmm+|like)\W+)*(?:like what|such as|for example|for instance|e\.?g\.?"
+    r"|(?:any|some|give me(?: some)?|got any) examples?|examples?)(?:\s+(?:please|pls|plz|then))?\W*$",
+    re.IGNORECASE,
+)
+
+
 def asks_for_more(text: str) -> bool:
     return bool(MORE.search(text))
+
+
+def asks_for_examples(text: str) -> bool:
+    return bool(EXAMPLES.search(text))
 
 
 def refers_back(text: str) -> bool:

@@ -211,3 +211,23 @@ def test_an_unsure_request_for_more_gets_more_about_the_subject(knowledge, dispa
     ActionOfferTopics().run(dispatcher, tracker, domain={})
     [reply] = dispatcher.messages
     assert reply["text"] == message("nothing_more")
+
+
+@pytest.mark.parametrize("text", ["like what", "such as", "for example?", "any examples"])
+def test_an_unsure_request_for_examples_after_an_answer_gets_the_subjects_answer(knowledge, dispatcher, text):
+    # "like what?" is read as a follow-up; "like what" falls back (ask_capabilities 0.31, follow_up 0.27).
+    tracker = make_tracker(
+        text,
+        "nlu_fallback",
+        slots={"topic": "treatment"},
+        ranking=[("nlu_fallback", 0.3), ("ask_capabilities", 0.31), ("follow_up", 0.27)],
+    )
+    tracker.events.insert(0, {"event": "bot", "text": "Several treatment options ...\n\n" + settings.DISCLAIMER})
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[0]["text"].startswith("Several treatment options can improve the appearance of acne scars")
+
+
+def test_a_request_for_examples_with_no_answer_before_it_is_asked_to_rephrase(dispatcher):
+    ranking = [("nlu_fallback", 0.3), ("ask_capabilities", 0.31), ("follow_up", 0.27)]
+    ActionOfferTopics().run(dispatcher, make_tracker("like what", "nlu_fallback", ranking=ranking), domain={})
+    assert dispatcher.messages[0]["text"].startswith("Sorry, I'm not sure I understood.")

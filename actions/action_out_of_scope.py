@@ -9,7 +9,7 @@ from bot.dialogue.canned_replies import offer_topics_text, out_of_scope_text, to
 from bot.dialogue.context import asks_how_to_treat
 from bot.dialogue.risk_context import risk_contexts
 from bot.dialogue.scope import about_acne_scars
-from bot.dialogue.topics import likeliest_topics, second_question
+from bot.dialogue.topics import FALLBACK, likeliest_topics, second_question
 
 
 class ActionOutOfScope(Action):
@@ -17,7 +17,7 @@ class ActionOutOfScope(Action):
     message that calls for a caution of its own (a reaction to a home remedy, a
     plan to treat oneself) gets that instead. A short message that asks an aspect
     of the subject under discussion ("how fast does it work?" after
-    microdermabrasion) is a follow-up when the model's second reading is a
+    microdermabrasion) or how to treat it ("should i get it treated then") is a follow-up when the model's second reading is a
     question too ("is it safe to take ibuprofen?" stays out of scope); so is one
     that says a personal circumstance to weigh (pregnancy, isotretinoin …). A
     message that says it is about acne scars is answered as the question the
@@ -32,6 +32,11 @@ class ActionOutOfScope(Action):
         text = tracker.latest_message.get("text") or ""
         ranking = tracker.latest_message.get("intent_ranking") or []
         second = second_question(ranking)
+        # "how fast should i get it treated then" after severe acne: how to treat it, when the model
+        # thought of treatment next (however unsure: the words say it).
+        readings = [item.get("name") for item in ranking if item.get("name") != FALLBACK]
+        if refers_to_the_subject(tracker) and asks_how_to_treat(text) and readings[1:2] == ["ask_treatment"]:
+            return send(dispatcher, answer_from_tracker(tracker, "ask_treatment"))
         if (
             refers_to_the_subject(tracker)
             and (

@@ -25,6 +25,23 @@ def test_a_short_question_on_an_aspect_of_the_subject_under_discussion_is_a_foll
     assert {"treatment": ["microdermabrasion"]}.items() <= {e["name"]: e["value"] for e in events}.items()
 
 
+def test_a_short_question_how_to_treat_the_subject_under_discussion_is_a_follow_up(knowledge, dispatcher):
+    slots = {"topic": "acne_severity"}
+    ranking = [("out_of_scope", 0.63), ("ask_treatment", 0.17), ("follow_up", 0.04)]
+    tracker = make_tracker("how fast should i get it treated then", "out_of_scope", slots=slots, ranking=ranking)
+    events = ActionOutOfScope().run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[0]["text"].startswith("Several treatment options can improve the appearance of acne scars")
+    assert {"topic": "treatment"}.items() <= {e["name"]: e["value"] for e in events}.items()
+
+
+def test_a_question_how_to_treat_something_else_stays_out_of_scope(dispatcher):
+    slots = {"topic": "acne_severity"}
+    ranking = [("out_of_scope", 0.8), ("ask_see_doctor", 0.1), ("ask_treatment", 0.05)]
+    tracker = make_tracker("i have a wart too, should i get it treated", "out_of_scope", slots=slots, ranking=ranking)
+    ActionOutOfScope().run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[0]["text"].startswith("I can only help with questions about acne scars")
+
+
 def test_without_a_subject_under_discussion_it_is_still_out_of_scope(dispatcher):
     ActionOutOfScope().run(dispatcher, make_tracker("how fast does it work", "out_of_scope"), domain={})
     assert dispatcher.messages[0]["text"].startswith("I can only help with questions about acne scars")

@@ -54,3 +54,15 @@ def test_a_price_asked_in_passing_after_an_answer_about_a_treatment_is_its_price
     )
     [message] = dispatcher.messages
     assert message["text"].startswith("My sources don't cover the cost of laser treatment.")
+
+
+def test_a_medical_aspect_of_the_clinics_treatments_is_answered_as_that_aspect(knowledge, dispatcher):
+    text = "I'm a nurse doing 12 hour shifts. Which of your acne scar treatments has the least downtime?"
+    ActionClinicInfo().run(dispatcher, make_tracker(text, "ask_clinic"), domain={})
+    assert "don't cover" in dispatcher.messages[0]["text"] and "downtime" in dispatcher.messages[0]["text"]
+
+
+def test_how_long_a_visit_takes_is_the_clinics_business(dispatcher):
+    text = "how long is a fraxel appointment"  # the sessions aspect, of laser
+    ActionClinicInfo().run(dispatcher, make_tracker(text, "ask_clinic", [("treatment", "laser")]), domain={})
+    assert dispatcher.messages[0]["text"].startswith("The clinic's team can help with appointments")

@@ -81,6 +81,7 @@ def test_questions_are_split_where_a_new_one_starts(text, parts):
         ("how soon can i work out after microneedling?", "downtime"),
         ("how quickly does microneedling show results", "results_time"),
         ("how long does fraxel take to start working", "results_time"),
+        ("how long does laser treatment take to work on acne scars", "results_time"),
         ("are laser results for scars permanent", "duration"),
         ("are the side effects of fillers permanent?", "side_effects"),
         ("how long do scars take to show after a breakout", None),

@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import settings
 from bot.dialogue.answers import Answer, Question, answer_questions, more_about
-from bot.dialogue.aspects import asked_aspect, not_covered_text
+from bot.dialogue.aspects import asked_aspect, asked_aspects, not_covered_text
 from bot.dialogue.canned_replies import clinic_info_text, unavailable_text
 from bot.dialogue.context import (
     ENTITIES,
@@ -23,6 +23,7 @@ from bot.dialogue.context import (
     Subject,
     asks_for_examples,
     asks_for_more,
+    asks_what_to_do,
     is_elliptical,
     kinds_of_treatment_asked,
     refers_back,
@@ -145,19 +146,25 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
         if carried and not any(mentioned.values()):
             mentioned = carried
         follow_up = asked_intent == "follow_up" or (remembered_topic is not None and is_elliptical(text))
-        topic = topic_of_intent(asked_intent)
-        if topic is not None and topic not in TREATMENT_TOPICS and kinds_asked & set(mentioned["treatment"]):
-            # "what kinds of laser are there?" read as the kinds of scars: the kinds of that treatment.
-            topic = "treatment"
         subject = resolve_subject(
-            topic=None if follow_up else topic,
+            topic=None if follow_up else _topic_asked(asked_intent, text, mentioned, kinds_asked),
             mentioned=mentioned,
             remembered_topic=remembered_topic,
             remembered=remembered,
             text=text,
             follow_up=follow_up,
         )
-        questions.append(Question(subject.topic, tuple(subject.get("scar_type")), tuple(subject.get("treatment")), text))
+        # "and lasers?" after "how long do fillers last?": the same aspect of the new subject.
+        carries_aspect = follow_up and is_elliptical(text) and any(mentioned.values()) and not asked_aspects(text)
+        questions.append(
+            Question(
+                subject.topic,
+                tuple(subject.get("scar_type")),
+                tuple(subject.get("treatment")),
+                text,
+                aspects_from=_previous_question(tracker) if carries_aspect else "",
+            )
+        )
         # A later question may refer back to an earlier one ("... and how are they treated?").
         remembered_topic, remembered = subject.topic, {entity: subject.get(entity) for entity in ENTITIES}
     if subject is None:  # only clinic business was asked
@@ -176,6 +183,25 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
         kind=answer_kind(answer, len(questions)),
         booking=clinic_asked or offers_booking(question.topic for question in questions),
     )
+
+
+def _topic_asked(intent: Optional[Text], text: Text, mentioned: Dict[Text, List[Text]], kinds_asked: set) -> Optional[Text]:
+    """The topic of the intent the model read, unless the question's words say it is treatment."""
+    topic = topic_of_intent(intent)
+    if topic is not None and topic not in TREATMENT_TOPICS and kinds_asked & set(mentioned["treatment"]):
+        # "what kinds of laser are there?" read as the kinds of scars: the kinds of that treatment.
+        return "treatment"
+    if topic == "overview" and asks_what_to_do(text):
+        # "what can I do about acne scars" read as what acne scars are.
+        return "treatment"
+    return topic
+
+
+def _previous_question(tracker: Tracker) -> Text:
+    """The patient's message before the latest one ("" if none)."""
+    texts = [event.get("text") for event in tracker.events if event.get("event") == "user"]
+    previous = texts[-2] if len(texts) >= 2 else None
+    return previous if isinstance(previous, str) else ""
 
 
 def _bot_texts(tracker: Tracker) -> List[Text]:

@@ -164,6 +164,8 @@ class Question:
     scar_types: tuple[str, ...] = ()
     treatments: tuple[str, ...] = ()
     text: str = ""
+    # Where the aspects asked are read, when not in `text`: "and lasers?" after "how long do fillers last?".
+    aspects_from: str = ""
 
 
 def answer_question(
@@ -227,7 +229,8 @@ def aspect_lines(session: Session, question: Question) -> list[str]:
     """What the sources say about each aspect the question asks of each treatment
     ("how long do fillers last?", "does it hurt and how long does it last?"), in
     the order asked, or that they don't cover it and who can."""
-    aspects = asked_aspects(question.text) if question.text else []
+    asked = question.aspects_from or question.text
+    aspects = asked_aspects(asked) if asked else []
     if not aspects or (question.topic not in ASPECT_TOPICS and not question.treatments):
         return []
     if not question.treatments:

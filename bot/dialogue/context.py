@@ -46,6 +46,15 @@ def asks_how_to_treat(text: str) -> bool:
     return bool(ASKS_ABOUT_TREATING.search(text)) and not WITHOUT_TREATMENT.search(text) and not PREVENTING.search(text)
 
 
+_WHAT_TO_DO = re.compile(rf"\b(?:{WHAT_CAN_BE_DONE}|get rid of)\b", re.IGNORECASE)
+
+
+def asks_what_to_do(text: str) -> bool:
+    """ "what can I do about acne scars?": what to do about them, which an overview of
+    acne scars does not answer; not "what can I do to prevent them?"."""
+    return bool(_WHAT_TO_DO.search(text)) and not PREVENTING.search(text) and not WITHOUT_TREATMENT.search(text)
+
+
 # The longest message read as a short follow-up ("and lasers?", "how long do they last?").
 MAX_FOLLOW_UP_CHARS = 80
 REFERRING_WORDS = frozenset({"they", "them", "their", "it", "its", "those", "these", "that", "this", "ones", "one"})

@@ -35,6 +35,31 @@ def test_the_kinds_of_a_treatment_read_as_the_kinds_of_scars_get_the_treatment(k
     assert slots["topic"] == "treatment" and "Fraxel" in text
 
 
+def test_a_follow_up_naming_only_a_new_treatment_keeps_the_aspect_asked_before(knowledge, dispatcher):
+    slots = {"topic": "treatment", "treatment": ["dermal fillers"]}
+    tracker = make_tracker("and lasers?", "follow_up", [("treatment", "laser")], slots=slots)
+    tracker.events.insert(0, {"event": "user", "text": "how long do they last"})
+    text, slots = run(dispatcher, tracker)
+    assert text.startswith("My sources don't cover how long the results of laser treatment last")
+    assert slots["treatment"] == ["laser"]
+
+
+def test_a_follow_up_naming_a_new_treatment_after_a_question_of_no_aspect_gets_its_answer(knowledge, dispatcher):
+    slots = {"topic": "treatment", "treatment": ["dermal fillers"]}
+    tracker = make_tracker("and lasers?", "follow_up", [("treatment", "laser")], slots=slots)
+    tracker.events.insert(0, {"event": "user", "text": "what are fillers"})
+    text, _ = run(dispatcher, tracker)
+    assert text.startswith("Laser treatments are one of the options")
+
+
+def test_what_to_do_about_acne_scars_read_as_what_they_are_gets_the_treatment_answer(knowledge, dispatcher):
+    text, slots = run(dispatcher, make_tracker("what can I do about acne scars", "ask_overview"))
+    assert text.startswith("Several treatment options can improve the appearance of acne scars")
+    dispatcher.messages.clear()
+    text, slots = run(dispatcher, make_tracker("what can I do to prevent acne scars", "ask_overview"))
+    assert slots["topic"] == "overview"
+
+
 def test_a_follow_up_question_uses_the_remembered_scar_type(knowledge, dispatcher):
     tracker = make_tracker("how are they treated?", "ask_treatment", slots={"topic": "scar_types", "scar_type": ["rolling"]})
     text, slots = run(dispatcher, tracker)

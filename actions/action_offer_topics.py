@@ -9,6 +9,7 @@ from actions.answering import (
     Reply,
     answer_from_tracker,
     asks_an_aspect_of_the_subject,
+    asks_how_to_treat_the_subject,
     caution_reply,
     cautioned,
     latest_intent,
@@ -30,12 +31,13 @@ from bot.knowledge.store.db import new_session
 
 
 class ActionOfferTopics(Action):
-    """Offers topic buttons when asked what the bot can do. When the message was
-    not understood: if it names a scar type or treatment, or refers back to the
-    subject under discussion, answers the likeliest acne-scar question (or
-    declines personal advice, or gives the clinic's contact for its business);
-    if it says it is about acne scars and asks how to treat them, answers that;
-    when the model was torn between two questions, answers both; else answers from stored passages that match its
+    """Offers topic buttons when asked what the bot can do, unless the message
+    follows on from the answer just given (_follows_on). When the message was
+    not understood: if it follows on, answers it; if it names a scar type or
+    treatment, or refers back to the subject under discussion, answers the
+    likeliest acne-scar question (or declines personal advice, or gives the
+    clinic's contact for its business); if it says it is about acne scars and
+    asks how to treat them, answers that; when the model was torn between two questions, answers both; else answers from stored passages that match its
     unfamiliar words (a newly added document, say); else asks to rephrase. A
     message that calls for a caution of its own (a skin reaction, a plan to treat
     oneself) gets that caution rather than "rephrase". "Rephrase" offers the
@@ -47,6 +49,8 @@ class ActionOfferTopics(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         understood = latest_intent(tracker) != FALLBACK
         ranking = tracker.latest_message.get("intent_ranking") or []
+        if understood and _follows_on(tracker):
+            return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
         if not understood:
             closing = _torn_small_talk(ranking)
             if closing == THANKS_AND_HELPED:
@@ -59,12 +63,11 @@ class ActionOfferTopics(Action):
             torn = torn_between(ranking)
             if torn is not None:
                 return send(dispatcher, _torn_reply(tracker, *torn))
+            if _follows_on(tracker):
+                return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
             likeliest = tracker.get_intent_of_latest_message(skip_fallback_intent=True)
             if likeliest == "follow_up" and asks_an_aspect_of_the_subject(tracker):
                 # "how many sessions do u need" after PRP: that aspect of the subject.
-                return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
-            if asks_for_examples(tracker.latest_message.get("text") or "") and refers_to_the_subject(tracker):
-                # "like what" after an answer: the answer's examples, as "like what?" (read as a follow-up) gets.
                 return send(dispatcher, answer_from_tracker(tracker, "follow_up"))
             mentions = any(mentioned_values(tracker).values())
             if mentions or refers_to_the_subject(tracker):
@@ -98,6 +101,14 @@ class ActionOfferTopics(Action):
         text = offer_topics_text(understood, bool(guesses))
         dispatcher.utter_message(text=text if understood else cautioned(tracker, text), buttons=topic_menu(guesses))
         return []
+
+
+def _follows_on(tracker: Tracker) -> bool:
+    """Right after an answer, a request for its examples ("like what", "give me examples")
+    or a question how to treat its subject ("ok so what would actually help"), which
+    the model read as not understood or as what the bot can do."""
+    asks_examples = asks_for_examples(tracker.latest_message.get("text") or "") and refers_to_the_subject(tracker)
+    return asks_examples or asks_how_to_treat_the_subject(tracker)
 
 
 def _torn_reply(tracker: Tracker, first: Text, second: Text) -> Reply:

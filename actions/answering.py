@@ -23,6 +23,7 @@ from bot.dialogue.context import (
     Subject,
     asks_for_examples,
     asks_for_more,
+    asks_how_to_treat,
     asks_what_to_do,
     is_elliptical,
     kinds_of_treatment_asked,
@@ -250,6 +251,12 @@ def asks_an_aspect_of_the_subject(tracker: Tracker) -> bool:
         and asked_aspect(_text(tracker)) is not None
         and not any(mentioned_values(tracker).values())
     )
+
+
+def asks_how_to_treat_the_subject(tracker: Tracker) -> bool:
+    """A short message that asks how to treat ("ok so what would actually help") while a
+    subject is under discussion."""
+    return _short_while_a_subject_is_discussed(tracker) and asks_how_to_treat(_text(tracker))
 
 
 def _short_while_a_subject_is_discussed(tracker: Tracker) -> bool:

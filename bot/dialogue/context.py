@@ -37,7 +37,9 @@ NAMES_TREATING = re.compile(
     r"|treating|treatments?|fix|fixed|removed?|smooth(?:ed)? (?:them |it )?out)\b",
     re.IGNORECASE,
 )
-ASKS_ABOUT_TREATING = re.compile(rf"\b(?:{WHAT_CAN_BE_DONE})\b|{NAMES_TREATING.pattern}", re.IGNORECASE)
+# "ok so what would actually help"
+WHAT_WOULD_HELP = r"what (?:\w+ly )?(?:would|will|could|might) (?:\w+ly )?(?:help|work)"
+ASKS_ABOUT_TREATING = re.compile(rf"\b(?:{WHAT_CAN_BE_DONE}|{WHAT_WOULD_HELP})\b|{NAMES_TREATING.pattern}", re.IGNORECASE)
 
 
 def asks_how_to_treat(text: str) -> bool:

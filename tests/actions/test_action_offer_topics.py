@@ -231,3 +231,27 @@ def test_a_request_for_examples_with_no_answer_before_it_is_asked_to_rephrase(di
     ranking = [("nlu_fallback", 0.3), ("ask_capabilities", 0.31), ("follow_up", 0.27)]
     ActionOfferTopics().run(dispatcher, make_tracker("like what", "nlu_fallback", ranking=ranking), domain={})
     assert dispatcher.messages[0]["text"].startswith("Sorry, I'm not sure I understood.")
+
+
+def _after_an_answer(tracker):
+    tracker.events.insert(0, {"event": "bot", "text": "An answer ...\n\n" + settings.DISCLAIMER})
+    return tracker
+
+
+def test_a_request_for_examples_read_as_what_the_bot_can_do_gets_the_subjects_answer(knowledge, dispatcher):
+    tracker = _after_an_answer(make_tracker("give me examples", "ask_capabilities", slots={"topic": "scar_types"}))
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    assert "ice pick" in dispatcher.messages[0]["text"]
+
+
+def test_what_would_help_read_as_what_the_bot_can_do_asks_how_to_treat_the_subject(knowledge, dispatcher):
+    tracker = _after_an_answer(make_tracker("ok so what would actually help", "ask_capabilities", slots={"topic": "go_away"}))
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[0]["text"].startswith("Several treatment options can improve the appearance of acne scars")
+
+
+def test_what_the_bot_can_do_asked_during_a_conversation_gets_the_topics(dispatcher):
+    tracker = _after_an_answer(make_tracker("what else can you help with", "ask_capabilities", slots={"topic": "go_away"}))
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[0]["buttons"]
+    assert not dispatcher.messages[0]["text"].startswith("Several treatment options")

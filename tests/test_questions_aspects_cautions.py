@@ -222,6 +222,18 @@ def test_a_treatment_or_scar_type_no_document_names_is_said_to_be_uncovered_befo
     assert not answer_question(knowledge, "treatment", question="what is microdermabrasion").text.startswith("My sources")
 
 
+@pytest.mark.parametrize(
+    "question, subject",
+    [
+        ("does toothpaste fade acne scars", "toothpaste"),
+        ("is lemon juice good for acne marks", "lemon juice"),
+        ("would rosehip oil help my scars", "oils such as rosehip, coconut, tea tree or Bio-Oil"),
+    ],
+)
+def test_a_home_remedy_no_document_names_is_said_to_be_uncovered(knowledge, question, subject):
+    assert answer_question(knowledge, "treatment", question=question).text.startswith(f"My sources don't cover {subject}.")
+
+
 def test_whether_scars_are_permanent_is_answered_as_the_sources_differ_on_it(knowledge):
     text = answer_question(knowledge, "go_away", question="are acne scars permanent").text
     assert text.startswith("Deep acne scars don't usually go away by themselves")

@@ -41,12 +41,19 @@ _SOMETHING_ELSE_ASKED = re.compile(
 )
 
 
+# "are lasers the only option?": whether there is anything else.
+_THE_ONLY_ONE = re.compile(
+    r"\s+(?:really\s+)?(?:the\s+)?only\s+(?:options?|treatments?|ways?|things?|choices?|ones?)\b", re.IGNORECASE
+)
+
+
 def is_ruled_out(text: str, start: int, end: int | None = None) -> bool:
     """Whether the words before `start` rule out what begins there, or (given its
-    `end`) a later sentence or clause asks for something other than it."""
+    `end`) it is asked whether it is the only option or a later sentence or clause
+    asks for something other than it."""
     if _RULED_OUT.search(text[max(0, start - 60) : start]):
         return True
-    return end is not None and bool(_SOMETHING_ELSE_ASKED.search(text, end))
+    return end is not None and bool(_THE_ONLY_ONE.match(text, end) or _SOMETHING_ELSE_ASKED.search(text, end))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)

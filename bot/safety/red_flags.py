@@ -38,34 +38,12 @@ class Finding:
     concept: str
 
 
-# "can i just do it myself?", "is it ok to do it myself at home": a patient asking whether to
-# do a treatment or a check themselves. The classifier reads "do it" and "myself" as
-# crisis words; a short question of this form is left to the rules, which catch any
-# crisis it also states. Teaching the classifier such questions as ordinary cost
-# held-out crisis recall (docs/safety.md), so this one form is excepted instead.
-_DIY_QUESTION = re.compile(
-    # not with a word of urgency or harm ("can i do it myself tonight"): the classifier reads those
-    r"^(?!.*\b(?:tonight|rn|right now|today|pills?|overdose|end|die|dead|kill|hurt|harm|cut|burn|blade|rope)\b)"
-    r"\W*(?:(?:so|ok|okay|and|but|also|hmm)\W+)*(?:can|could|should|would|may|is|am|do|does)\b"
-    r"[^.!]*\b(?:do|doing|check|checking|try|trying)\s+(?:it|that|this|them)\s+"
-    r"(?:myself|by\s+myself|on\s+my\s+own|at\s+home)\b[^.!]*$",
-    re.IGNORECASE,
-)
-_MAX_DIY_QUESTION_CHARS = 100
-
-
-def _asks_about_doing_it_oneself(text: str) -> bool:
-    return len(text) <= _MAX_DIY_QUESTION_CHARS and bool(_DIY_QUESTION.search(text.strip()))
-
-
 def assess(text: str) -> Optional[Finding]:
     """The red flag `text` raises, if any, and what raised it."""
     found = rules.find(text)
     if found is not None:
         flag, concept = found
         return Finding(RedFlag(flag), "rules", concept)
-    if _asks_about_doing_it_oneself(text):
-        return None
     try:
         model = classifier.load()
     except classifier.MissingClassifier:

@@ -297,28 +297,6 @@ def test_the_classifier_raises_a_flag_the_rules_do_not_know():
     assert finding is not None and finding.flag is RedFlag.CRISIS and finding.by == "classifier"
 
 
-@pytest.mark.parametrize(
-    "message",
-    [
-        "can i just do it myself in the mirror",
-        "can i do it myself?",
-        "is it ok to do it myself at home",
-        "could i check it myself",
-    ],
-)
-def test_a_question_about_doing_a_treatment_or_check_oneself_is_not_a_crisis(message):
-    assert assess(message) is None
-
-
-@pytest.mark.parametrize(
-    "message",
-    ["can i do it myself tonight", "can i do it myself? i want to die", "should i do it myself. nobody would miss me"],
-)
-def test_doing_it_oneself_with_words_of_urgency_or_harm_is_still_a_crisis(message):
-    finding = assess(message)
-    assert finding is not None and finding.flag is RedFlag.CRISIS
-
-
 def test_the_classifier_computes_what_sklearn_would():
     model = classifier.load()
     texts = CASES["emergency"] + CASES["crisis"] + CASES["lookalikes"]

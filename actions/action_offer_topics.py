@@ -22,7 +22,7 @@ from actions.answering import (
 )
 from bot.dialogue.answers import answer_from_passages
 from bot.dialogue.canned_replies import offer_topics_text, topic_menu
-from bot.dialogue.context import asks_for_examples, asks_how_to_treat
+from bot.dialogue.context import asks_for_examples, asks_what_to_do
 from bot.dialogue.feedback import HELPFUL_INTENT
 from bot.dialogue.messages import message
 from bot.dialogue.scope import about_acne_scars
@@ -81,7 +81,7 @@ class ActionOfferTopics(Action):
                 if topic_of_intent(likeliest) or likeliest == "follow_up":
                     return send(dispatcher, answer_from_tracker(tracker, likeliest))
             text = tracker.latest_message.get("text") or ""
-            if about_acne_scars(text) and asks_how_to_treat(text):
+            if about_acne_scars(text) and asks_what_to_do(text):
                 # "I'm 50 and I still have acne scars from high school. Is it too late to do anything about them?"
                 return send(dispatcher, answer_from_tracker(tracker, "ask_treatment"))
             caution = caution_reply(tracker)

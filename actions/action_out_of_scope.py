@@ -1,3 +1,4 @@
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -6,10 +7,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answering import answer_from_tracker, caution_reply, mentioned_values, refers_to_the_subject, send
 from bot.dialogue.aspects import asked_aspect
 from bot.dialogue.canned_replies import offer_topics_text, out_of_scope_text, topic_menu
-from bot.dialogue.context import asks_how_to_treat
+from bot.dialogue.context import asks_how_to_treat, asks_what_to_do
 from bot.dialogue.risk_context import risk_contexts
 from bot.dialogue.scope import about_acne_scars
 from bot.dialogue.topics import FALLBACK, likeliest_topics, second_question
+
+# "can they treat this rash too", "i also have a tattoo, how do i get rid of it": something else.
+_SOMETHING_ELSE = re.compile(r"\b(?:too|also|as well|another|other)\b", re.IGNORECASE)
+# The model's treatment reading that, with words asking how to treat, makes a follow-up of an out-of-scope reading.
+MIN_TREATMENT_READING = 0.15
 
 
 class ActionOutOfScope(Action):
@@ -34,8 +40,14 @@ class ActionOutOfScope(Action):
         second = second_question(ranking)
         # "how fast should i get it treated then" after severe acne: how to treat it, when the model
         # thought of treatment next (however unsure: the words say it).
-        readings = [item.get("name") for item in ranking if item.get("name") != FALLBACK]
-        if refers_to_the_subject(tracker) and asks_how_to_treat(text) and readings[1:2] == ["ask_treatment"]:
+        readings = [(item.get("name"), float(item.get("confidence") or 0)) for item in ranking if item.get("name") != FALLBACK]
+        if (
+            refers_to_the_subject(tracker)
+            and asks_how_to_treat(text)
+            and not _SOMETHING_ELSE.search(text)
+            and [name for name, _ in readings[1:2]] == ["ask_treatment"]
+            and readings[1][1] >= MIN_TREATMENT_READING
+        ):
             return send(dispatcher, answer_from_tracker(tracker, "ask_treatment"))
         if (
             refers_to_the_subject(tracker)
@@ -55,7 +67,7 @@ class ActionOutOfScope(Action):
             # A follow-up reading needs a subject under discussion to follow.
             if second == "follow_up" and tracker.get_slot("topic") is None:
                 second = None
-            treating = named["treatment"] or asks_how_to_treat(text)
+            treating = named["treatment"] or asks_what_to_do(text)
             asked = second or ("ask_treatment" if treating else "ask_scar_types" if named["scar_type"] else None)
             if asked is not None:
                 return send(dispatcher, answer_from_tracker(tracker, asked))

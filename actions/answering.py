@@ -138,6 +138,7 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
     subject: Optional[Subject] = None
     carried: Dict[Text, List[Text]] = {}
     entities = (tracker.latest_message or {}).get("entities")
+    previous = _previous_question(tracker)
     kinds_asked = kinds_of_treatment_asked(_text(tracker), entities if isinstance(entities, list) else [])
     for asked_intent, text, mentioned in asked:
         if asked_intent in CLINIC_INTENTS:
@@ -156,14 +157,21 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
             follow_up=follow_up,
         )
         # "and lasers?" after "how long do fillers last?": the same aspect of the new subject.
-        carries_aspect = follow_up and is_elliptical(text) and any(mentioned.values()) and not asked_aspects(text)
+        carries_aspect = (
+            follow_up
+            and is_elliptical(text)
+            and bool(mentioned["treatment"])
+            and not mentioned["scar_type"]
+            and not asked_aspects(text)
+            and len(previous.split()) <= MAX_ASPECT_QUESTION_WORDS
+        )
         questions.append(
             Question(
                 subject.topic,
                 tuple(subject.get("scar_type")),
                 tuple(subject.get("treatment")),
                 text,
-                aspects_from=_previous_question(tracker) if carries_aspect else "",
+                aspects_from=previous if carries_aspect else "",
             )
         )
         # A later question may refer back to an earlier one ("... and how are they treated?").
@@ -186,16 +194,25 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
     )
 
 
+# Topics a question about the kinds of a treatment is misread as (not the specialist, nor seeing a doctor).
+KINDS_READ_AS_SCARS = ("scar_types", "overview", "symptoms")
+
+
 def _topic_asked(intent: Optional[Text], text: Text, mentioned: Dict[Text, List[Text]], kinds_asked: set) -> Optional[Text]:
     """The topic of the intent the model read, unless the question's words say it is treatment."""
     topic = topic_of_intent(intent)
-    if topic is not None and topic not in TREATMENT_TOPICS and kinds_asked & set(mentioned["treatment"]):
+    if topic in KINDS_READ_AS_SCARS and kinds_asked & set(mentioned.get("treatment", [])):
         # "what kinds of laser are there?" read as the kinds of scars: the kinds of that treatment.
         return "treatment"
     if topic == "overview" and asks_what_to_do(text):
         # "what can I do about acne scars" read as what acne scars are.
         return "treatment"
     return topic
+
+
+# The longest message before an elliptical follow-up whose aspect it keeps: a question
+# ("how long do they last?"), not a story that mentions a cost.
+MAX_ASPECT_QUESTION_WORDS = 12
 
 
 def _previous_question(tracker: Tracker) -> Text:
@@ -253,10 +270,20 @@ def asks_an_aspect_of_the_subject(tracker: Tracker) -> bool:
     )
 
 
+# "what can you do?", "can you help me": what the bot does, not how to treat.
+_ASKS_THE_BOT = re.compile(r"\b(?:what (?:else )?(?:can|could) (?:you|u)|(?:can|could) (?:you|u) (?:help|do))\b", re.IGNORECASE)
+
+
 def asks_how_to_treat_the_subject(tracker: Tracker) -> bool:
-    """A short message that asks how to treat ("ok so what would actually help") while a
-    subject is under discussion."""
-    return _short_while_a_subject_is_discussed(tracker) and asks_how_to_treat(_text(tracker))
+    """A short message that asks how to treat ("ok so what would actually help") right
+    after an answer about a subject (not after a crisis or emergency reply)."""
+    text = _text(tracker)
+    return (
+        _short_while_a_subject_is_discussed(tracker)
+        and _after_an_answer(tracker)
+        and asks_how_to_treat(text)
+        and not _ASKS_THE_BOT.search(text)
+    )
 
 
 def _short_while_a_subject_is_discussed(tracker: Tracker) -> bool:

@@ -148,6 +148,7 @@ def test_the_kinds_of_a_treatment_are_asked(text, spelling):
         ("what kinds of scars does laser help", "laser"),
         ("I had laser last year, what type of scar is this", "laser"),
         ("which type of acne scars respond to fillers", "fillers"),
+        ("do i need a dermatologist for this kind of laser or can a beautician do it", "laser"),
     ],
 )
 def test_the_kinds_of_scars_beside_a_treatment_are_not_its_kinds(text, spelling):
@@ -170,6 +171,8 @@ def test_scars_already_there_after_prevention_ask_about_treatment(text):
         ("how do i stop more forming, i already have some", "prevention", "prevention"),
         ("i already have scars, how do i prevent them", "prevention", None),
         ("what if i already have them", "go_away", "go_away"),
+        ("my son already has acne, how do we make sure it doesnt scar", "prevention", "prevention"),
+        ("i already have a few, how do i make sure i dont get more", "prevention", "prevention"),
     ],
 )
 def test_scars_already_there_otherwise_keep_the_topic(text, topic, remembered):

@@ -308,6 +308,8 @@ def test_a_treatment_the_patient_rules_out_is_not_the_one_asked_about(text, name
         ("are lasers the only option", "lasers", False),
         ("is laser really the only treatment that works?", "laser", False),
         ("is laser the best option", "laser", True),
+        ("How long do fillers last? What else should I know about them?", "fillers", True),
+        ("I'm getting a chemical peel on friday. Any other ways to help it heal faster?", "chemical peel", True),
         ("is laser better than other treatments?", "laser", True),
         ("what is microneedling and what else helps", "microneedling", True),
         ("what other options are there besides fillers? is microneedling any good?", "microneedling", True),

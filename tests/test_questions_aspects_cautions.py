@@ -144,6 +144,8 @@ def test_questions_are_split_where_a_new_one_starts(text, parts):
         ("What treatment is best for my painful scars?", None),
         ("What do I do about my boxcar scars?", None),
         ("How do I help my scars heal", None),
+        ("will they get better in time on their own?", None),
+        ("i only have the mildest scarring, what treatment would help", None),
     ],
 )
 def test_the_aspect_asked_is_found(text, aspect):

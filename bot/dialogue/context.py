@@ -23,10 +23,12 @@ PREVENTING = re.compile(
 )
 # "what if i already have them?", "and for existing scars?": scars there already, which prevention cannot help.
 ALREADY_SCARRED = re.compile(
-    r"\b(?:already (?:have|has|got|had)|(?:have|has|'ve|ve) already got"
-    r"|ones? (?:i|you|we|they|he|she) (?:already )?(?:have|has|got)|existing (?:ones?|scars?))\b",
+    r"\b(?:already (?:have|has|got|had)|(?:have|has|'ve|ve) already got) (?:them|those|these|scars?|scarring|acne scars)\b"
+    r"|\bones? (?:i|you|we|they|he|she) (?:already )?(?:have|has|got)\b|\bexisting (?:ones?|scars?)\b",
     re.IGNORECASE,
 )
+# "... i already have a few, how do i make sure i dont get more": still how to prevent.
+_MORE_TO_COME = re.compile(r"\b(?:more|new ones|make sure|don'?t get|do not get|keep (?:them|it) from)\b", re.IGNORECASE)
 # "what can be done", "what can i do": how to treat what was spoken of, or (of acne) how to prevent scars.
 WHAT_CAN_BE_DONE = (
     r"what can (?:\w+ly )?(?:be|i|you|we) (?:\w+ly )?(?:do|done)|(?:can|could) (?:anything|something) be done"
@@ -64,7 +66,8 @@ REFERRING_WORDS = frozenset({"they", "them", "their", "it", "its", "those", "the
 
 # "what kinds of laser are there?", "which types of fillers": the kinds of a treatment, not of scars.
 _KINDS_OF = re.compile(
-    r"\b(?:types?|kinds?|sorts?|forms?|variet(?:y|ies))\s+of\s+(?:(?:the|all|different|the different|all the)\s+)?$",
+    r"(?:\b(?:types|kinds|sorts|forms|varieties)|\b(?:what|which|different|any)\s+(?:\w+\s+)?(?:type|kind|sort|form|variety))"
+    r"\s+of\s+(?:(?:the|all|different|the different|all the)\s+)?$",
     re.IGNORECASE,
 )
 _KINDS_AFTER = re.compile(r"^\s*(?:treatments?\s+)?(?:types|kinds|sorts|varieties)\b", re.IGNORECASE)
@@ -174,6 +177,7 @@ def resolve_subject(
         and remembered_topic == "prevention"
         and ALREADY_SCARRED.search(text)
         and not PREVENTING.search(text)
+        and not _MORE_TO_COME.search(text)
     ):
         # "what if i already have them?" after how to prevent scars: how to treat them.
         topic = "treatment"

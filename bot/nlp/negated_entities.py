@@ -36,7 +36,10 @@ _RULED_OUT = re.compile(
 # peel. What other options are there?", "tried microneedling, any alternatives?").
 _SOMETHING_ELSE_ASKED = re.compile(
     r"[.!?,;]\s*(?:\w+\s+){0,4}?(?:(?:what|which|any|are there(?: any)?)\s+(?:other|different|alternative)\s+"
-    r"(?:options?|treatments?|choices?|things?|procedures?|ways?)\b|what else\b|any alternatives?\b)",
+    r"(?:options?|treatments?|choices?|procedures?)\b|any alternatives?\b"
+    # "what else is there", "what else can i try"; not "what else should i know about them"
+    r"|what else (?:is there|are there|can i (?:try|do|use|get)|could i (?:try|do)|works?|helps?|would (?:work|help)"
+    r"|do you (?:have|offer|recommend))\b)",
     re.IGNORECASE,
 )
 

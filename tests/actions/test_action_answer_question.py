@@ -60,6 +60,29 @@ def test_what_to_do_about_acne_scars_read_as_what_they_are_gets_the_treatment_an
     assert slots["topic"] == "overview"
 
 
+def test_a_follow_up_naming_a_scar_type_does_not_keep_the_aspect_asked_before(knowledge, dispatcher):
+    slots = {"topic": "treatment", "treatment": ["microneedling"]}
+    tracker = make_tracker("what about for ice pick scars?", "follow_up", [("scar_type", "ice pick")], slots=slots)
+    tracker.events.insert(0, {"event": "user", "text": "does microneedling hurt?"})
+    text, _ = run(dispatcher, tracker)
+    assert "painful" not in text
+
+
+def test_clinic_business_on_a_scar_type_then_another_question_is_answered(knowledge, dispatcher):
+    text = "Do you treat rolling scars at your clinic? Also what are they exactly?"
+    tracker = make_tracker(text, "ask_clinic", [("scar_type", "rolling")])
+    tracker.latest_message["questions"] = [
+        {
+            "intent": "ask_clinic",
+            "text": "Do you treat rolling scars at your clinic?",
+            "entities": [{"entity": "scar_type", "value": "rolling"}],
+        },
+        {"intent": "ask_scar_types", "text": "Also what are they exactly?", "entities": []},
+    ]
+    reply, _ = run(dispatcher, tracker)
+    assert reply.startswith("Rolling scars give the skin an uneven")
+
+
 def test_a_follow_up_question_uses_the_remembered_scar_type(knowledge, dispatcher):
     tracker = make_tracker("how are they treated?", "ask_treatment", slots={"topic": "scar_types", "scar_type": ["rolling"]})
     text, slots = run(dispatcher, tracker)

@@ -1,3 +1,5 @@
+import pytest
+
 from actions.action_clinic_info import ActionClinicInfo
 from tests.support.trackers import make_tracker
 
@@ -60,6 +62,15 @@ def test_a_medical_aspect_of_the_clinics_treatments_is_answered_as_that_aspect(k
     text = "I'm a nurse doing 12 hour shifts. Which of your acne scar treatments has the least downtime?"
     ActionClinicInfo().run(dispatcher, make_tracker(text, "ask_clinic"), domain={})
     assert "don't cover" in dispatcher.messages[0]["text"] and "downtime" in dispatcher.messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["do you offer treatments on saturdays so i dont need time off work", "whats the minimum age for treatments at your clinic?"],
+)
+def test_what_the_clinic_offers_and_when_is_the_clinics_business(dispatcher, text):
+    ActionClinicInfo().run(dispatcher, make_tracker(text, "ask_clinic"), domain={})
+    assert dispatcher.messages[0]["text"].startswith("The clinic's team can help with appointments")
 
 
 def test_how_long_a_visit_takes_is_the_clinics_business(dispatcher):

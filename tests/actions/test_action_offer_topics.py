@@ -250,6 +250,29 @@ def test_what_would_help_read_as_what_the_bot_can_do_asks_how_to_treat_the_subje
     assert dispatcher.messages[0]["text"].startswith("Several treatment options can improve the appearance of acne scars")
 
 
+@pytest.mark.parametrize("text", ["what can you do?", "what can you do for me"])
+def test_what_can_you_do_during_a_conversation_gets_the_topics(dispatcher, text):
+    tracker = _after_an_answer(make_tracker(text, "ask_capabilities", slots={"topic": "treatment"}))
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    assert not dispatcher.messages[0]["text"].startswith("Several treatment options")
+
+
+def test_what_would_help_after_a_crisis_reply_is_not_about_treating_scars(dispatcher):
+    tracker = make_tracker("what would help?", "nlu_fallback", slots={"topic": "treatment"})
+    tracker.events.insert(0, {"event": "bot", "text": "⚠️ URGENT: please reach out for support now."})
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    assert not dispatcher.messages[0]["text"].startswith("Several treatment options")
+
+
+def test_an_unsure_message_about_acne_scars_and_a_treatment_that_asks_nothing_of_treating_is_not_answered_as_treatment(
+    dispatcher,
+):
+    ranking = [("nlu_fallback", 0.3), ("ask_side_effects", 0.25), ("ask_go_away", 0.2)]
+    tracker = make_tracker("why do acne scars look worse after treatment sometimes", "nlu_fallback", ranking=ranking)
+    ActionOfferTopics().run(dispatcher, tracker, domain={})
+    assert not dispatcher.messages[0]["text"].startswith("Several treatment options")
+
+
 def test_what_the_bot_can_do_asked_during_a_conversation_gets_the_topics(dispatcher):
     tracker = _after_an_answer(make_tracker("what else can you help with", "ask_capabilities", slots={"topic": "go_away"}))
     ActionOfferTopics().run(dispatcher, tracker, domain={})

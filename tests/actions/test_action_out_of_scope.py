@@ -42,6 +42,14 @@ def test_a_question_how_to_treat_something_else_stays_out_of_scope(dispatcher):
     assert dispatcher.messages[0]["text"].startswith("I can only help with questions about acne scars")
 
 
+def test_how_to_treat_another_condition_stays_out_of_scope(dispatcher):
+    slots = {"topic": "treatment", "treatment": ["laser"]}
+    ranking = [("out_of_scope", 0.38), ("ask_treatment", 0.2), ("follow_up", 0.1)]
+    tracker = make_tracker("can they treat this rash too", "out_of_scope", slots=slots, ranking=ranking)
+    ActionOutOfScope().run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[0]["text"].startswith("I can only help with questions about acne scars")
+
+
 def test_without_a_subject_under_discussion_it_is_still_out_of_scope(dispatcher):
     ActionOutOfScope().run(dispatcher, make_tracker("how fast does it work", "out_of_scope"), domain={})
     assert dispatcher.messages[0]["text"].startswith("I can only help with questions about acne scars")

@@ -325,25 +325,26 @@ def test_a_treatment_the_patient_asks_for_something_other_than_is_not_the_one_as
     assert (processed.get(ENTITIES) == [entity]) is kept
 
 
+class PartReadings:
+    """A stand-in for the small model: each part that starts with `prefix` gets the
+    probabilities `later`, every other part `first` ({intent: probability})."""
+
+    def __init__(self, classes, prefix, later, first):
+        self.classes_, self.prefix, self.later, self.first = classes, prefix, later, first
+
+    def predict_proba(self, texts):
+        names = list(self.classes_)
+        rows = []
+        for part in texts:
+            probabilities = self.later if part.startswith(self.prefix) else self.first
+            rows.append([probabilities.get(name, 0.0) for name in names])
+        return np.array(rows)
+
+
 def test_a_later_question_read_as_a_follow_up_asks_its_next_likeliest_topic(splitter, monkeypatch):
     text = "how are scars treated? and why do they form"
-
-    class FollowUpFirst:
-        classes_ = splitter.model.classes_
-
-        def predict_proba(self, texts):
-            rows = []
-            for part in texts:
-                row = [0.0] * len(self.classes_)
-                names = list(self.classes_)
-                if part.startswith("and"):
-                    row[names.index("greet")], row[names.index("ask_causes")] = 0.55, 0.45
-                else:
-                    row[names.index("ask_treatment")] = 1.0
-                rows.append(row)
-            return np.array(rows)
-
-    splitter.model = FollowUpFirst()
+    later, first = {"greet": 0.55, "ask_causes": 0.45}, {"ask_treatment": 1.0}
+    splitter.model = PartReadings(splitter.model.classes_, "and", later, first)
     monkeypatch.setattr("bot.nlp.questions.FOLLOW_UP", "greet")  # the fake model's follow-up reading
     [processed] = splitter.process([Message(data={TEXT: text, INTENT: {"name": "ask_treatment", "confidence": 0.9}})])
     assert [(q["intent"], round(q["confidence"], 2)) for q in processed.get(QUESTIONS)] == [
@@ -354,24 +355,8 @@ def test_a_later_question_read_as_a_follow_up_asks_its_next_likeliest_topic(spli
 
 def test_a_later_question_whose_second_reading_is_a_follow_up_is_surer_of_its_own(splitter, monkeypatch):
     text = "why do people who had acne for years get scars and can early treatment stop that"
-
-    class FollowUpSecond:
-        classes_ = splitter.model.classes_
-
-        def predict_proba(self, texts):
-            rows = []
-            for part in texts:
-                row = [0.0] * len(self.classes_)
-                names = list(self.classes_)
-                if part.startswith("can"):
-                    row[names.index("ask_treatment")], row[names.index("greet")] = 0.44, 0.3
-                    row[names.index("ask_causes")] = 0.26
-                else:
-                    row[names.index("ask_causes")] = 1.0
-                rows.append(row)
-            return np.array(rows)
-
-    splitter.model = FollowUpSecond()
+    later, first = {"ask_treatment": 0.44, "greet": 0.3, "ask_causes": 0.26}, {"ask_causes": 1.0}
+    splitter.model = PartReadings(splitter.model.classes_, "can", later, first)
     monkeypatch.setattr("bot.nlp.questions.FOLLOW_UP", "greet")  # the fake model's follow-up reading
     [processed] = splitter.process([Message(data={TEXT: text, INTENT: {"name": "ask_causes", "confidence": 0.9}})])
     assert [(q["intent"], round(q["confidence"], 2)) for q in processed.get(QUESTIONS)] == [

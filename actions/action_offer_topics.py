@@ -37,11 +37,12 @@ class ActionOfferTopics(Action):
     treatment, or refers back to the subject under discussion, answers the
     likeliest acne-scar question (or declines personal advice, or gives the
     clinic's contact for its business); if it says it is about acne scars and
-    asks how to treat them, answers that; when the model was torn between two questions, answers both; else answers from stored passages that match its
-    unfamiliar words (a newly added document, say); else asks to rephrase. A
-    message that calls for a caution of its own (a skin reaction, a plan to treat
-    oneself) gets that caution rather than "rephrase". "Rephrase" offers the
-    topics the model found likeliest first, then the menu."""
+    asks what to do about them, answers how to treat them; when the model was
+    torn between two questions, answers both; else answers from stored passages
+    that match its unfamiliar words (a newly added document, say); else asks to
+    rephrase. A message that calls for a caution of its own (a skin reaction, a
+    plan to treat oneself) gets that caution rather than "rephrase". "Rephrase"
+    offers the topics the model found likeliest first, then the menu."""
 
     def name(self) -> Text:
         return "action_offer_topics"

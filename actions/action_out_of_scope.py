@@ -23,13 +23,15 @@ class ActionOutOfScope(Action):
     message that calls for a caution of its own (a reaction to a home remedy, a
     plan to treat oneself) gets that instead. A short message that asks an aspect
     of the subject under discussion ("how fast does it work?" after
-    microdermabrasion) or how to treat it ("should i get it treated then") is a follow-up when the model's second reading is a
+    microdermabrasion) is a follow-up when the model's second reading is a
     question too ("is it safe to take ibuprofen?" stays out of scope); so is one
-    that says a personal circumstance to weigh (pregnancy, isotretinoin …). A
-    message that says it is about acne scars is answered as the question the
-    model read second, or as one about the treatment or scar type it names or
-    about treating them when it asks how; with
-    neither, it is asked to rephrase, not told that only acne scars are covered."""
+    that says a personal circumstance to weigh (pregnancy, isotretinoin …), and
+    one that asks how to treat it ("should i get it treated then") when the
+    model's second reading is treatment and it names nothing else ("this rash
+    too"). A message that says it is about acne scars is answered as the
+    question the model read second, or as one about the treatment or scar type
+    it names, or about treating them when it asks what to do; with neither, it
+    is asked to rephrase, not told that only acne scars are covered."""
 
     def name(self) -> Text:
         return "action_out_of_scope"
@@ -39,7 +41,7 @@ class ActionOutOfScope(Action):
         ranking = tracker.latest_message.get("intent_ranking") or []
         second = second_question(ranking)
         # "how fast should i get it treated then" after severe acne: how to treat it, when the model
-        # thought of treatment next (however unsure: the words say it).
+        # thought of treatment next (unsure, but the words say it).
         readings = [(item.get("name"), float(item.get("confidence") or 0)) for item in ranking if item.get("name") != FALLBACK]
         if (
             refers_to_the_subject(tracker)

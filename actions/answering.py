@@ -160,8 +160,8 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
         carries_aspect = (
             follow_up
             and is_elliptical(text)
-            and bool(mentioned["treatment"])
-            and not mentioned["scar_type"]
+            and bool(mentioned.get("treatment"))
+            and not mentioned.get("scar_type")
             and not asked_aspects(text)
             and len(previous.split()) <= MAX_ASPECT_QUESTION_WORDS
         )

@@ -83,6 +83,21 @@ def test_clinic_business_on_a_scar_type_then_another_question_is_answered(knowle
     assert reply.startswith("Rolling scars give the skin an uneven")
 
 
+def test_clinic_business_on_a_scar_type_then_an_elliptical_question_is_answered(knowledge, dispatcher):
+    text = "Do you treat rolling scars at your clinic? And what about them?"
+    tracker = make_tracker(text, "ask_clinic", [("scar_type", "rolling")], slots={"topic": "scar_types"})
+    tracker.latest_message["questions"] = [
+        {
+            "intent": "ask_clinic",
+            "text": "Do you treat rolling scars at your clinic?",
+            "entities": [{"entity": "scar_type", "value": "rolling"}],
+        },
+        {"intent": "follow_up", "text": "And what about them?", "entities": []},
+    ]
+    reply, _ = run(dispatcher, tracker)
+    assert reply.startswith("Rolling scars give the skin an uneven")
+
+
 def test_a_follow_up_question_uses_the_remembered_scar_type(knowledge, dispatcher):
     tracker = make_tracker("how are they treated?", "ask_treatment", slots={"topic": "scar_types", "scar_type": ["rolling"]})
     text, slots = run(dispatcher, tracker)

@@ -143,7 +143,7 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
     for asked_intent, text, mentioned in asked:
         if asked_intent in CLINIC_INTENTS:
             # Its scar type or treatment is what the questions after it are about ("how much is laser and how many sessions").
-            carried = {entity: values for entity, values in mentioned.items() if values}
+            carried = dict(mentioned) if any(mentioned.values()) else {}
             continue
         if carried and not any(mentioned.values()):
             mentioned = carried
@@ -160,8 +160,8 @@ def answer_from_tracker(tracker: Tracker, intent: Optional[Text], also: Optional
         carries_aspect = (
             follow_up
             and is_elliptical(text)
-            and bool(mentioned.get("treatment"))
-            and not mentioned.get("scar_type")
+            and bool(mentioned["treatment"])
+            and not mentioned["scar_type"]
             and not asked_aspects(text)
             and len(previous.split()) <= MAX_ASPECT_QUESTION_WORDS
         )
@@ -201,7 +201,7 @@ KINDS_READ_AS_SCARS = ("scar_types", "overview", "symptoms")
 def _topic_asked(intent: Optional[Text], text: Text, mentioned: Dict[Text, List[Text]], kinds_asked: set) -> Optional[Text]:
     """The topic of the intent the model read, unless the question's words say it is treatment."""
     topic = topic_of_intent(intent)
-    if topic in KINDS_READ_AS_SCARS and kinds_asked & set(mentioned.get("treatment", [])):
+    if topic in KINDS_READ_AS_SCARS and kinds_asked & set(mentioned["treatment"]):
         # "what kinds of laser are there?" read as the kinds of scars: the kinds of that treatment.
         return "treatment"
     if topic == "overview" and asks_what_to_do(text):

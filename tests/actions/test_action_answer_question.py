@@ -1,3 +1,4 @@
+import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.action_answer_question import ActionAnswerQuestion
@@ -68,31 +69,16 @@ def test_a_follow_up_naming_a_scar_type_does_not_keep_the_aspect_asked_before(kn
     assert "painful" not in text
 
 
-def test_clinic_business_on_a_scar_type_then_another_question_is_answered(knowledge, dispatcher):
-    text = "Do you treat rolling scars at your clinic? Also what are they exactly?"
-    tracker = make_tracker(text, "ask_clinic", [("scar_type", "rolling")])
+@pytest.mark.parametrize(
+    "later, intent",
+    [("Also what are they exactly?", "ask_scar_types"), ("And what about them?", "follow_up")],
+)
+def test_clinic_business_on_a_scar_type_then_a_question_naming_nothing_is_answered(knowledge, dispatcher, later, intent):
+    clinic = "Do you treat rolling scars at your clinic?"
+    tracker = make_tracker(f"{clinic} {later}", "ask_clinic", [("scar_type", "rolling")], slots={"topic": "scar_types"})
     tracker.latest_message["questions"] = [
-        {
-            "intent": "ask_clinic",
-            "text": "Do you treat rolling scars at your clinic?",
-            "entities": [{"entity": "scar_type", "value": "rolling"}],
-        },
-        {"intent": "ask_scar_types", "text": "Also what are they exactly?", "entities": []},
-    ]
-    reply, _ = run(dispatcher, tracker)
-    assert reply.startswith("Rolling scars give the skin an uneven")
-
-
-def test_clinic_business_on_a_scar_type_then_an_elliptical_question_is_answered(knowledge, dispatcher):
-    text = "Do you treat rolling scars at your clinic? And what about them?"
-    tracker = make_tracker(text, "ask_clinic", [("scar_type", "rolling")], slots={"topic": "scar_types"})
-    tracker.latest_message["questions"] = [
-        {
-            "intent": "ask_clinic",
-            "text": "Do you treat rolling scars at your clinic?",
-            "entities": [{"entity": "scar_type", "value": "rolling"}],
-        },
-        {"intent": "follow_up", "text": "And what about them?", "entities": []},
+        {"intent": "ask_clinic", "text": clinic, "entities": [{"entity": "scar_type", "value": "rolling"}]},
+        {"intent": intent, "text": later, "entities": []},
     ]
     reply, _ = run(dispatcher, tracker)
     assert reply.startswith("Rolling scars give the skin an uneven")

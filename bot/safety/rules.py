@@ -186,6 +186,10 @@ _ON_SKIN = (
     r"|after (?:my |the )?(?:acne|pimples?|breakouts?|spots|zits?)|appear\w*|popping up|coming up|forming)\b"
 )
 _SPOTS_ON_SKIN = r"spots?" + _ON_SKIN
+# Shadows in the skin are how dented scars look in side light, not something in sight.
+_ON_THE_SKIN = (
+    r"(?! (?:in|on|across|over) (?:my |her |his |the |their )?(?:skin|face|cheeks?|scars?|forehead|chin|jaw\w*|temples?))"
+)
 _SPOTS_IN_SIGHT = r"spots(?!" + _ON_SKIN + r")"
 # Red or white spots are read as sight only beside an injection, a procedure or the eyes (_emergency_concept).
 _SKIN_COLOURS = r"(?:red|pink|brown|purple|white)"
@@ -208,7 +212,9 @@ VISION_CHANGE = _rx(
         r"two of everything",
         r"(?:saw|seeing|see) (?!"
         + _SKIN_COLOURS
-        + r" )(?:[\w']+ )?(?:blurr\w*|double|doubled|shadows|"
+        + r" )(?:[\w']+ )?(?:blurr\w*|double|doubled|shadows"
+        + _ON_THE_SKIN
+        + r"|"
         + _SPOTS_IN_SIGHT
         + r"|black(?! ?heads?\b)|dark(?! (?:circles|marks?|heads?)\b| "
         + _SPOTS_ON_SKIN
@@ -224,8 +230,8 @@ VISION_CHANGE = _rx(
         r"(?:can't|couldn't|unable to|barely|hardly) (?:[\w']+ ){0,2}see(?! (?:my|the|any|a|much|why|how|what|if|it|them|that|results"
         r"|improvement|difference|change|scars|myself|you|her|him))",
         r"(?:only|just) (?:see )?(?:shadows|shapes|blur|darkness|black)",
-        r"seeing (?:double|shadows|" + _SPOTS_IN_SIGHT + r"|black|dark(?! " + _SPOTS_ON_SKIN + r")|things)",
-        r"see (?:double|shadows|(?:black |dark )?" + _SPOTS_IN_SIGHT + r")",
+        r"seeing (?:double|shadows" + _ON_THE_SKIN + r"|" + _SPOTS_IN_SIGHT + r"|black|dark(?! " + _SPOTS_ON_SKIN + r")|things)",
+        r"see (?:double|shadows" + _ON_THE_SKIN + r"|(?:black |dark )?" + _SPOTS_IN_SIGHT + r")",
         r"(?:gone|going|went|go) blind",
         r"blind in",
         r"blindness in",
@@ -811,9 +817,11 @@ CRISIS = _rx(
         r"(?:doing|do|did) it (?:myself )?(?:at home )?with a (?:sewing )?needle(?! instead of (?:squeezing|popping|picking))",
         # but not a decision about a treatment or a booking ("I've decided to go with the laser")
         r"(?:i've|already|have)"
-        r" decided(?! (?:to )?book"
+        # ("I've decided I want to book …" too)
+        r" decided(?!(?:,? (?:that )?i (?:want|wanna|would like|'d like|need|will|'ll|am going|'m going|am gonna|'m gonna))?"
+        r"(?: (?:to )?book"
         r"| to (?:go (?:with|for|ahead with)|try|get|have|start|switch to) (?:the |a |an |some |my |your )?(?:laser|lasers|peels?|fillers?|microneedling|prp|fraxel|subcision|treatment|consultation|consult|appointment|clinic|derm\w*)"
-        r"| to wait (?:until|till|for)| to switch clinics?| not to (?:go ahead|book|have|get|do|start|continue)| to (?:cancel|stop the)"
+        r"| to wait (?:until|till|for)| to switch clinics?| not to (?:go ahead|book|have|get|do|start|continue)| to (?:cancel|stop the))"
         # "I've decided I'm just gonna do it myself": a treatment at home
         r"|,? (?:i'm |im )?(?:just )?(?:gonna|going to) (?:do|try) (?:it|them|my \w+) (?:myself|at home))",
         r"cutting (?:myself|herself|himself|themselves|again|is the only)",
@@ -883,7 +891,9 @@ CRISIS = _rx(
         r"(?:when|for when) i'm ready",
         r"(?:in|at) a big dose",
         r"overdose on",
-        r"enough (?:now|to (?:die|do it|not wake|kill))",
+        r"enough to (?:die|do it|not wake|kill)",
+        # ("I've read enough now, I want to book" is not)
+        r"(?<!read )(?<!seen )(?<!heard )(?<!learned )(?<!learnt )(?<!researched )(?<!googled )enough now",
         r"(?:bought|buy|buying|got) (?:[\w']+ ){0,2}packs? of (?:paracetamol|tylenol|pills|tablets|painkillers)",
         r"(?:driv\w*|swerv\w*|crash\w*|step\w*|walk\w*|throw\w*) (?:[\w']+ ){0,2}(?:into|in front of|off|under) (?:a |the )?(?:wall|lorry"
         r"|truck|bus|train|car|tree|traffic|edge|bridge|roof|platform)",

@@ -303,6 +303,20 @@ def test_the_classifier_raises_a_flag_the_rules_do_not_know():
     assert finding is not None and finding.flag is RedFlag.CRISIS and finding.by == "classifier"
 
 
+def test_the_classifier_learns_the_first_round_of_nlu_examples_and_not_the_later_ones():
+    texts, labels = classifier.training_examples()
+    learnt = set(texts)
+    nlu = Path(__file__).parents[2] / "data" / "nlu"
+    first = yaml.safe_load((nlu / "patients_conversation.yml").read_text(encoding="utf-8"))["nlu"][0]
+    second = yaml.safe_load((nlu / "patients_second_round_conversation.yml").read_text(encoding="utf-8"))["nlu"][0]
+    assert all(text in learnt for text in _examples(first))
+    assert not any(text in learnt for text in _examples(second))
+
+
+def _examples(block: dict) -> list[str]:
+    return [line[2:].strip() for line in block["examples"].strip().splitlines()]
+
+
 def test_the_classifier_computes_what_sklearn_would():
     model = classifier.load()
     texts = CASES["emergency"] + CASES["crisis"] + CASES["lookalikes"]

@@ -186,14 +186,13 @@ _ON_SKIN = (
     r"|after (?:my |the )?(?:acne|pimples?|breakouts?|spots|zits?)|appear\w*|popping up|coming up|forming)\b"
 )
 _SPOTS_ON_SKIN = r"spots?" + _ON_SKIN
-# Shadows in the skin are how dented scars look in side light, not something in sight.
-_ON_THE_SKIN = (
-    r"(?! (?:in|on|across|over) (?:my |her |his |the |their )?(?:skin|face|cheeks?|scars?|forehead|chin|jaw\w*|temples?))"
-)
 _SPOTS_IN_SIGHT = r"spots(?!" + _ON_SKIN + r")"
 # Red or white spots are read as sight only beside an injection, a procedure or the eyes (_emergency_concept).
 _SKIN_COLOURS = r"(?:red|pink|brown|purple|white)"
 COLOURED_SPOTS_SEEN = _rx(r"(?:saw|seeing|see) " + _SKIN_COLOURS + r" " + _SPOTS_IN_SIGHT)
+# Shadows in the skin are how dented scars look in side light, not something in
+# sight; after an injection or a procedure they are read as sight all the same.
+SHADOWS_ON_THE_SKIN = _rx(r"shadows? (?:in|on|across) (?:my |her |his |the |their )?(?:skin|face|cheeks?|scars?|forehead|chin)")
 VISION_CHANGE = _rx(
     _any(
         EYE + r" (?:[\w']+ ){0,4}?(?:went|goes|going|gone|turned|turning|is|are|was|got|getting|has|have|keeps?|feels?|seems?"
@@ -212,9 +211,7 @@ VISION_CHANGE = _rx(
         r"two of everything",
         r"(?:saw|seeing|see) (?!"
         + _SKIN_COLOURS
-        + r" )(?:[\w']+ )?(?:blurr\w*|double|doubled|shadows"
-        + _ON_THE_SKIN
-        + r"|"
+        + r" )(?:[\w']+ )?(?:blurr\w*|double|doubled|shadows|"
         + _SPOTS_IN_SIGHT
         + r"|black(?! ?heads?\b)|dark(?! (?:circles|marks?|heads?)\b| "
         + _SPOTS_ON_SKIN
@@ -230,8 +227,8 @@ VISION_CHANGE = _rx(
         r"(?:can't|couldn't|unable to|barely|hardly) (?:[\w']+ ){0,2}see(?! (?:my|the|any|a|much|why|how|what|if|it|them|that|results"
         r"|improvement|difference|change|scars|myself|you|her|him))",
         r"(?:only|just) (?:see )?(?:shadows|shapes|blur|darkness|black)",
-        r"seeing (?:double|shadows" + _ON_THE_SKIN + r"|" + _SPOTS_IN_SIGHT + r"|black|dark(?! " + _SPOTS_ON_SKIN + r")|things)",
-        r"see (?:double|shadows" + _ON_THE_SKIN + r"|(?:black |dark )?" + _SPOTS_IN_SIGHT + r")",
+        r"seeing (?:double|shadows|" + _SPOTS_IN_SIGHT + r"|black|dark(?! " + _SPOTS_ON_SKIN + r")|things)",
+        r"see (?:double|shadows|(?:black |dark )?" + _SPOTS_IN_SIGHT + r")",
         r"(?:gone|going|went|go) blind",
         r"blind in",
         r"blindness in",
@@ -817,11 +814,12 @@ CRISIS = _rx(
         r"(?:doing|do|did) it (?:myself )?(?:at home )?with a (?:sewing )?needle(?! instead of (?:squeezing|popping|picking))",
         # but not a decision about a treatment or a booking ("I've decided to go with the laser")
         r"(?:i've|already|have)"
-        # ("I've decided I want to book …" too)
-        r" decided(?!(?:,? (?:that )?i (?:want|wanna|would like|'d like|need|will|'ll|am going|'m going|am gonna|'m gonna))?"
-        r"(?: (?:to )?book"
+        r" decided(?! (?:to )?book"
+        # "I've decided I want to book a consultation"
+        r"|(?: ,)? (?:that )?i(?: want to| wanna| would like to|'d like to| need to| will|'ll| am going to|'m going to| am gonna|'m gonna) book"
+        r" (?:in |me in )?(?:for )?(?:a |an |my |the |our |his |her )?(?!(?:last|final) )(?:[\w-]+ )?(?:consultation|consult|appointment|visit|session)"
         r"| to (?:go (?:with|for|ahead with)|try|get|have|start|switch to) (?:the |a |an |some |my |your )?(?:laser|lasers|peels?|fillers?|microneedling|prp|fraxel|subcision|treatment|consultation|consult|appointment|clinic|derm\w*)"
-        r"| to wait (?:until|till|for)| to switch clinics?| not to (?:go ahead|book|have|get|do|start|continue)| to (?:cancel|stop the))"
+        r"| to wait (?:until|till|for)| to switch clinics?| not to (?:go ahead|book|have|get|do|start|continue)| to (?:cancel|stop the)"
         # "I've decided I'm just gonna do it myself": a treatment at home
         r"|,? (?:i'm |im )?(?:just )?(?:gonna|going to) (?:do|try) (?:it|them|my \w+) (?:myself|at home))",
         r"cutting (?:myself|herself|himself|themselves|again|is the only)",
@@ -892,8 +890,9 @@ CRISIS = _rx(
         r"(?:in|at) a big dose",
         r"overdose on",
         r"enough to (?:die|do it|not wake|kill)",
-        # ("I've read enough now, I want to book" is not)
-        r"(?<!read )(?<!seen )(?<!heard )(?<!learned )(?<!learnt )(?<!researched )(?<!googled )enough now",
+        # but not "I've read enough now and I want to book a consultation"
+        r"(?<!read )enough now",
+        r"read enough now(?! (?:[\w',]+ ){0,8}?(?:book\w*|consultation|consult|appointment))",
         r"(?:bought|buy|buying|got) (?:[\w']+ ){0,2}packs? of (?:paracetamol|tylenol|pills|tablets|painkillers)",
         r"(?:driv\w*|swerv\w*|crash\w*|step\w*|walk\w*|throw\w*) (?:[\w']+ ){0,2}(?:into|in front of|off|under) (?:a |the )?(?:wall|lorry"
         r"|truck|bus|train|car|tree|traffic|edge|bridge|roof|platform)",
@@ -1765,7 +1764,8 @@ def _emergency_concept(clause: str, context: _Context) -> Optional[str]:
         return "severe allergic reaction"
     if FACE_SWELLING.search(clause) and not MILD.search(clause) and context.trigger:
         return "swelling of the face or lips (allergic reaction)"
-    if VISION_CHANGE.search(clause) or (
+    sight = clause if context.injection or context.procedure else SHADOWS_ON_THE_SKIN.sub(" ", clause)
+    if VISION_CHANGE.search(sight) or (
         COLOURED_SPOTS_SEEN.search(clause) and (context.injection or context.after_procedure or re.search(EYE, clause))
     ):
         return "vision change (after an injection: vascular occlusion)" if context.injection else "sudden vision change"

@@ -97,12 +97,6 @@ def test_ordinary_questions_are_not_flagged(message):
         ("take myself out for good", RedFlag.CRISIS),
         ("does subcision cut skin? do I need numb cream", None),
         ("I've decided to go with the laser, how do I book?", None),
-        ("i was embarrassed for years, but i've decided i want to book a consultation about my ice pick scars", None),
-        ("i've decided i want to die", RedFlag.CRISIS),
-        ("i've read enough now and i want to book a consultation to talk about my options", None),
-        ("i've had enough now", RedFlag.CRISIS),
-        ("when light hits my face from the side i see little shadows in my skin, are those acne scars?", None),
-        ("since the filler i see shadows in my vision", RedFlag.EMERGENCY),
         ("I'm ending things with my old clinic, can you take my records?", None),
         ("I don't want to live with these scars forever, what helps?", None),
         ("thanks, that's everything, bye!", None),
@@ -258,6 +252,24 @@ def test_questions_past_events_denials_and_figures_of_speech(message, flag):
         ("I get a bad allergic reaction to nickel, is there metal in the dermaroller", None),
         # an allergic reaction past, feared or denied is not one now
         ("2 yrs ago i had a bad allergic reaction to a peel, can i try laser", None),
+        # a decision to book a consultation is no plan; other decisions, bookings and stops still are
+        ("i was embarrassed for years, but i've decided i want to book a consultation about my ice pick scars", None),
+        ("I've decided I'll book a consultation", None),
+        ("I've decided I want to book a last trip to the cliffs", RedFlag.CRISIS),
+        ("i've decided i'll book my last appointment with god", RedFlag.CRISIS),
+        ("I've decided I want to stop the pain for good", RedFlag.CRISIS),
+        ("I've decided I need to wait until my parents are out", RedFlag.CRISIS),
+        ("I've decided I want to cancel my life", RedFlag.CRISIS),
+        # having read enough to book is not having had enough
+        ("i've read enough now and i want to book a consultation to talk about my options", None),
+        ("i've read enough now, i'm done", RedFlag.CRISIS),
+        ("i've seen enough now, i'm ready to go", RedFlag.CRISIS),
+        ("I've heard enough now, nobody cares anyway", RedFlag.CRISIS),
+        ("i've had enough now", RedFlag.CRISIS),
+        # shadows in the skin are how scars look in side light, unless after an injection or a procedure
+        ("when light hits my face from the side i see little shadows in my skin, are those acne scars?", None),
+        ("since the filler i see shadows on my face", RedFlag.EMERGENCY),
+        ("since the filler i see shadows in my vision", RedFlag.EMERGENCY),
     ],
 )
 def test_the_rules_themselves_tell_red_flags_from_their_look_alikes(message, flag):
@@ -304,17 +316,18 @@ def test_the_classifier_raises_a_flag_the_rules_do_not_know():
 
 
 def test_the_classifier_learns_the_first_round_of_nlu_examples_and_not_the_later_ones():
-    texts, labels = classifier.training_examples()
-    learnt = set(texts)
+    learnt = set(classifier.training_examples()[0])
     nlu = Path(__file__).parents[2] / "data" / "nlu"
-    first = yaml.safe_load((nlu / "patients_conversation.yml").read_text(encoding="utf-8"))["nlu"][0]
-    second = yaml.safe_load((nlu / "patients_second_round_conversation.yml").read_text(encoding="utf-8"))["nlu"][0]
-    assert all(text in learnt for text in _examples(first))
-    assert not any(text in learnt for text in _examples(second))
+    first = _examples(nlu / "patients_conversation.yml")
+    later = [text for path in sorted(nlu.glob("patients_*_round_*.yml")) for text in _examples(path)]
+    assert len(later) > 2000
+    assert all(text in learnt for text in first)
+    assert not any(text in learnt for text in later)
 
 
-def _examples(block: dict) -> list[str]:
-    return [line[2:].strip() for line in block["examples"].strip().splitlines()]
+def _examples(path: Path) -> list[str]:
+    blocks = yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]
+    return [line[2:].strip() for block in blocks for line in block["examples"].strip().splitlines()]
 
 
 def test_the_classifier_computes_what_sklearn_would():

@@ -127,9 +127,20 @@ def test_a_message_it_did_not_understand_gets_its_likeliest_topics_first(dispatc
     assert "/ask_causes" in payloads[2:] and len(payloads) == len(set(payloads)) == 7
 
 
-def test_an_unsure_message_about_acne_scars_that_asks_how_to_treat_them_gets_the_treatment_answer(knowledge, dispatcher):
-    text = "I'm 50 and I still have acne scars from high school. Is it too late to do anything about them?"
-    ranking = [("nlu_fallback", 0.3), ("ask_prevention", 0.23), ("ask_see_doctor", 0.2)]
+@pytest.mark.parametrize(
+    "text, ranking",
+    [
+        (
+            "I'm 50 and I still have acne scars from high school. Is it too late to do anything about them?",
+            [("nlu_fallback", 0.3), ("ask_prevention", 0.23), ("ask_see_doctor", 0.2)],
+        ),
+        # as the model read it with the training data of 2026-11-24, late night
+        ("what can i do about my acne scars", [("nlu_fallback", 0.3), ("ask_treatment", 0.35), ("ask_overview", 0.3)]),
+    ],
+)
+def test_an_unsure_message_about_acne_scars_that_asks_how_to_treat_them_gets_the_treatment_answer(
+    knowledge, dispatcher, text, ranking
+):
     ActionOfferTopics().run(dispatcher, make_tracker(text, "nlu_fallback", ranking=ranking), domain={})
     assert "microneedling" in dispatcher.messages[0]["text"]
 

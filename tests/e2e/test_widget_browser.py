@@ -459,8 +459,10 @@ def test_a_message_still_waiting_when_the_page_reloads_is_offered_again(page):
     page.fill("#asw-input", "what causes acne scars")
     page.keyboard.press("Enter")
     expect(page.locator(".asw-typing")).to_have_text(WORDS["typing"])
-    page.unroute("**/webhooks/rest/webhook")
+    # Reloaded while the request is still held: unrouted first, it would go through and
+    # could be answered before the reload.
     page.reload()
+    page.unroute("**/webhooks/rest/webhook")
     unsent = page.locator(".asw-user .asw-unsent")
     expect(unsent).to_contain_text(WORDS["not_sent"])
     unsent.get_by_role("button", name=WORDS["retry"]).click()

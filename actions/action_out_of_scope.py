@@ -42,13 +42,14 @@ class ActionOutOfScope(Action):
         second = second_question(ranking)
         # "how fast should i get it treated then" after severe acne: how to treat it, when the model
         # thought of treatment next (unsure, but the words say it).
-        readings = [(item.get("name"), float(item.get("confidence") or 0)) for item in ranking if item.get("name") != FALLBACK]
+        readings = [item for item in ranking if item.get("name") != FALLBACK]
+        next_reading = readings[1] if len(readings) > 1 else {}
         if (
             refers_to_the_subject(tracker)
             and asks_how_to_treat(text)
             and not _SOMETHING_ELSE.search(text)
-            and [name for name, _ in readings[1:2]] == ["ask_treatment"]
-            and readings[1][1] >= MIN_TREATMENT_READING
+            and next_reading.get("name") == "ask_treatment"
+            and float(next_reading.get("confidence") or 0) >= MIN_TREATMENT_READING
         ):
             return send(dispatcher, answer_from_tracker(tracker, "ask_treatment"))
         if (

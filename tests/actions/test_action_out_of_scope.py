@@ -34,6 +34,14 @@ def test_a_short_question_how_to_treat_the_subject_under_discussion_is_a_follow_
     assert {"topic": "treatment"}.items() <= {e["name"]: e["value"] for e in events}.items()
 
 
+def test_a_short_question_how_to_treat_with_a_faint_treatment_reading_is_not_a_follow_up(dispatcher):
+    slots = {"topic": "acne_severity"}
+    ranking = [("out_of_scope", 0.85), ("ask_treatment", 0.08), ("follow_up", 0.04)]
+    tracker = make_tracker("how fast should i get it treated then", "out_of_scope", slots=slots, ranking=ranking)
+    ActionOutOfScope().run(dispatcher, tracker, domain={})
+    assert not dispatcher.messages[0]["text"].startswith("Several treatment options")
+
+
 def test_a_question_how_to_treat_something_else_stays_out_of_scope(dispatcher):
     slots = {"topic": "acne_severity"}
     ranking = [("out_of_scope", 0.8), ("ask_see_doctor", 0.1), ("ask_treatment", 0.05)]

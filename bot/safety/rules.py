@@ -947,7 +947,9 @@ CRISIS = _rx(
         r"bleed(?:ing)? out",
         r"stop my heart",
         r"tried to drown",
-        r"(?:walk\w*|swim\w*|get\w*) (?:[\w']+ ){0,2}(?:into|in|out to|out into) the (?:sea|river|lake|water)",
+        r"(?:walk\w*|get\w*) (?:[\w']+ ){0,2}(?:into|in|out to|out into) the (?:sea|river|lake|water)",
+        # Not "swimming in the sea": a swim is only a plan when it heads out.
+        r"swim\w* (?:[\w']+ ){0,2}(?:into|out to|out into) the (?:sea|river|lake|water)",
         r"swim\w* out",
         r"hose ?pipe",
         r"engine running",

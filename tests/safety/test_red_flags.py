@@ -270,6 +270,11 @@ def test_questions_past_events_denials_and_figures_of_speech(message, flag):
         ("when light hits my face from the side i see little shadows in my skin, are those acne scars?", None),
         ("since the filler i see shadows on my face", RedFlag.EMERGENCY),
         ("since the filler i see shadows in my vision", RedFlag.EMERGENCY),
+        # a swim in the sea is no plan; walking into it, or swimming out, is
+        ("what's the best sunscreen for swimming in the sea", None),
+        ("i'm going to swim out into the sea tonight and not come back", RedFlag.CRISIS),
+        ("tonight i'll walk into the sea", RedFlag.CRISIS),
+        ("i'm going swimming into the lake until i can't anymore", RedFlag.CRISIS),
     ],
 )
 def test_the_rules_themselves_tell_red_flags_from_their_look_alikes(message, flag):

@@ -5,7 +5,8 @@ It runs after the intent classifiers. A message that the red-flag detector
 `emergency` or `crisis`, and the dialogue rules answer it before anything else.
 So does a message that DIET itself classifies as one of them with high
 confidence: any of the three can raise the flag, none can silence another. Only
-DIET's unconfident guesses of a red flag give way to its next intent.
+DIET's unconfident guesses of a red flag give way: they leave its ranking, and
+its next intent takes the place of one that came first.
 """
 
 from __future__ import annotations
@@ -47,11 +48,13 @@ class RedFlagClassifier(GraphComponent):
                 intent = {"name": flag.value, "confidence": 1.0}
                 message.set(INTENT, intent, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
-            elif _unconfident_red_flag(message.get(INTENT) or {}) and ranking:
-                message.set(INTENT, ranking[0], add_to_output=True)
+            elif not _confident_red_flag(message.get(INTENT) or {}) and ranking:
+                # Also behind a fallback: an unsure red flag is no reading to act on.
+                current = message.get(INTENT) or {}
+                message.set(INTENT, ranking[0] if current.get("name") in RED_FLAG_INTENTS else current, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
 
 
-def _unconfident_red_flag(intent: Dict[Text, Any]) -> bool:
-    return intent.get("name") in RED_FLAG_INTENTS and (intent.get("confidence") or 0.0) < settings.DIET_RED_FLAG_THRESHOLD
+def _confident_red_flag(intent: Dict[Text, Any]) -> bool:
+    return intent.get("name") in RED_FLAG_INTENTS and (intent.get("confidence") or 0.0) >= settings.DIET_RED_FLAG_THRESHOLD

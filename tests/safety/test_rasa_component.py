@@ -48,3 +48,11 @@ def test_diet_raises_a_flag_only_when_it_is_sure(confidence, expected):
 
 def test_an_ordinary_message_keeps_diets_intent():
     assert intent_of(parsed("what causes acne scars", ("ask_causes", 0.97), ("emergency", 0.01))) == "ask_causes"
+
+
+def test_an_unsure_red_flag_behind_the_fallback_leaves_the_ranking():
+    """The fallback's readings are acted on (a second question, topics to offer), so an unsure red flag must not be one."""
+    message = parsed("not the info i needed", ("nlu_fallback", 0.3), ("crisis", 0.34), ("answer_not_helpful", 0.33))
+    [processed] = RedFlagClassifier().process([message])
+    assert processed.get(INTENT)["name"] == "nlu_fallback"
+    assert [item["name"] for item in processed.get(INTENT_RANKING_KEY)] == ["nlu_fallback", "answer_not_helpful"]

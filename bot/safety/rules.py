@@ -670,6 +670,11 @@ BURN_SIZE = _rx(
         r"bubbl\w*",
     )
 )
+# A streak kept up day after day ("don't wanna lose my streak") is no red streak.
+RUN_OF_DAYS = _rx(
+    r"(?:lose|losing|lost|keep|keeping|break|breaking|broke|ruin\w*|maintain\w*) (?:my |the |a |our )?streak\b"
+    r"|(?:snap|winning|gym|workout|day) streak\b"
+)
 SMALL_BLISTER = _rx(r"(?:small|tiny|little|single) (?:[\w']+ )?blister(?!s)")
 OTHER_BLISTERS = _rx(
     _any(
@@ -875,7 +880,7 @@ CRISIS = _rx(
         r"better (?:off )?without (?:me\b|my [\w']+ (?:[\w']+ )?in it)",
         r"(?<!financial )(?:a|such a|the|just a|only a|big) burden\b",
         r"(?:pills|tablets|blade|razor|rope) (?:[\w']+ ){0,2}ready",
-        r"(?:got|have|bought) (?:the |my |a )?(?:blade|razor|rope)",
+        r"(?:got|have|bought) (?:the |my |a )?(?:blade|razor(?! bumps?| burns?| rash)|rope)",
         r"(?:take|taking|swallow\w*) (?:all|every|a whole|the whole)"
         r" (?:of )?(?:my |the )?(?:pills|tablets|meds|bottle|box|packet)",
         # Means, places and attempts.
@@ -1779,7 +1784,12 @@ def _emergency_concept(clause: str, context: _Context) -> Optional[str]:
         SPREADING.search(clause) or INFLAMED.search(clause) or (context.after_procedure and FEVER.search(clause))
     ):
         return "fever with a spreading infection"
-    if SPREADING.search(clause) and re.search(r"\b(?:red )?streaks?\b|red lines?", clause) and not MILD.search(clause):
+    if (
+        SPREADING.search(clause)
+        and re.search(r"\b(?:red )?streaks?\b|red lines?", clause)
+        and not MILD.search(clause)
+        and not RUN_OF_DAYS.search(clause)
+    ):
         return "red streaks spreading from a wound"
     if context.bleeding and (BLEED.search(clause) or UNSTOPPABLE.search(clause)):
         return "bleeding that will not stop"

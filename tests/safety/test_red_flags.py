@@ -275,6 +275,12 @@ def test_questions_past_events_denials_and_figures_of_speech(message, flag):
         ("i'm going to swim out into the sea tonight and not come back", RedFlag.CRISIS),
         ("tonight i'll walk into the sea", RedFlag.CRISIS),
         ("i'm going swimming into the lake until i can't anymore", RedFlag.CRISIS),
+        # razor bumps are a shaving rash; a razor got is still a means
+        ("I've got razor bumps all over my jawline from shaving, how do I get rid of them?", None),
+        ("I've got the razor", RedFlag.CRISIS),
+        # a streak kept up at the gym is no red streak
+        ("i go to the gym every day and dont wanna lose my streak lol, can u exercise after microneedling", None),
+        ("there are streaks spreading from the microneedling marks", RedFlag.EMERGENCY),
     ],
 )
 def test_the_rules_themselves_tell_red_flags_from_their_look_alikes(message, flag):

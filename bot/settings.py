@@ -37,8 +37,6 @@ ENGLISH_WORDS_FILE = BUILD_DIR / "safety" / "english-words.txt"
 # The red-flag classifier raises a flag from this probability on (chosen in
 # docs/safety.md for few false alarms; the rules catch the clear cases).
 SAFETY_CLASSIFIER_THRESHOLD = 0.8
-# DIET's own emergency or crisis prediction raises a flag from this confidence on.
-DIET_RED_FLAG_THRESHOLD = 0.8
 
 # The action server's port is also in endpoints.yml.
 RASA_PORT = 5005

@@ -8,17 +8,14 @@ weight was set before measuring. Giving the small model four fifths raised
 the development sets lost two conversations and the realistic held-out set
 three (docs/nlu-evaluation.md), so the weight stayed at half.
 
-Red flags are left alone: when DIET's best intent is an emergency or a crisis,
-the ranking is kept as DIET gave it; otherwise the blended ranking leaves red
-flags out, so that the small model can never lift one to the top. The fallback
-threshold and the red-flag component after the blend see a red flag exactly
-when they would without it (the rules and the red-flag classifier decide on
-the text, whatever the intent models say).
+Red flags are left out of both models' readings, even when DIET reads one first:
+only the red-flag detector raises them (bot/safety/rasa_component.py), so an
+intent model's red-flag reading is never what a message is answered by.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, Iterable, List, Text, Tuple
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
@@ -46,17 +43,13 @@ class IntentBlend(WithIntentModel):
             return messages
         texts = [message.get(TEXT) or "" for message in messages]
         for message, probabilities in zip(messages, self.probabilities(texts), strict=True):
-            current: Optional[dict] = message.get(INTENT)
-            if not current or current.get("name") in RED_FLAG_INTENTS:
+            if not message.get(INTENT):
                 continue
+            small = _without_red_flags(zip(self.model.classes_, probabilities, strict=True))
+            diet = _without_red_flags((item["name"], item["confidence"]) for item in message.get(INTENT_RANKING_KEY) or [])
             blended = {
-                name: self.weight * float(p)
-                for name, p in zip(self.model.classes_, probabilities, strict=True)
-                if name not in RED_FLAG_INTENTS
+                name: self.weight * small.get(name, 0.0) + (1 - self.weight) * diet.get(name, 0.0) for name in small | diet
             }
-            for item in message.get(INTENT_RANKING_KEY) or []:
-                if item["name"] not in RED_FLAG_INTENTS:
-                    blended[item["name"]] = blended.get(item["name"], 0.0) + (1 - self.weight) * float(item["confidence"])
             ranking = [
                 {"name": name, "confidence": confidence}
                 for name, confidence in sorted(blended.items(), key=lambda item: item[1], reverse=True)[:RANKING_LENGTH]
@@ -64,3 +57,11 @@ class IntentBlend(WithIntentModel):
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
+
+
+def _without_red_flags(readings: Iterable[Tuple[str, Any]]) -> Dict[str, float]:
+    """A model's readings but the red flags, scaled to sum to one: its reading of
+    the message given that it is no red flag (the detector decides that)."""
+    kept = {str(name): float(p) for name, p in readings if name not in RED_FLAG_INTENTS}
+    total = sum(kept.values())
+    return {name: p / total for name, p in kept.items()} if total > 0 else kept

@@ -37,7 +37,6 @@ from bot.dialogue.context import ASKS_ABOUT_TREATING, NAMES_TREATING, PREVENTING
 from bot.dialogue.topics import CLINIC_INTENTS, FALLBACK, topic_of_intent
 from bot.nlp.follow_ups import FOLLOW_UP
 from bot.nlp.intent_model import WithIntentModel
-from bot.safety.rasa_component import RED_FLAG_INTENTS
 
 QUESTIONS = "questions"
 TREATMENT = "ask_treatment"
@@ -60,8 +59,8 @@ MIN_STORY_WORDS = 8
 # Intents the question of a story may replace: other topics, "not understood", and
 # small talk (a story that asks a question is no greeting, goodbye, thanks or rating
 # of an answer, however "off to college soon" or "it looked great" reads). Personal
-# advice, the clinic, follow-ups and red flags stay as they are (several questions
-# are weighed against them in _questions_win).
+# advice, the clinic and follow-ups stay as they are (several questions are weighed
+# against them in _questions_win).
 SMALL_TALK = {"greet", "goodbye", "thank", "answer_helped", "answer_not_helpful"}
 REPLACEABLE = {FALLBACK, "out_of_scope", *SMALL_TALK}
 # Readings that would leave a story's question unanswered: its question decides from
@@ -243,13 +242,12 @@ class QuestionSplitter(WithIntentModel):
         the whole was not understood, read as out of scope or as clinic business
         beside medical questions, or as another kind of request (personal advice,
         a follow-up, small talk) less surely than every question is read. A topic
-        DIET reads in the whole is answered with the questions anyway; red flags
-        stay as DIET read them."""
+        DIET reads in the whole is answered with the questions anyway."""
         name = intent.get("name")
         # Clinic business asked beside a medical question: the answer, then the clinic's contact.
         if name in (FALLBACK, "out_of_scope", *CLINIC_INTENTS):
             return True
-        if name in RED_FLAG_INTENTS or topic_of_intent(name) is not None:
+        if topic_of_intent(name) is not None:
             return False
         return float(intent.get("confidence", 0.0)) < min(question["confidence"] for question in questions)
 

@@ -3,10 +3,10 @@
 It runs after the intent classifiers. A message that the red-flag detector
 (rules and its classifier, bot/safety/red_flags.py) flags gets the intent
 `emergency` or `crisis`, and the dialogue rules answer it before anything else.
-So does a message that DIET itself classifies as one of them with high
-confidence: any of the three can raise the flag, none can silence another. Only
-DIET's unconfident guesses of a red flag give way: they leave its ranking, and
-its next intent takes the place of one that came first.
+The intent models' own red-flag readings never raise a flag, however sure: DIET
+learns hundreds of red flags so that it tells them from the other intents, and
+trained on that many it reads ordinary look-alikes as red flags (docs/safety.md).
+They leave the ranking, and the next intent takes the place of one that came first.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import settings
 from bot.nlp.shorthand import TYPED_TEXT
 from bot.safety.red_flags import RedFlag, detect
 
@@ -48,13 +47,8 @@ class RedFlagClassifier(GraphComponent):
                 intent = {"name": flag.value, "confidence": 1.0}
                 message.set(INTENT, intent, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
-            elif not _confident_red_flag(message.get(INTENT) or {}) and ranking:
-                # Also behind a fallback: an unsure red flag is no reading to act on.
+            elif ranking:
                 current = message.get(INTENT) or {}
                 message.set(INTENT, ranking[0] if current.get("name") in RED_FLAG_INTENTS else current, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
-
-
-def _confident_red_flag(intent: Dict[Text, Any]) -> bool:
-    return intent.get("name") in RED_FLAG_INTENTS and (intent.get("confidence") or 0.0) >= settings.DIET_RED_FLAG_THRESHOLD

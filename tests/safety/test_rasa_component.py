@@ -1,11 +1,9 @@
-"""The NLU component that puts red flags first: the detector, or DIET when it is
-sure, raises the flag; DIET's unsure guess of a red flag gives way."""
+"""The NLU component that puts red flags first: the detector raises the flag; the
+intent models' readings of a red flag give way."""
 
-import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import settings
 from bot.safety.rasa_component import RedFlagClassifier
 
 
@@ -34,16 +32,9 @@ def test_the_detector_reads_the_message_as_typed_not_as_its_shorthand_was_spelt_
     assert intent_of(message) == "emergency"
 
 
-@pytest.mark.parametrize(
-    "confidence, expected",
-    [
-        (settings.DIET_RED_FLAG_THRESHOLD + 0.05, "crisis"),
-        (settings.DIET_RED_FLAG_THRESHOLD - 0.05, "ask_emotional_impact"),
-    ],
-)
-def test_diet_raises_a_flag_only_when_it_is_sure(confidence, expected):
-    message = parsed("everything feels pointless lately", ("crisis", confidence), ("ask_emotional_impact", 1 - confidence))
-    assert intent_of(message) == expected
+def test_diet_raises_no_flag_however_sure():
+    message = parsed("what causes acne scars", ("crisis", 0.99), ("ask_causes", 0.01))
+    assert intent_of(message) == "ask_causes"
 
 
 def test_an_ordinary_message_keeps_diets_intent():

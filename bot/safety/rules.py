@@ -953,7 +953,6 @@ CRISIS = _rx(
         r"stop my heart",
         r"tried to drown",
         r"(?:walk\w*|get\w*) (?:[\w']+ ){0,2}(?:into|in|out to|out into) the (?:sea|river|lake|water)",
-        # Not "swimming in the sea": a swim is only a plan when it heads out.
         r"swim\w* (?:[\w']+ ){0,2}(?:into|out to|out into) the (?:sea|river|lake|water)",
         r"swim\w* out",
         r"hose ?pipe",
@@ -1222,6 +1221,9 @@ CRISIS = _rx(
 # of dying or despair they are not a crisis sign; anywhere else they are.
 CRISIS_IN_DISTRESS = _rx(
     _any(
+        # A swim in the water, but not one a product is for ("sunscreen for swimming in
+        # the sea") or one asked about beside a treatment ("swim in the sea after laser").
+        r"(?<!for )swim\w* (?:[\w']+ ){0,2}in the (?:sea|river|lake|water)",
         r"won't be needing (?:[\w']+ ){0,2}(?:anymore|treatment|it)",
         r"(?:this|it) (?:will be|is)"
         r" my last (?:message|text|time|night)(?! (?:before|for (?:today|now|tonight)|until|of the day))",
@@ -1784,11 +1786,11 @@ def _emergency_concept(clause: str, context: _Context) -> Optional[str]:
         SPREADING.search(clause) or INFLAMED.search(clause) or (context.after_procedure and FEVER.search(clause))
     ):
         return "fever with a spreading infection"
+    without_runs = RUN_OF_DAYS.sub(" ", clause)
     if (
-        SPREADING.search(clause)
-        and re.search(r"\b(?:red )?streaks?\b|red lines?", clause)
+        SPREADING.search(without_runs)
+        and re.search(r"\b(?:red )?streaks?\b|red lines?", without_runs)
         and not MILD.search(clause)
-        and not RUN_OF_DAYS.search(clause)
     ):
         return "red streaks spreading from a wound"
     if context.bleeding and (BLEED.search(clause) or UNSTOPPABLE.search(clause)):

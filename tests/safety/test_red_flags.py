@@ -270,7 +270,7 @@ def test_questions_past_events_denials_and_figures_of_speech(message, flag):
         ("when light hits my face from the side i see little shadows in my skin, are those acne scars?", None),
         ("since the filler i see shadows on my face", RedFlag.EMERGENCY),
         ("since the filler i see shadows in my vision", RedFlag.EMERGENCY),
-        # a swim in the sea is no plan; walking into it, or swimming out, is
+        # a swim product is no plan; walking into the sea, or swimming out, is
         ("what's the best sunscreen for swimming in the sea", None),
         ("i'm going to swim out into the sea tonight and not come back", RedFlag.CRISIS),
         ("tonight i'll walk into the sea", RedFlag.CRISIS),
@@ -281,6 +281,12 @@ def test_questions_past_events_denials_and_figures_of_speech(message, flag):
         # a streak kept up at the gym is no red streak
         ("i go to the gym every day and dont wanna lose my streak lol, can u exercise after microneedling", None),
         ("there are streaks spreading from the microneedling marks", RedFlag.EMERGENCY),
+        ("there's a red streak spreading from the spot and i'm losing my streak of good days", RedFlag.EMERGENCY),
+        # a swim is a plan unless a product is for it or it is asked about beside a treatment
+        ("i'll go for a swim in the sea and not come back", RedFlag.CRISIS),
+        ("going to swim in the sea with my pockets full of stones", RedFlag.CRISIS),
+        ("im going to swim far out in the sea and not swim back", RedFlag.CRISIS),
+        ("when can i swim in the sea after microneedling?", None),
     ],
 )
 def test_the_rules_themselves_tell_red_flags_from_their_look_alikes(message, flag):

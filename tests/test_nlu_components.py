@@ -411,12 +411,21 @@ def test_the_blend_keeps_a_confident_diet_reading(blend):
 
 
 def test_the_blend_reads_no_red_flag_even_where_diet_is_sure_of_one(blend):
-    """Only the red-flag detector raises a flag; given that it did not, DIET's other readings count in full."""
+    """Only the red-flag detector raises a flag; the blend reads the rest of DIET's ranking."""
     ranking = [("emergency", 0.9), ("ask_treatment", 0.08), ("ask_causes", 0.02)]
     [processed] = blend.process([diet_read("how are scars treated", ranking)])
     assert processed.get(INTENT)["name"] == "ask_treatment"
-    assert processed.get(INTENT)["confidence"] > 0.6
     assert "emergency" not in {item["name"] for item in processed.get("intent_ranking")}
+
+
+def test_the_blend_scales_diets_other_readings_up_only_when_red_flags_had_less_than_half(blend):
+    def treatment_confidence(ranking):
+        [processed] = blend.process([diet_read("how are scars treated", ranking)])
+        return {item["name"]: item["confidence"] for item in processed.get("intent_ranking")}["ask_treatment"]
+
+    unflagged = treatment_confidence([("ask_treatment", 0.8), ("ask_causes", 0.2)])
+    assert treatment_confidence([("crisis", 0.2), ("ask_treatment", 0.64), ("ask_causes", 0.16)]) == pytest.approx(unflagged)
+    assert treatment_confidence([("crisis", 0.9), ("ask_treatment", 0.08), ("ask_causes", 0.02)]) < unflagged - 0.3
 
 
 def test_the_small_model_never_lifts_a_red_flag(blend):

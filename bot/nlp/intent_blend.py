@@ -10,7 +10,9 @@ three (docs/nlu-evaluation.md), so the weight stayed at half.
 
 Red flags are left out of both models' readings, even when DIET reads one first:
 only the red-flag detector raises them (bot/safety/rasa_component.py), so an
-intent model's red-flag reading is never what a message is answered by.
+intent model's red-flag reading is never what a message is answered by. A
+model's other readings are scaled to count in full, unless red flags had most
+of its weight.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ from bot.nlp.intent_model import WithIntentModel
 from bot.safety.rasa_component import RED_FLAG_INTENTS
 
 RANKING_LENGTH = 10
+# A model that gives red flags more than this share of a message the detector did
+# not flag is not made sure of anything else: its other readings keep their weight,
+# so the message more likely falls back than gets an answer on a guess.
+MAX_RED_FLAG_SHARE_TO_RESCALE = 0.5
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -60,8 +66,12 @@ class IntentBlend(WithIntentModel):
 
 
 def _without_red_flags(readings: Iterable[Tuple[str, Any]]) -> Dict[str, float]:
-    """A model's readings but the red flags, scaled to sum to one: its reading of
-    the message given that it is no red flag (the detector decides that)."""
-    kept = {str(name): float(p) for name, p in readings if name not in RED_FLAG_INTENTS}
+    """A model's readings but the red flags: its reading of the message given that
+    it is no red flag (the detector decides that), scaled to sum to one unless the
+    model gave red flags most of its weight."""
+    readings = [(str(name), float(p)) for name, p in readings]
+    kept = {name: p for name, p in readings if name not in RED_FLAG_INTENTS}
     total = sum(kept.values())
-    return {name: p / total for name, p in kept.items()} if total > 0 else kept
+    if total <= 0 or total < 1 - MAX_RED_FLAG_SHARE_TO_RESCALE:
+        return kept
+    return {name: p / total for name, p in kept.items()}

@@ -17,6 +17,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -24,6 +25,7 @@ from bot.nlp.shorthand import TYPED_TEXT
 from bot.safety.red_flags import RedFlag, detect
 
 RED_FLAG_INTENTS = {flag.value for flag in RedFlag}
+NOT_UNDERSTOOD = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, "confidence": 0.0}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -47,8 +49,10 @@ class RedFlagClassifier(GraphComponent):
                 intent = {"name": flag.value, "confidence": 1.0}
                 message.set(INTENT, intent, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
-            elif ranking:
-                current = message.get(INTENT) or {}
-                message.set(INTENT, ranking[0] if current.get("name") in RED_FLAG_INTENTS else current, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            else:
+                current = message.get(INTENT)
+                if current and current.get("name") in RED_FLAG_INTENTS:
+                    message.set(INTENT, ranking[0] if ranking else NOT_UNDERSTOOD, add_to_output=True)
+                if message.get(INTENT_RANKING_KEY) is not None:
+                    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

@@ -47,3 +47,7 @@ def test_an_unsure_red_flag_behind_the_fallback_leaves_the_ranking():
     [processed] = RedFlagClassifier().process([message])
     assert processed.get(INTENT)["name"] == "nlu_fallback"
     assert [item["name"] for item in processed.get(INTENT_RANKING_KEY)] == ["nlu_fallback", "answer_not_helpful"]
+
+
+def test_a_red_flag_an_intent_model_read_alone_gives_way_to_not_understood():
+    assert intent_of(parsed("what causes acne scars", ("crisis", 0.99))) == "nlu_fallback"

@@ -1,9 +1,13 @@
+import shutil
+
 import pytest
 
 from actions.action_out_of_scope import ActionOutOfScope
 from bot import settings
 from bot.dialogue.messages import message
 from bot.dialogue.scope import about_acne_scars
+from bot.knowledge.ingest.sync import ingest
+from bot.knowledge.store.db import new_session
 from tests.support.trackers import make_tracker
 
 
@@ -145,3 +149,26 @@ def test_a_message_about_acne_scars_with_no_other_reading_is_asked_to_rephrase(d
 )
 def test_a_message_says_it_is_about_acne_scars(text, about):
     assert about_acne_scars(text) is about
+
+
+def test_a_word_no_training_example_has_that_the_documents_cover_is_answered_from_them(
+    store_url, monkeypatch, tmp_path, dispatcher
+):
+    """The documents say what is in scope: a leaflet ingested on a treatment the model never saw answers for it."""
+    documents = shutil.copytree(settings.DOCUMENTS_DIR, tmp_path / "documents")
+    (documents / "cryotherapy.md").write_text(LEAFLET, encoding="utf-8")
+    with new_session(store_url) as session:
+        ingest(session, documents, settings.KNOWLEDGE_DIR)
+    monkeypatch.setenv("ACNEBOT_DATABASE_URL", store_url)
+    ranking = [("out_of_scope", 0.33), ("follow_up", 0.2), ("ask_treatment", 0.18)]
+    ActionOutOfScope().run(dispatcher, make_tracker("what is cryotherapy?", "out_of_scope", ranking=ranking), domain={})
+    assert "Cryotherapy is a minor procedure" in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[0]["text"].endswith(settings.DISCLAIMER)
+
+
+LEAFLET = """---
+title: "Clinic leaflet: cryotherapy"
+source: "Test leaflet written for this test"
+---
+Cryotherapy is a minor procedure in which raised scars are frozen so that they flatten.
+"""

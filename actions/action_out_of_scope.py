@@ -9,6 +9,7 @@ from actions.answering import (
     Reply,
     answer_from_tracker,
     caution_reply,
+    cautioned,
     mentioned_values,
     refers_to_the_subject,
     send,
@@ -101,6 +102,6 @@ class ActionOutOfScope(Action):
             dispatcher.utter_message(text=store_unreachable(error))
             return []
         if covered is not None:
-            return send(dispatcher, Reply(covered.text, answer=covered, kind="passages"))
+            return send(dispatcher, Reply(cautioned(tracker, covered.text), answer=covered, kind="passages"))
         dispatcher.utter_message(text=out_of_scope_text(), buttons=topic_menu())
         return []

@@ -2,7 +2,6 @@ from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions.action_rate_answer import rate_answer
 from actions.answering import (
@@ -14,20 +13,18 @@ from actions.answering import (
     cautioned,
     latest_intent,
     mentioned_values,
+    passages_reply,
     personal_advice_from_tracker,
     refers_to_the_subject,
     send,
     send_clinic_contact,
-    store_unreachable,
 )
-from bot.dialogue.answers import answer_from_passages
 from bot.dialogue.canned_replies import offer_topics_text, topic_menu
 from bot.dialogue.context import asks_for_examples, asks_what_to_do
 from bot.dialogue.feedback import HELPFUL_INTENT
 from bot.dialogue.messages import message
 from bot.dialogue.scope import about_acne_scars
 from bot.dialogue.topics import CLINIC_INTENTS, FALLBACK, likeliest_topics, topic_of_intent, torn_between
-from bot.knowledge.store.db import new_session
 
 
 class ActionOfferTopics(Action):
@@ -89,15 +86,9 @@ class ActionOfferTopics(Action):
             if caution is not None:
                 dispatcher.utter_message(text=caution)
                 return []
-            try:
-                with new_session() as session:
-                    answer = answer_from_passages(session, tracker.latest_message.get("text") or "")
-            except SQLAlchemyError as error:
-                dispatcher.utter_message(text=store_unreachable(error))
-                return []
-            # A circumstance to weigh (under 18, pregnancy ...) is cautioned however little else was understood.
-            if answer is not None:
-                return send(dispatcher, Reply(cautioned(tracker, answer.text), answer=answer, kind="passages"))
+            passages = passages_reply(tracker)
+            if passages is not None:
+                return send(dispatcher, passages)
         guesses = [] if understood else likeliest_topics(ranking)
         text = offer_topics_text(understood, bool(guesses))
         dispatcher.utter_message(text=text if understood else cautioned(tracker, text), buttons=topic_menu(guesses))

@@ -3,26 +3,21 @@ from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions.answering import (
-    Reply,
     answer_from_tracker,
     caution_reply,
-    cautioned,
     mentioned_values,
+    passages_reply,
     refers_to_the_subject,
     send,
-    store_unreachable,
 )
-from bot.dialogue.answers import answer_from_passages
 from bot.dialogue.aspects import asked_aspect
 from bot.dialogue.canned_replies import offer_topics_text, out_of_scope_text, topic_menu
 from bot.dialogue.context import asks_how_to_treat, asks_what_to_do
 from bot.dialogue.risk_context import risk_contexts
 from bot.dialogue.scope import about_acne_scars
 from bot.dialogue.topics import FALLBACK, likeliest_topics, second_question
-from bot.knowledge.store.db import new_session
 
 # "can they treat this rash too", "i also have a tattoo, how do i get rid of it": something else.
 _SOMETHING_ELSE = re.compile(r"\b(?:too|also|as well|another|other)\b", re.IGNORECASE)
@@ -95,13 +90,8 @@ class ActionOutOfScope(Action):
             return []
         # A word no training example has, which the documents cover ("what is cryotherapy?" once a
         # leaflet on it is ingested): the documents say what is in scope, not the model.
-        try:
-            with new_session() as session:
-                covered = answer_from_passages(session, text)
-        except SQLAlchemyError as error:
-            dispatcher.utter_message(text=store_unreachable(error))
-            return []
-        if covered is not None:
-            return send(dispatcher, Reply(cautioned(tracker, covered.text), answer=covered, kind="passages"))
+        passages = passages_reply(tracker)
+        if passages is not None:
+            return send(dispatcher, passages)
         dispatcher.utter_message(text=out_of_scope_text(), buttons=topic_menu())
         return []

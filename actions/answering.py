@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import settings
-from bot.dialogue.answers import Answer, Question, answer_questions, more_about
+from bot.dialogue.answers import Answer, Question, answer_from_passages, answer_questions, more_about
 from bot.dialogue.aspects import asked_aspect, asked_aspects, not_covered_text
 from bot.dialogue.canned_replies import clinic_info_text, unavailable_text
 from bot.dialogue.context import (
@@ -367,6 +367,18 @@ def personal_advice_from_tracker(tracker: Tracker) -> Reply:
     except SQLAlchemyError as error:
         return Reply(cautioned(tracker, store_unreachable(error)))
     return Reply(cautioned(tracker, answer.text), answer=answer, kind="personal advice", booking=True)
+
+
+def passages_reply(tracker: Tracker) -> Optional[Reply]:
+    """The passages of the documents that contain the message's unfamiliar words,
+    after the cautions it calls for (under 18, pregnancy ...: however little else
+    was understood); None when nothing relevant is stored."""
+    try:
+        with new_session() as session:
+            answer = answer_from_passages(session, _text(tracker))
+    except SQLAlchemyError as error:
+        return Reply(store_unreachable(error))
+    return None if answer is None else Reply(cautioned(tracker, answer.text), answer=answer, kind="passages")
 
 
 def store_unreachable(error: SQLAlchemyError) -> Text:

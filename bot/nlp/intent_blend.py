@@ -69,8 +69,7 @@ def _without_red_flags(readings: Iterable[Tuple[str, Any]]) -> Dict[str, float]:
     """A model's readings but the red flags: its reading of the message given that
     it is no red flag (the detector decides that), scaled to sum to one unless the
     model gave red flags most of its weight."""
-    readings = [(str(name), float(p)) for name, p in readings]
-    kept = {name: p for name, p in readings if name not in RED_FLAG_INTENTS}
+    kept = {str(name): float(p) for name, p in readings if name not in RED_FLAG_INTENTS}
     total = sum(kept.values())
     if total <= 0 or total < 1 - MAX_RED_FLAG_SHARE_TO_RESCALE:
         return kept
